@@ -1,0 +1,40 @@
+# Shared by run-app and run-tests: Debian 12 packages and the build.
+# shellcheck shell=sh
+
+BUILD_PACKAGES="meson ninja-build pkg-config gcc libc6-dev gettext
+  libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libpcsclite-dev
+  libssl-dev libjson-glib-dev desktop-file-utils"
+
+# pcscd and the CCID driver let the app reach a USB reader; the Noto fonts
+# render Japanese, Chinese, Korean, Thai and Nepali.
+RUN_PACKAGES="pcscd libccid fonts-noto-cjk fonts-noto-core"
+
+# A real pcscd with the vpcd driver for the end-to-end tests, OpenSC as an
+# independent client, Xvfb and D-Bus for the window tests, ImageMagick for
+# screenshots.
+TEST_PACKAGES="pcscd vsmartcard-vpcd opensc xvfb xauth dbus dbus-x11 imagemagick
+  appstream fonts-noto-cjk fonts-noto-core"
+
+ensure_packages () {
+  missing=""
+  for package in "$@"; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+      missing="$missing $package"
+    fi
+  done
+  [ -z "$missing" ] && return 0
+
+  echo "Installing:$missing"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -q
+  # shellcheck disable=SC2086
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends $missing
+}
+
+build () {
+  if [ ! -f build/build.ninja ]; then
+    meson setup build --werror
+  fi
+  meson compile -C build
+}

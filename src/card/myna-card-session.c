@@ -1,0 +1,937 @@
+/* myna-card-session.c
+ *
+ * Copyright 2026 The MynaCheck authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mynacheck-apdu"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <openssl/asn1.h>
+#include <openssl/err.h>
+
+#include "myna-card-error.h"
+#include "myna-card-session.h"
+#include "myna-pin.h"
+
+typedef enum
+{
+  SUPPORT_UNKNOWN,
+  SUPPORT_YES,
+  SUPPORT_NO,
+} Support;
+
+struct _MynaCardSession
+{
+  GObject        parent_instance;
+
+  MynaTransport *transport;
+  guint8        *command;
+  guint8        *response;
+  guint          apdu_count;
+  Support        extended_length;
+  Support        sfi_read;
+  Support        sfi_verify;
+};
+
+G_DEFINE_FINAL_TYPE (MynaCardSession, myna_card_session, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TRANSPORT,
+  PROP_EXTENDED_LENGTH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static guint16
+response_sw (const guint8 *response,
+             gsize         length)
+{
+  g_assert (length >= 2);
+
+  return (response[length - 2] << 8) | response[length - 1];
+}
+
+static gboolean
+transmit_raw (MynaCardSession  *self,
+              gsize             command_length,
+              gsize            *response_length,
+              GError          **error)
+{
+  gboolean tracing = !g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, G_LOG_DOMAIN);
+
+  if (tracing)
+    {
+      g_autofree char *line = myna_apdu_format_command (self->command, command_length);
+      g_debug (">> %s", line);
+    }
+
+  self->apdu_count++;
+  *response_length = MYNA_APDU_MAX_RESPONSE;
+
+  if (!myna_transport_transmit (self->transport, self->command, command_length,
+                                self->response, response_length, error))
+    {
+      if (tracing)
+        g_debug ("<< (no answer)");
+      return FALSE;
+    }
+
+  if (*response_length < 2)
+    {
+      if (tracing)
+        g_debug ("<< (%" G_GSIZE_FORMAT " bytes, no status word)", *response_length);
+      g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_MALFORMED,
+                   _("The card sent an answer without a status word."));
+      return FALSE;
+    }
+
+  if (tracing)
+    {
+      g_autofree char *line = myna_apdu_format_response (self->response, *response_length);
+      g_debug ("<< %s", line);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+send_apdu (MynaCardSession  *self,
+           const MynaApdu   *apdu,
+           gsize            *response_length,
+           GError          **error)
+{
+  gsize command_length;
+  gboolean ret;
+
+  command_length = myna_apdu_encode (apdu, self->command, MYNA_APDU_MAX_COMMAND, error);
+  if (command_length == 0)
+    return FALSE;
+
+  ret = transmit_raw (self, command_length, response_length, error);
+
+  /* The command may have carried a PIN. */
+  myna_secret_wipe (self->command, command_length);
+
+  return ret;
+}
+
+static void
+myna_card_session_finalize (GObject *object)
+{
+  MynaCardSession *self = (MynaCardSession *)object;
+
+  myna_secret_wipe (self->command, MYNA_APDU_MAX_COMMAND);
+  myna_secret_wipe (self->response, MYNA_APDU_MAX_RESPONSE);
+  g_clear_pointer (&self->command, g_free);
+  g_clear_pointer (&self->response, g_free);
+  g_clear_object (&self->transport);
+
+  G_OBJECT_CLASS (myna_card_session_parent_class)->finalize (object);
+}
+
+static void
+myna_card_session_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  MynaCardSession *self = MYNA_CARD_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_TRANSPORT:
+      g_value_set_object (value, self->transport);
+      break;
+
+    case PROP_EXTENDED_LENGTH:
+      g_value_set_boolean (value, myna_card_session_get_extended_length (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+myna_card_session_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  MynaCardSession *self = MYNA_CARD_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_TRANSPORT:
+      self->transport = g_value_dup_object (value);
+      break;
+
+    case PROP_EXTENDED_LENGTH:
+      myna_card_session_set_extended_length (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+myna_card_session_class_init (MynaCardSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = myna_card_session_finalize;
+  object_class->get_property = myna_card_session_get_property;
+  object_class->set_property = myna_card_session_set_property;
+
+  properties[PROP_TRANSPORT] =
+    g_param_spec_object ("transport", NULL, NULL,
+                         MYNA_TYPE_TRANSPORT,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS));
+
+  /**
+   * MynaCardSession:extended-length:
+   *
+   * Whether reads may use extended-length APDUs. It starts %TRUE and turns
+   * %FALSE by itself when the reader or card refuses one.
+   */
+  properties[PROP_EXTENDED_LENGTH] =
+    g_param_spec_boolean ("extended-length", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READWRITE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+myna_card_session_init (MynaCardSession *self)
+{
+  self->command = g_malloc0 (MYNA_APDU_MAX_COMMAND);
+  self->response = g_malloc0 (MYNA_APDU_MAX_RESPONSE);
+}
+
+/**
+ * myna_card_session_new:
+ * @transport: the connection to the card
+ *
+ * Creates the protocol layer above @transport. A session is used by one
+ * thread at a time, and never by the GTK main thread: every call blocks on
+ * the card.
+ *
+ * Returns: (transfer full): a new #MynaCardSession
+ */
+MynaCardSession *
+myna_card_session_new (MynaTransport *transport)
+{
+  g_return_val_if_fail (MYNA_IS_TRANSPORT (transport), NULL);
+
+  return g_object_new (MYNA_TYPE_CARD_SESSION,
+                       "transport", transport,
+                       NULL);
+}
+
+/**
+ * myna_card_session_get_transport:
+ * @self: a #MynaCardSession
+ *
+ * Returns: (transfer none): the transport
+ */
+MynaTransport *
+myna_card_session_get_transport (MynaCardSession *self)
+{
+  g_return_val_if_fail (MYNA_IS_CARD_SESSION (self), NULL);
+
+  return self->transport;
+}
+
+/**
+ * myna_card_session_get_apdu_count:
+ * @self: a #MynaCardSession
+ *
+ * Returns: how many APDUs went to the card through this session, GET
+ *   RESPONSE and re-sent commands included
+ */
+guint
+myna_card_session_get_apdu_count (MynaCardSession *self)
+{
+  g_return_val_if_fail (MYNA_IS_CARD_SESSION (self), 0);
+
+  return self->apdu_count;
+}
+
+gboolean
+myna_card_session_get_extended_length (MynaCardSession *self)
+{
+  g_return_val_if_fail (MYNA_IS_CARD_SESSION (self), FALSE);
+
+  return self->extended_length != SUPPORT_NO;
+}
+
+void
+myna_card_session_set_extended_length (MynaCardSession *self,
+                                       gboolean         extended_length)
+{
+  Support support = extended_length ? SUPPORT_UNKNOWN : SUPPORT_NO;
+
+  g_return_if_fail (MYNA_IS_CARD_SESSION (self));
+
+  if ((self->extended_length == SUPPORT_NO) == (support == SUPPORT_NO))
+    return;
+
+  self->extended_length = support;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXTENDED_LENGTH]);
+}
+
+/**
+ * myna_card_session_transmit:
+ * @self: a #MynaCardSession
+ * @apdu: the command
+ * @sw: (out): the final status word
+ * @error: return location for a #GError
+ *
+ * Sends @apdu and collects the whole answer. This is the one place where
+ * 6Cxx (send again with Le = xx) and 61xx (fetch the rest with GET
+ * RESPONSE) are handled, for every command.
+ *
+ * Returns: (transfer full): the response data, possibly empty; %NULL when
+ *   the card did not answer
+ */
+GBytes *
+myna_card_session_transmit (MynaCardSession  *self,
+                            const MynaApdu   *apdu,
+                            guint16          *sw,
+                            GError          **error)
+{
+  g_autoptr(MynaSecretBuffer) data = NULL;
+  gsize response_length;
+  guint16 status;
+
+  g_return_val_if_fail (MYNA_IS_CARD_SESSION (self), NULL);
+  g_return_val_if_fail (apdu != NULL, NULL);
+  g_return_val_if_fail (sw != NULL, NULL);
+
+  if (!send_apdu (self, apdu, &response_length, error))
+    return NULL;
+
+  status = response_sw (self->response, response_length);
+
+  if ((status >> 8) == 0x6C && apdu->ne > 0)
+    {
+      MynaApdu again = *apdu;
+
+      again.ne = (status & 0xff) == 0 ? MYNA_APDU_MAX_SHORT_NE : (status & 0xff);
+      again.extended = FALSE;
+
+      if (!send_apdu (self, &again, &response_length, error))
+        return NULL;
+
+      status = response_sw (self->response, response_length);
+    }
+
+  data = myna_secret_buffer_new (response_length - 2);
+  g_byte_array_append (data, self->response, response_length - 2);
+  myna_secret_wipe (self->response, response_length);
+
+  while ((status >> 8) == 0x61)
+    {
+      MynaApdu get_response = {
+        .cla = apdu->cla & 0x03, /* keep the logical channel */
+        .ins = 0xC0,
+        .ne = (status & 0xff) == 0 ? MYNA_APDU_MAX_SHORT_NE : (status & 0xff),
+      };
+
+      if (data->len + get_response.ne > MYNA_APDU_MAX_EXTENDED_NE)
+        {
+          g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_MALFORMED,
+                       _("The card kept sending more data than any answer can hold."));
+          return NULL;
+        }
+
+      if (!send_apdu (self, &get_response, &response_length, error))
+        return NULL;
+
+      status = response_sw (self->response, response_length);
+      g_byte_array_append (data, self->response, response_length - 2);
+      myna_secret_wipe (self->response, response_length);
+    }
+
+  *sw = status;
+
+  return myna_secret_buffer_free_to_bytes (g_steal_pointer (&data));
+}
+
+static gboolean
+expect_success (guint16      sw,
+                const char  *what,
+                GError     **error)
+{
+  if (sw == 0x9000)
+    return TRUE;
+
+  myna_sw_set_error (error, sw, what);
+  return FALSE;
+}
+
+/**
+ * myna_card_session_select_aid:
+ * @self: a #MynaCardSession
+ * @aid: the full application identifier (never a prefix: reference §1.2)
+ * @aid_length: its length
+ * @sw: (out) (optional): the status word
+ * @error: return location for a #GError
+ *
+ * Selects an application with SELECT by DF name, P2 = 0C (no FCI).
+ *
+ * Returns: %TRUE if the card answered 9000; otherwise @error is in the
+ *   %MYNA_SW_ERROR domain, or the card did not answer
+ */
+gboolean
+myna_card_session_select_aid (MynaCardSession  *self,
+                              const guint8     *aid,
+                              gsize             aid_length,
+                              guint16          *sw,
+                              GError          **error)
+{
+  MynaApdu apdu = { 0x00, 0xA4, 0x04, 0x0C, aid, aid_length, 0, FALSE };
+  g_autoptr(GBytes) data = NULL;
+  guint16 status = 0;
+
+  g_return_val_if_fail (MYNA_IS_CARD_SESSION (self), FALSE);
+  g_return_val_if_fail (aid != NULL && aid_length > 0 && aid_length <= 16, FALSE);
+
+  data = myna_card_session_transmit (self, &apdu, &status, error);
+  if (sw != NULL)
+    *sw = status;
+  if (data == NULL)
+    return FALSE;
+
+  return expect_success (status, _("Selecting an application"), error);
+}
+
+/**
+ * myna_card_session_select_ef:
+ * @self: a #MynaCardSession
+ * @fid: the file identifier under the current application
+ * @sw: (out) (optional): the status word
+ * @error: return location for a #GError
+ *
+ * Selects an elementary file with P1 = 02, the only form this card accepts
+ * for EFs (reference §1.3).
+ *
+ * Returns: %TRUE if the card answered 9000
+ */
+gboolean
+myna_card_session_select_ef (MynaCardSession  *self,
+                             guint16           fid,
+                             guint16          *sw,
+                             GError          **error)
+{
+  guint8 fid_bytes[2] = { fid >> 8, fid & 0xff };
+  MynaApdu apdu = { 0x00, 0xA4, 0x02, 0x0C, fid_bytes, 2, 0, FALSE };
+  g_autoptr(GBytes) data = NULL;
+  guint16 status = 0;
+
+  g_return_val_if_fail (MYNA_IS_CARD_SESSION (self), FALSE);
+
+  data = myna_card_session_transmit (self, &apdu, &status, error);
+  if (sw != NULL)
+    *sw = status;
+  if (data == NULL)
+    return FALSE;
+
+  return expect_success (status, _("Selecting a file"), error);
+}
+
+/**
+ * myna_card_session_read_binary:
+ * @self: a #MynaCardSession
+ * @sfi: a short EF identifier (1–30), or 0 for the current EF
+ * @offset: where to start; at most 255 with @sfi, 32767 without
+ * @length: how many bytes to ask for (1–65536); more than 256 needs an
+ *   extended-length APDU
+ * @error: return location for a #GError
+ *
+ * Reads from a transparent EF. The card may return fewer bytes than asked
+ * when the file ends first (reference §4.1).
+ *
+ * Returns: (transfer full): the bytes read, or %NULL with @error set
+ */
+GBytes *
+myna_card_session_read_binary (MynaCardSession  *self,
+                               guint8            sfi,
+                               gsize             offset,
+                               gsize             length,
+                               GError          **error)
+{
+  MynaApdu apdu = { 0x00, 0xB0, 0, 0, NULL, 0, length, FALSE };
+  g_autoptr(GBytes) data = NULL;
+  guint16 sw;
+
+  g_return_val_if_fail (MYNA_IS_CARD_SESSION (self), NULL);
+  g_return_val_if_fail (sfi <= 30, NULL);
+  g_return_val_if_fail (length > 0 && length <= MYNA_APDU_MAX_EXTENDED_NE, NULL);
+
+  if (sfi != 0)
+    {
+      g_return_val_if_fail (offset <= 0xff, NULL);
+      apdu.p1 = 0x80 | sfi;
+      apdu.p2 = offset;
+    }
+  else
+    {
+      g_return_val_if_fail (offset <= 0x7fff, NULL);
+      apdu.p1 = offset >> 8;
+      apdu.p2 = offset & 0xff;
+    }
+
+  data = myna_card_session_transmit (self, &apdu, &sw, error);
+  if (data == NULL)
+    return NULL;
+
+  if (sw != 0x9000 && sw != 0x6282)
+    {
+      myna_sw_set_error (error, sw, _("Reading a file"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&data);
+}
+
+/**
+ * myna_der_get_length:
+ * @header: the first bytes of a DER object
+ * @header_length: how many there are
+ * @total_length: (out): the length of the whole object, header included
+ * @error: return location for a #GError
+ *
+ * Reads the length of a certificate from the start of its DER encoding, so
+ * that a read asks for exactly that many bytes (reference §4.3).
+ *
+ * Returns: %TRUE if @header starts a DER SEQUENCE of at most
+ *   %MYNA_CARD_MAX_FILE_SIZE bytes
+ */
+gboolean
+myna_der_get_length (const guint8  *header,
+                     gsize          header_length,
+                     gsize         *total_length,
+                     GError       **error)
+{
+  const unsigned char *p = header;
+  long content_length = 0;
+  int tag = 0;
+  int xclass = 0;
+  int ret;
+
+  g_return_val_if_fail (header != NULL || header_length == 0, FALSE);
+  g_return_val_if_fail (total_length != NULL, FALSE);
+
+  if (header_length < 2)
+    goto malformed;
+
+  ERR_set_mark ();
+  ret = ASN1_get_object (&p, &content_length, &tag, &xclass, MIN (header_length, G_MAXLONG));
+  ERR_pop_to_mark ();
+
+  /* 0x80 alone with nothing consumed is a header error. With the pointer
+   * moved it only says the content goes beyond the bytes we have so far,
+   * which is expected: we read the header first. */
+  if (ret == 0x80 && p == header)
+    goto malformed;
+  if ((ret & 0x01) != 0)
+    goto malformed; /* indefinite length is not DER */
+  if (tag != V_ASN1_SEQUENCE || xclass != V_ASN1_UNIVERSAL || (ret & V_ASN1_CONSTRUCTED) == 0)
+    goto malformed;
+  if (content_length < 0 ||
+      (gsize) content_length > MYNA_CARD_MAX_FILE_SIZE - (gsize) (p - header))
+    {
+      g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_MALFORMED,
+                   _("A certificate on the card claims a length of %ld bytes, more than any file on this card can hold."),
+                   content_length);
+      return FALSE;
+    }
+
+  *total_length = (gsize) (p - header) + (gsize) content_length;
+  return TRUE;
+
+malformed:
+  g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_MALFORMED,
+               _("A file on the card does not start with a DER certificate."));
+  return FALSE;
+}
+
+static gboolean
+sw_error_means_form_unsupported (const GError *error)
+{
+  if (error == NULL || error->domain != MYNA_SW_ERROR)
+    return FALSE;
+
+  switch (myna_sw_classify (error->code))
+    {
+    case MYNA_SW_INCORRECT_P1P2:
+    case MYNA_SW_INS_NOT_SUPPORTED:
+    case MYNA_SW_INCOMPATIBLE_FILE:
+    case MYNA_SW_NO_CURRENT_EF:
+    case MYNA_SW_WRONG_LENGTH:
+    case MYNA_SW_WRONG_OFFSET:
+    case MYNA_SW_DATA_NOT_FOUND:
+    case MYNA_SW_CONDITIONS_NOT_SATISFIED:
+      return TRUE;
+    case MYNA_SW_SUCCESS:
+    case MYNA_SW_MORE_DATA:
+    case MYNA_SW_END_OF_FILE:
+    case MYNA_SW_NO_RETRY_LIMIT:
+    case MYNA_SW_VERIFICATION_FAILED:
+    case MYNA_SW_MEMORY_FAILURE:
+    case MYNA_SW_SECURITY_ENVIRONMENT:
+    case MYNA_SW_CHANNEL_NOT_SUPPORTED:
+    case MYNA_SW_SECURE_MESSAGING_UNSUPPORTED:
+    case MYNA_SW_SECURITY_STATUS:
+    case MYNA_SW_AUTH_METHOD_BLOCKED:
+    case MYNA_SW_REFERENCE_BLOCKED:
+    case MYNA_SW_SECURE_MESSAGING_FAILED:
+    case MYNA_SW_INCORRECT_DATA:
+    case MYNA_SW_NOT_FOUND:
+    case MYNA_SW_RECORD_NOT_FOUND:
+    case MYNA_SW_WRONG_LE:
+    case MYNA_SW_CLA_NOT_SUPPORTED:
+    case MYNA_SW_NO_DIAGNOSIS:
+    case MYNA_SW_UNKNOWN:
+    default:
+      return FALSE;
+    }
+}
+
+static GBytes *
+read_der_header (MynaCardSession  *self,
+                 guint8            sfi,
+                 guint16           fid,
+                 gboolean         *selected,
+                 GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GBytes *header;
+
+  *selected = FALSE;
+
+  if (sfi != 0 && self->sfi_read != SUPPORT_NO)
+    {
+      header = myna_card_session_read_binary (self, sfi, 0, 4, &local_error);
+      if (header != NULL)
+        {
+          self->sfi_read = SUPPORT_YES;
+          return header;
+        }
+
+      /* 6A82 by SFI may mean "no such file" or "no such SFI"; selecting by
+       * FID below tells which, without giving up on SFI reads. */
+      if (g_error_matches (local_error, MYNA_SW_ERROR, 0x6A82))
+        g_clear_error (&local_error);
+      else if (sw_error_means_form_unsupported (local_error))
+        {
+          g_debug ("READ BINARY by SFI refused; selecting files by FID from now on");
+          self->sfi_read = SUPPORT_NO;
+          g_clear_error (&local_error);
+        }
+      else
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+
+  if (!myna_card_session_select_ef (self, fid, NULL, error))
+    return NULL;
+
+  *selected = TRUE;
+
+  return myna_card_session_read_binary (self, 0, 0, 4, error);
+}
+
+static gboolean
+error_means_no_extended_length (const GError *error)
+{
+  /* A card refuses with 6700; a reader that cannot carry the APDU fails the
+   * transmission instead. Either way the card is still there. */
+  return g_error_matches (error, MYNA_SW_ERROR, 0x6700) ||
+         g_error_matches (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_IO) ||
+         sw_error_means_form_unsupported (error);
+}
+
+/**
+ * myna_card_session_read_der_file:
+ * @self: a #MynaCardSession
+ * @sfi: the short EF identifier of the file, or 0 to select by @fid only
+ * @fid: the file identifier
+ * @error: return location for a #GError
+ *
+ * Reads one DER object (a certificate) from a transparent EF in as few
+ * APDUs as the reader allows: 4 header bytes give the length, then one
+ * extended-length READ BINARY fetches the rest. When the reader or card
+ * refuses extended length, the session remembers it and reads in chunks of
+ * at most 256 bytes.
+ *
+ * Returns: (transfer full): exactly the DER object, or %NULL with @error
+ *   set (in %MYNA_SW_ERROR with code 0x6A82 when the file does not exist)
+ */
+GBytes *
+myna_card_session_read_der_file (MynaCardSession  *self,
+                                 guint8            sfi,
+                                 guint16           fid,
+                                 GError          **error)
+{
+  g_autoptr(GBytes) header = NULL;
+  g_autoptr(MynaSecretBuffer) object = NULL;
+  gboolean selected = FALSE;
+  gsize total;
+
+  g_return_val_if_fail (MYNA_IS_CARD_SESSION (self), NULL);
+
+  header = read_der_header (self, sfi, fid, &selected, error);
+  if (header == NULL)
+    return NULL;
+
+  if (!myna_der_get_length (g_bytes_get_data (header, NULL), g_bytes_get_size (header),
+                            &total, error))
+    return NULL;
+
+  object = myna_secret_buffer_new (total);
+  g_byte_array_append (object, g_bytes_get_data (header, NULL),
+                       MIN (total, g_bytes_get_size (header)));
+
+  if (object->len < total && self->extended_length != SUPPORT_NO)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(GBytes) rest = NULL;
+      gsize wanted = total - object->len;
+      gboolean by_sfi = !selected && object->len <= 0xff;
+
+      rest = myna_card_session_read_binary (self, by_sfi ? sfi : 0, object->len, wanted,
+                                            &local_error);
+      if (rest != NULL)
+        {
+          if (wanted > MYNA_APDU_MAX_SHORT_NE)
+            self->extended_length = SUPPORT_YES;
+          g_byte_array_append (object, g_bytes_get_data (rest, NULL),
+                               MIN (wanted, g_bytes_get_size (rest)));
+          if (g_bytes_get_size (rest) < wanted)
+            goto truncated;
+        }
+      else if (wanted > MYNA_APDU_MAX_SHORT_NE && error_means_no_extended_length (local_error))
+        {
+          g_debug ("Extended length refused (%s); reading in short chunks from now on",
+                   local_error->message);
+          self->extended_length = SUPPORT_NO;
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXTENDED_LENGTH]);
+        }
+      else
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+
+  while (object->len < total)
+    {
+      g_autoptr(GBytes) chunk = NULL;
+      gsize wanted = MIN (total - object->len, MYNA_APDU_MAX_SHORT_NE);
+
+      if (!selected)
+        {
+          if (!myna_card_session_select_ef (self, fid, NULL, error))
+            return NULL;
+          selected = TRUE;
+        }
+
+      chunk = myna_card_session_read_binary (self, 0, object->len, wanted, error);
+      if (chunk == NULL)
+        return NULL;
+      if (g_bytes_get_size (chunk) == 0)
+        goto truncated;
+
+      g_byte_array_append (object, g_bytes_get_data (chunk, NULL),
+                           MIN (wanted, g_bytes_get_size (chunk)));
+    }
+
+  return myna_secret_buffer_free_to_bytes (g_steal_pointer (&object));
+
+truncated:
+  g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_MALFORMED,
+               _("A file on the card ends before the end of its certificate."));
+  return NULL;
+}
+
+static gboolean
+sw_tells_about_pin (guint16 sw)
+{
+  switch (myna_sw_classify (sw))
+    {
+    case MYNA_SW_VERIFICATION_FAILED:
+    case MYNA_SW_AUTH_METHOD_BLOCKED:
+    case MYNA_SW_REFERENCE_BLOCKED:
+    case MYNA_SW_SUCCESS:
+    case MYNA_SW_NO_RETRY_LIMIT:
+      return TRUE;
+    case MYNA_SW_MORE_DATA:
+    case MYNA_SW_END_OF_FILE:
+    case MYNA_SW_MEMORY_FAILURE:
+    case MYNA_SW_SECURITY_ENVIRONMENT:
+    case MYNA_SW_WRONG_LENGTH:
+    case MYNA_SW_CHANNEL_NOT_SUPPORTED:
+    case MYNA_SW_SECURE_MESSAGING_UNSUPPORTED:
+    case MYNA_SW_INCOMPATIBLE_FILE:
+    case MYNA_SW_SECURITY_STATUS:
+    case MYNA_SW_CONDITIONS_NOT_SATISFIED:
+    case MYNA_SW_NO_CURRENT_EF:
+    case MYNA_SW_SECURE_MESSAGING_FAILED:
+    case MYNA_SW_INCORRECT_DATA:
+    case MYNA_SW_NOT_FOUND:
+    case MYNA_SW_RECORD_NOT_FOUND:
+    case MYNA_SW_INCORRECT_P1P2:
+    case MYNA_SW_DATA_NOT_FOUND:
+    case MYNA_SW_WRONG_OFFSET:
+    case MYNA_SW_WRONG_LE:
+    case MYNA_SW_INS_NOT_SUPPORTED:
+    case MYNA_SW_CLA_NOT_SUPPORTED:
+    case MYNA_SW_NO_DIAGNOSIS:
+    case MYNA_SW_UNKNOWN:
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+send_empty_verify (MynaCardSession  *self,
+                   guint8            p2,
+                   guint16          *sw,
+                   GError          **error)
+{
+  /* Case 1: no Lc, no data, no Le. This form never spends a try. */
+  MynaApdu apdu = { 0x00, 0x20, 0x00, p2, NULL, 0, 0, FALSE };
+  g_autoptr(GBytes) data = NULL;
+
+  data = myna_card_session_transmit (self, &apdu, sw, error);
+
+  return data != NULL;
+}
+
+/**
+ * myna_card_session_query_pin:
+ * @self: a #MynaCardSession
+ * @sfi: the short EF identifier of the PIN, or 0
+ * @fid: the file identifier of the PIN under the current application
+ * @sw: (out): the answer to the empty VERIFY, 6A82 if the PIN does not exist
+ * @error: return location for a #GError
+ *
+ * Asks the card how many tries a PIN has left with a VERIFY that carries
+ * no data, which spends none (reference §3.1). The short form with the
+ * SFI in P2 saves the SELECT; a card that does not understand it gets the
+ * SELECT + VERIFY form, which every source documents.
+ *
+ * Returns: %TRUE if the card answered; interpret @sw with
+ *   myna_pin_status_update()
+ */
+gboolean
+myna_card_session_query_pin (MynaCardSession  *self,
+                             guint8            sfi,
+                             guint16           fid,
+                             guint16          *sw,
+                             GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (MYNA_IS_CARD_SESSION (self), FALSE);
+  g_return_val_if_fail (sfi <= 30, FALSE);
+  g_return_val_if_fail (sw != NULL, FALSE);
+
+  if (sfi != 0 && self->sfi_verify != SUPPORT_NO)
+    {
+      if (!send_empty_verify (self, 0x80 | sfi, sw, error))
+        return FALSE;
+
+      if (sw_tells_about_pin (*sw))
+        {
+          self->sfi_verify = SUPPORT_YES;
+          return TRUE;
+        }
+
+      if (*sw != 0x6A82)
+        {
+          g_debug ("VERIFY by SFI answered %04X; selecting PINs by FID from now on", *sw);
+          self->sfi_verify = SUPPORT_NO;
+        }
+    }
+
+  if (!myna_card_session_select_ef (self, fid, sw, &local_error))
+    {
+      if (g_error_matches (local_error, MYNA_SW_ERROR, 0x6A82))
+        return TRUE; /* no such PIN: *sw says 6A82 */
+
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return send_empty_verify (self, 0x80, sw, error);
+}
+
+/**
+ * myna_card_session_verify_pin:
+ * @self: a #MynaCardSession
+ * @fid: the file identifier of the PIN under the current application
+ * @pin: the PIN, already checked with myna_pin_normalize()
+ * @sw: (out): the answer of the card
+ * @error: return location for a #GError
+ *
+ * Presents a PIN: SELECT of its EF, then VERIFY with the PIN as ASCII
+ * (reference §3.2). This spends a try when @pin is wrong. The command
+ * buffer is wiped after sending.
+ *
+ * Returns: %TRUE if the card answered; interpret @sw with
+ *   myna_pin_status_update()
+ */
+gboolean
+myna_card_session_verify_pin (MynaCardSession  *self,
+                              guint16           fid,
+                              const char       *pin,
+                              guint16          *sw,
+                              GError          **error)
+{
+  MynaApdu apdu = { 0x00, 0x20, 0x00, 0x80, (const guint8 *) pin, 0, 0, FALSE };
+  g_autoptr(GBytes) data = NULL;
+
+  g_return_val_if_fail (MYNA_IS_CARD_SESSION (self), FALSE);
+  g_return_val_if_fail (pin != NULL, FALSE);
+  g_return_val_if_fail (sw != NULL, FALSE);
+
+  apdu.nc = strlen (pin);
+  g_return_val_if_fail (apdu.nc > 0 && apdu.nc <= MYNA_PIN_MAX_LENGTH, FALSE);
+
+  if (!myna_card_session_select_ef (self, fid, sw, error))
+    return FALSE;
+
+  data = myna_card_session_transmit (self, &apdu, sw, error);
+
+  return data != NULL;
+}

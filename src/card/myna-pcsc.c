@@ -1,0 +1,370 @@
+/* myna-pcsc.c
+ *
+ * Copyright 2026 The MynaCheck authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mynacheck-pcsc"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+
+#include "myna-card-error.h"
+#include "myna-pcsc-private.h"
+
+G_DEFINE_BOXED_TYPE (MynaReaderInfo, myna_reader_info, myna_reader_info_copy, myna_reader_info_free)
+
+MynaReaderInfo *
+myna_reader_info_copy (const MynaReaderInfo *info)
+{
+  MynaReaderInfo *copy;
+
+  g_return_val_if_fail (info != NULL, NULL);
+
+  copy = g_new0 (MynaReaderInfo, 1);
+  *copy = *info;
+  copy->name = g_strdup (info->name);
+  copy->atr = info->atr != NULL ? g_bytes_ref (info->atr) : NULL;
+
+  return copy;
+}
+
+void
+myna_reader_info_free (MynaReaderInfo *info)
+{
+  if (info == NULL)
+    return;
+
+  g_free (info->name);
+  g_clear_pointer (&info->atr, g_bytes_unref);
+  g_free (info);
+}
+
+gboolean
+myna_reader_info_equal (const MynaReaderInfo *a,
+                        const MynaReaderInfo *b)
+{
+  return g_strcmp0 (a->name, b->name) == 0 &&
+         a->card_present == b->card_present &&
+         a->exclusive == b->exclusive &&
+         a->in_use == b->in_use &&
+         a->mute == b->mute &&
+         a->event_count == b->event_count &&
+         ((a->atr == NULL && b->atr == NULL) ||
+          (a->atr != NULL && b->atr != NULL && g_bytes_equal (a->atr, b->atr)));
+}
+
+MynaReaderInfo *
+_myna_reader_info_new_from_state (const SCARD_READERSTATE *state)
+{
+  MynaReaderInfo *info = g_new0 (MynaReaderInfo, 1);
+  DWORD flags = state->dwEventState;
+
+  info->name = g_strdup (state->szReader);
+  info->card_present = (flags & SCARD_STATE_PRESENT) != 0;
+  info->exclusive = (flags & SCARD_STATE_EXCLUSIVE) != 0;
+  info->in_use = (flags & SCARD_STATE_INUSE) != 0;
+  info->mute = (flags & SCARD_STATE_MUTE) != 0;
+  /* pcsc-lite counts card events in the upper 16 bits. */
+  info->event_count = (flags >> 16) & 0xffff;
+  if (info->card_present && state->cbAtr > 0)
+    info->atr = g_bytes_new (state->rgbAtr, state->cbAtr);
+
+  return info;
+}
+
+/**
+ * myna_pcsc_is_service_lost:
+ * @rv: a PC/SC return value
+ *
+ * Returns: %TRUE if @rv means the connection to pcscd is gone
+ */
+gboolean
+myna_pcsc_is_service_lost (long rv)
+{
+  switch (rv)
+    {
+    case SCARD_E_NO_SERVICE:
+    case SCARD_E_SERVICE_STOPPED:
+    case SCARD_E_INVALID_HANDLE:
+    case SCARD_F_COMM_ERROR:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * myna_pcsc_set_error:
+ * @error: return location for a #GError
+ * @rv: a PC/SC return value
+ * @what: (nullable): what was being done
+ *
+ * Maps @rv to a #MynaCardError with a sentence that says what to do.
+ *
+ * Returns: %FALSE if @rv is a failure (and @error is set), %TRUE otherwise
+ */
+gboolean
+myna_pcsc_set_error (GError     **error,
+                     long         rv,
+                     const char  *what)
+{
+  MynaCardError code;
+  const char *message;
+
+  switch (rv)
+    {
+    case SCARD_S_SUCCESS:
+      return TRUE;
+
+    case SCARD_E_NO_SERVICE:
+    case SCARD_E_SERVICE_STOPPED:
+      code = MYNA_CARD_ERROR_NO_SERVICE;
+      message = _("The smart card service (pcscd) is not running. Start it with “sudo systemctl enable --now pcscd.socket”.");
+      break;
+
+    case SCARD_E_NO_READERS_AVAILABLE:
+      code = MYNA_CARD_ERROR_NO_READER;
+      message = _("No IC card reader is connected. Plug in a USB IC card reader.");
+      break;
+
+    case SCARD_E_UNKNOWN_READER:
+    case SCARD_E_READER_UNAVAILABLE:
+      code = MYNA_CARD_ERROR_UNKNOWN_READER;
+      message = _("The IC card reader is no longer connected. Plug it in again.");
+      break;
+
+    case SCARD_E_NO_SMARTCARD:
+      code = MYNA_CARD_ERROR_NO_CARD;
+      message = _("There is no card in the reader. Insert your My Number card.");
+      break;
+
+    case SCARD_W_REMOVED_CARD:
+      code = MYNA_CARD_ERROR_REMOVED;
+      message = _("The card was removed while it was being read. Insert it again and keep it in the reader.");
+      break;
+
+    case SCARD_E_SHARING_VIOLATION:
+      code = MYNA_CARD_ERROR_SHARING_VIOLATION;
+      message = _("Another program is using the card. Close programs that use the card, such as a browser signing extension, and try again.");
+      break;
+
+    case SCARD_W_UNRESPONSIVE_CARD:
+    case SCARD_W_UNPOWERED_CARD:
+    case SCARD_W_UNSUPPORTED_CARD:
+    case SCARD_E_CARD_UNSUPPORTED:
+    case SCARD_E_PROTO_MISMATCH:
+      code = MYNA_CARD_ERROR_UNRESPONSIVE;
+      message = _("The card does not respond. Check that it is inserted the right way round, chip first, or try another reader.");
+      break;
+
+    case SCARD_W_RESET_CARD:
+      code = MYNA_CARD_ERROR_RESET;
+      message = _("Another program reset the card. Try again.");
+      break;
+
+    case SCARD_E_CANCELLED:
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled."));
+      return FALSE;
+
+    default:
+      code = MYNA_CARD_ERROR_IO;
+      message = _("Communication with the card failed. Remove the card and insert it again.");
+      break;
+    }
+
+  if (what != NULL)
+    g_set_error (error, MYNA_CARD_ERROR, code, "%s (%s: %s)", message, what,
+                 pcsc_stringify_error (rv));
+  else
+    g_set_error (error, MYNA_CARD_ERROR, code, "%s (%s)", message, pcsc_stringify_error (rv));
+
+  return FALSE;
+}
+
+/* Returns the reader names, not counting the PnP pseudo-reader; an empty
+ * array when none is connected. */
+GPtrArray *
+_myna_pcsc_list_reader_names (SCARDCONTEXT   context,
+                              GError       **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *buffer = NULL;
+  DWORD length = 0;
+  LONG rv;
+
+  rv = SCardListReaders (context, NULL, NULL, &length);
+  if (rv == SCARD_E_NO_READERS_AVAILABLE)
+    return g_steal_pointer (&names);
+  if (!myna_pcsc_set_error (error, rv, "SCardListReaders"))
+    return NULL;
+
+  buffer = g_malloc0 (length + 1);
+  rv = SCardListReaders (context, NULL, buffer, &length);
+  if (rv == SCARD_E_NO_READERS_AVAILABLE)
+    return g_steal_pointer (&names);
+  if (!myna_pcsc_set_error (error, rv, "SCardListReaders"))
+    return NULL;
+
+  for (const char *p = buffer; p < buffer + length && *p != '\0'; p += strlen (p) + 1)
+    g_ptr_array_add (names, g_strdup (p));
+
+  return g_steal_pointer (&names);
+}
+
+/**
+ * myna_pcsc_get_readers:
+ * @error: return location for a #GError
+ *
+ * Takes one look at every reader, without waiting for a change.
+ *
+ * Returns: (transfer full) (element-type MynaReaderInfo): the readers, or
+ *   %NULL when the PC/SC service cannot be reached
+ */
+GPtrArray *
+myna_pcsc_get_readers (GError **error)
+{
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GPtrArray) readers = NULL;
+  g_autofree SCARD_READERSTATE *states = NULL;
+  SCARDCONTEXT context;
+  LONG rv;
+
+  rv = SCardEstablishContext (SCARD_SCOPE_SYSTEM, NULL, NULL, &context);
+  if (!myna_pcsc_set_error (error, rv, "SCardEstablishContext"))
+    return NULL;
+
+  names = _myna_pcsc_list_reader_names (context, error);
+  if (names == NULL)
+    {
+      SCardReleaseContext (context);
+      return NULL;
+    }
+
+  readers = g_ptr_array_new_with_free_func ((GDestroyNotify) myna_reader_info_free);
+
+  if (names->len > 0)
+    {
+      states = g_new0 (SCARD_READERSTATE, names->len);
+      for (guint i = 0; i < names->len; i++)
+        {
+          states[i].szReader = g_ptr_array_index (names, i);
+          states[i].dwCurrentState = SCARD_STATE_UNAWARE;
+        }
+
+      rv = SCardGetStatusChange (context, 0, states, names->len);
+      if (rv != SCARD_S_SUCCESS && rv != SCARD_E_TIMEOUT)
+        {
+          myna_pcsc_set_error (error, rv, "SCardGetStatusChange");
+          SCardReleaseContext (context);
+          return NULL;
+        }
+
+      for (guint i = 0; i < names->len; i++)
+        g_ptr_array_add (readers, _myna_reader_info_new_from_state (&states[i]));
+    }
+
+  SCardReleaseContext (context);
+
+  return g_steal_pointer (&readers);
+}
+
+static MynaReaderState
+state_of_card (const MynaReaderInfo *reader)
+{
+  if (reader->mute)
+    return MYNA_READER_STATE_CARD_MUTE;
+  if (reader->exclusive)
+    return MYNA_READER_STATE_CARD_IN_USE;
+  return MYNA_READER_STATE_CARD_PRESENT;
+}
+
+/**
+ * myna_reader_state_compute:
+ * @readers: (element-type MynaReaderInfo): the readers
+ * @preferred_reader: (nullable): the reader the user chose, if any
+ * @card_reader: (out) (optional) (transfer none): the reader to read from
+ *   when the state is about one card
+ *
+ * Reduces the readers to the one state the user needs to know about.
+ *
+ * Returns: the state
+ */
+MynaReaderState
+myna_reader_state_compute (GPtrArray             *readers,
+                           const char            *preferred_reader,
+                           const MynaReaderInfo **card_reader)
+{
+  const MynaReaderInfo *with_card = NULL;
+  guint n_cards = 0;
+
+  g_return_val_if_fail (readers != NULL, MYNA_READER_STATE_NO_READER);
+
+  if (card_reader != NULL)
+    *card_reader = NULL;
+
+  if (readers->len == 0)
+    return MYNA_READER_STATE_NO_READER;
+
+  for (guint i = 0; i < readers->len; i++)
+    {
+      const MynaReaderInfo *reader = g_ptr_array_index (readers, i);
+
+      if (!reader->card_present)
+        continue;
+
+      if (preferred_reader != NULL && g_str_equal (reader->name, preferred_reader))
+        {
+          if (card_reader != NULL)
+            *card_reader = reader;
+          return state_of_card (reader);
+        }
+
+      n_cards++;
+      with_card = reader;
+    }
+
+  if (n_cards == 0)
+    return MYNA_READER_STATE_NO_CARD;
+  if (n_cards > 1)
+    return MYNA_READER_STATE_SEVERAL_CARDS;
+
+  if (card_reader != NULL)
+    *card_reader = with_card;
+
+  return state_of_card (with_card);
+}
+
+const char *
+myna_reader_state_to_string (MynaReaderState state)
+{
+  switch (state)
+    {
+    case MYNA_READER_STATE_STARTING:            return "starting";
+    case MYNA_READER_STATE_SERVICE_UNAVAILABLE: return "service-unavailable";
+    case MYNA_READER_STATE_NO_READER:           return "no-reader";
+    case MYNA_READER_STATE_NO_CARD:             return "no-card";
+    case MYNA_READER_STATE_CARD_PRESENT:        return "card-present";
+    case MYNA_READER_STATE_SEVERAL_CARDS:       return "several-cards";
+    case MYNA_READER_STATE_CARD_IN_USE:         return "card-in-use";
+    case MYNA_READER_STATE_CARD_MUTE:           return "card-mute";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}

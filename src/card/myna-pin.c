@@ -1,0 +1,334 @@
+/* myna-pin.c
+ *
+ * Copyright 2026 The MynaCheck authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mynacheck-card"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "myna-card-error.h"
+#include "myna-pin.h"
+
+typedef struct
+{
+  const char *id;
+  int         max_tries;
+  guint       min_length;
+  guint       max_length;
+  gboolean    alphanumeric;
+} PinInfo;
+
+/* Tries and formats: reference §3.3 (OpenSC jpki.h, pkcs15-jpki.c; municipal
+ * pages); seed 001 (5 and 3 tries, "6文字以上16文字以下", "4桁の数字"). */
+static const PinInfo pin_info[MYNA_N_PINS] = {
+  [MYNA_PIN_AUTH]      = { "auth",      3, 4,  4,  FALSE },
+  [MYNA_PIN_SIGN]      = { "sign",      5, 6,  16, TRUE  },
+  [MYNA_PIN_CARD_INFO] = { "card-info", 3, 4,  4,  FALSE },
+  [MYNA_PIN_JUKI]      = { "juki",      3, 4,  4,  FALSE },
+};
+
+const char *
+myna_pin_id_to_string (MynaPinId id)
+{
+  g_return_val_if_fail (id < MYNA_N_PINS, NULL);
+
+  return pin_info[id].id;
+}
+
+gboolean
+myna_pin_id_from_string (const char *str,
+                         MynaPinId  *id)
+{
+  g_return_val_if_fail (str != NULL, FALSE);
+
+  for (guint i = 0; i < MYNA_N_PINS; i++)
+    {
+      if (g_str_equal (str, pin_info[i].id))
+        {
+          if (id != NULL)
+            *id = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * myna_pin_get_name:
+ * @id: a PIN
+ *
+ * Returns: (transfer none): the translated name of the PIN
+ */
+const char *
+myna_pin_get_name (MynaPinId id)
+{
+  switch (id)
+    {
+    case MYNA_PIN_AUTH:
+      /* Translators: the 4-digit PIN of the 利用者証明用電子証明書 (user
+       * authentication certificate), used to log in to Mynaportal. */
+      return _("User authentication PIN");
+    case MYNA_PIN_SIGN:
+      /* Translators: the 6–16 character password of the 署名用電子証明書
+       * (digital signature certificate), used for e-Tax and the like. */
+      return _("Signing password");
+    case MYNA_PIN_CARD_INFO:
+      /* Translators: the 4-digit 券面事項入力補助用暗証番号, which lets
+       * software read the name, address and My Number printed on the card. */
+      return _("Card-info input support PIN");
+    case MYNA_PIN_JUKI:
+      /* Translators: the 4-digit 住民基本台帳用暗証番号 (resident registry
+       * PIN), used at municipal offices. */
+      return _("Resident registry PIN");
+    case MYNA_N_PINS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+myna_pin_get_format_hint (MynaPinId id)
+{
+  switch (id)
+    {
+    case MYNA_PIN_SIGN:
+      return _("6 to 16 letters (A–Z) and digits");
+    case MYNA_PIN_AUTH:
+    case MYNA_PIN_CARD_INFO:
+    case MYNA_PIN_JUKI:
+      return _("4 digits");
+    case MYNA_N_PINS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+int
+myna_pin_get_max_tries (MynaPinId id)
+{
+  g_return_val_if_fail (id < MYNA_N_PINS, 0);
+
+  return pin_info[id].max_tries;
+}
+
+guint
+myna_pin_get_min_length (MynaPinId id)
+{
+  g_return_val_if_fail (id < MYNA_N_PINS, 0);
+
+  return pin_info[id].min_length;
+}
+
+guint
+myna_pin_get_max_length (MynaPinId id)
+{
+  g_return_val_if_fail (id < MYNA_N_PINS, 0);
+
+  return pin_info[id].max_length;
+}
+
+const char *
+myna_pin_state_to_string (MynaPinState state)
+{
+  switch (state)
+    {
+    case MYNA_PIN_STATE_OK:       return "ok";
+    case MYNA_PIN_STATE_LAST_TRY: return "last-try";
+    case MYNA_PIN_STATE_BLOCKED:  return "blocked";
+    case MYNA_PIN_STATE_ABSENT:   return "absent";
+    case MYNA_PIN_STATE_UNKNOWN:  return "unknown";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+void
+myna_pin_status_init (MynaPinStatus *status,
+                      MynaPinId      id)
+{
+  g_return_if_fail (status != NULL);
+  g_return_if_fail (id < MYNA_N_PINS);
+
+  memset (status, 0, sizeof *status);
+  status->id = id;
+  status->state = MYNA_PIN_STATE_UNKNOWN;
+  status->remaining = -1;
+  status->max_tries = pin_info[id].max_tries;
+}
+
+static MynaPinState
+state_for_remaining (int remaining)
+{
+  if (remaining <= 0)
+    return MYNA_PIN_STATE_BLOCKED;
+  if (remaining == 1)
+    return MYNA_PIN_STATE_LAST_TRY;
+  return MYNA_PIN_STATE_OK;
+}
+
+/**
+ * myna_pin_status_update:
+ * @status: a #MynaPinStatus
+ * @sw: the answer of the card to a VERIFY of this PIN, with or without data
+ *
+ * Interprets @sw by reference §3.1: 63Cx leaves x tries, 63C0 and 6984 (and,
+ * defensively, 6983) mean blocked, 9000 means verified (the counter is full
+ * again), 6A82 means the card has no such PIN.
+ *
+ * Returns: %TRUE if @sw said something about the PIN
+ */
+gboolean
+myna_pin_status_update (MynaPinStatus *status,
+                        guint16        sw)
+{
+  g_return_val_if_fail (status != NULL, FALSE);
+
+  status->sw = sw;
+  status->verified = FALSE;
+
+  switch (myna_sw_classify (sw))
+    {
+    case MYNA_SW_VERIFICATION_FAILED:
+      status->remaining = sw & 0x0f;
+      status->state = state_for_remaining (status->remaining);
+      return TRUE;
+
+    case MYNA_SW_AUTH_METHOD_BLOCKED:
+    case MYNA_SW_REFERENCE_BLOCKED:
+      status->remaining = 0;
+      status->state = MYNA_PIN_STATE_BLOCKED;
+      return TRUE;
+
+    case MYNA_SW_SUCCESS:
+      /* A successful VERIFY resets the counter. */
+      status->remaining = status->max_tries;
+      status->state = state_for_remaining (status->remaining);
+      status->verified = TRUE;
+      return TRUE;
+
+    case MYNA_SW_NOT_FOUND:
+      status->remaining = -1;
+      status->state = MYNA_PIN_STATE_ABSENT;
+      return TRUE;
+
+    case MYNA_SW_NO_RETRY_LIMIT:
+    case MYNA_SW_MORE_DATA:
+    case MYNA_SW_END_OF_FILE:
+    case MYNA_SW_MEMORY_FAILURE:
+    case MYNA_SW_SECURITY_ENVIRONMENT:
+    case MYNA_SW_WRONG_LENGTH:
+    case MYNA_SW_CHANNEL_NOT_SUPPORTED:
+    case MYNA_SW_SECURE_MESSAGING_UNSUPPORTED:
+    case MYNA_SW_INCOMPATIBLE_FILE:
+    case MYNA_SW_SECURITY_STATUS:
+    case MYNA_SW_CONDITIONS_NOT_SATISFIED:
+    case MYNA_SW_NO_CURRENT_EF:
+    case MYNA_SW_SECURE_MESSAGING_FAILED:
+    case MYNA_SW_INCORRECT_DATA:
+    case MYNA_SW_RECORD_NOT_FOUND:
+    case MYNA_SW_INCORRECT_P1P2:
+    case MYNA_SW_DATA_NOT_FOUND:
+    case MYNA_SW_WRONG_OFFSET:
+    case MYNA_SW_WRONG_LE:
+    case MYNA_SW_INS_NOT_SUPPORTED:
+    case MYNA_SW_CLA_NOT_SUPPORTED:
+    case MYNA_SW_NO_DIAGNOSIS:
+    case MYNA_SW_UNKNOWN:
+    default:
+      status->remaining = -1;
+      status->state = MYNA_PIN_STATE_UNKNOWN;
+      return FALSE;
+    }
+}
+
+/**
+ * myna_pin_status_is_usable:
+ * @status: a #MynaPinStatus
+ *
+ * Returns: %TRUE if a VERIFY of this PIN could succeed
+ */
+gboolean
+myna_pin_status_is_usable (const MynaPinStatus *status)
+{
+  g_return_val_if_fail (status != NULL, FALSE);
+
+  return status->state == MYNA_PIN_STATE_OK ||
+         status->state == MYNA_PIN_STATE_LAST_TRY;
+}
+
+/**
+ * myna_pin_normalize:
+ * @id: which PIN @pin is for
+ * @pin: (inout): the PIN as typed, NUL-terminated
+ * @error: return location for a #GError
+ *
+ * Checks the format of @pin before it may go to the card, so that a PIN
+ * that cannot be right never spends a try. The signing password is
+ * upper-cased in place: it is registered in upper case and the card
+ * compares bytes (reference §3.2).
+ *
+ * J-LIS asks for at least one letter and one digit when a signing password
+ * is set; that is a rule for choosing one, not for typing one, so it is not
+ * checked here.
+ *
+ * Returns: %TRUE if @pin has the right format
+ */
+gboolean
+myna_pin_normalize (MynaPinId   id,
+                    char       *pin,
+                    GError    **error)
+{
+  const PinInfo *info;
+  gsize length;
+
+  g_return_val_if_fail (id < MYNA_N_PINS, FALSE);
+  g_return_val_if_fail (pin != NULL, FALSE);
+
+  info = &pin_info[id];
+  length = strlen (pin);
+
+  if (length < info->min_length || length > info->max_length)
+    goto bad_format;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (g_ascii_isdigit (pin[i]))
+        continue;
+      if (info->alphanumeric && g_ascii_isalpha (pin[i]))
+        {
+          pin[i] = g_ascii_toupper (pin[i]);
+          continue;
+        }
+      goto bad_format;
+    }
+
+  return TRUE;
+
+bad_format:
+  g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_PIN_FORMAT,
+               /* Translators: %s is a PIN name, then its format, e.g.
+                * "Signing password: 6 to 16 letters (A–Z) and digits" */
+               _("The %s must be %s. Nothing was sent to the card."),
+               myna_pin_get_name (id), myna_pin_get_format_hint (id));
+  return FALSE;
+}

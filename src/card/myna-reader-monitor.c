@@ -1,0 +1,728 @@
+/* myna-reader-monitor.c
+ *
+ * Copyright 2026 The MynaCheck authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mynacheck-pcsc"
+
+#include "config.h"
+
+#include "myna-card-enums.h"
+#include "myna-pcsc-private.h"
+#include "myna-reader-monitor.h"
+
+/* While pcscd is away there is nothing to block on, so the worker looks
+ * again at this interval. It is the only polling the monitor does. */
+#define SERVICE_RETRY_MS 1000
+
+/*
+ * Watches readers and cards from a worker thread that blocks in
+ * SCardGetStatusChange(), with the PnP pseudo-reader in the list so that
+ * readers coming and going wake it too. Changes reach the thread-default
+ * main context of whoever called myna_reader_monitor_start().
+ *
+ * The worker shares only a Worker struct with the object, so that
+ * dropping the last reference to the monitor stops the thread without a
+ * reference cycle.
+ */
+typedef struct
+{
+  gatomicrefcount  ref_count;
+  GMutex           mutex;
+  GCond            cond;
+  GMainContext    *main_context;
+  GWeakRef         monitor;
+  SCARDCONTEXT     context;
+  gboolean         has_context;
+  gboolean         stopping;
+  gboolean         refresh;
+  gboolean         exited;
+} Worker;
+
+struct _MynaReaderMonitor
+{
+  GObject          parent_instance;
+
+  Worker          *worker;
+  GThread         *thread;
+  GPtrArray       *readers;
+  char            *preferred_reader;
+  MynaReaderState  state;
+};
+
+G_DEFINE_FINAL_TYPE (MynaReaderMonitor, myna_reader_monitor, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_STATE,
+  PROP_PREFERRED_READER,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  Worker    *worker;
+  gboolean   service_available;
+  GPtrArray *readers;
+} Update;
+
+static Worker *
+worker_ref (Worker *worker)
+{
+  g_atomic_ref_count_inc (&worker->ref_count);
+  return worker;
+}
+
+static void
+worker_unref (Worker *worker)
+{
+  if (!g_atomic_ref_count_dec (&worker->ref_count))
+    return;
+
+  g_weak_ref_clear (&worker->monitor);
+  g_main_context_unref (worker->main_context);
+  g_mutex_clear (&worker->mutex);
+  g_cond_clear (&worker->cond);
+  g_free (worker);
+}
+
+static void
+update_free (gpointer data)
+{
+  Update *update = data;
+
+  worker_unref (update->worker);
+  g_clear_pointer (&update->readers, g_ptr_array_unref);
+  g_free (update);
+}
+
+static gboolean
+readers_equal (GPtrArray *a,
+               GPtrArray *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  if (a->len != b->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->len; i++)
+    {
+      if (!myna_reader_info_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+apply_state (MynaReaderMonitor *self,
+             gboolean           service_available,
+             GPtrArray         *readers)
+{
+  MynaReaderState state;
+  gboolean readers_changed;
+
+  readers_changed = !readers_equal (self->readers, readers);
+  if (readers_changed)
+    {
+      g_clear_pointer (&self->readers, g_ptr_array_unref);
+      self->readers = readers != NULL ? g_ptr_array_ref (readers) : NULL;
+    }
+
+  if (!service_available)
+    state = MYNA_READER_STATE_SERVICE_UNAVAILABLE;
+  else
+    state = myna_reader_state_compute (self->readers, self->preferred_reader, NULL);
+
+  if (state != self->state)
+    {
+      g_debug ("Reader state: %s", myna_reader_state_to_string (state));
+      self->state = state;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+    }
+  else if (!readers_changed)
+    {
+      return;
+    }
+
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static gboolean
+deliver_update (gpointer data)
+{
+  Update *update = data;
+  g_autoptr(MynaReaderMonitor) self = g_weak_ref_get (&update->worker->monitor);
+
+  if (self != NULL && self->worker == update->worker)
+    apply_state (self, update->service_available, update->readers);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+publish (Worker    *worker,
+         gboolean   service_available,
+         GPtrArray *readers)
+{
+  Update *update = g_new0 (Update, 1);
+
+  update->worker = worker_ref (worker);
+  update->service_available = service_available;
+  if (service_available)
+    update->readers = readers != NULL
+      ? g_ptr_array_ref (readers)
+      : g_ptr_array_new_with_free_func ((GDestroyNotify) myna_reader_info_free);
+
+  g_main_context_invoke_full (worker->main_context, G_PRIORITY_DEFAULT,
+                              deliver_update, update, update_free);
+}
+
+/* Waits while the service is away; returns FALSE when asked to stop. */
+static gboolean
+wait_for_retry (Worker *worker)
+{
+  gint64 end_time = g_get_monotonic_time () + SERVICE_RETRY_MS * G_TIME_SPAN_MILLISECOND;
+  gboolean go_on;
+
+  g_mutex_lock (&worker->mutex);
+  while (!worker->stopping)
+    {
+      if (!g_cond_wait_until (&worker->cond, &worker->mutex, end_time))
+        break;
+    }
+  go_on = !worker->stopping;
+  g_mutex_unlock (&worker->mutex);
+
+  return go_on;
+}
+
+/* pcscd does not wake SCardGetStatusChange() when another program takes
+ * or releases the card, only on insertion, removal and readers coming and
+ * going; a refresh takes a fresh look. */
+static gboolean
+take_refresh (Worker *worker)
+{
+  gboolean refresh;
+
+  g_mutex_lock (&worker->mutex);
+  refresh = worker->refresh;
+  worker->refresh = FALSE;
+  g_mutex_unlock (&worker->mutex);
+
+  return refresh;
+}
+
+static gboolean
+is_stopping (Worker *worker)
+{
+  gboolean stopping;
+
+  g_mutex_lock (&worker->mutex);
+  stopping = worker->stopping;
+  g_mutex_unlock (&worker->mutex);
+
+  return stopping;
+}
+
+/* Follows the readers of one PC/SC context until the reader list changes
+ * (TRUE) or the service goes away or we are stopped (FALSE, with @lost
+ * telling which). */
+static gboolean
+watch_readers (Worker   *worker,
+               gboolean *lost)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GPtrArray) last = NULL;
+  g_autofree SCARD_READERSTATE *states = NULL;
+  guint n_states;
+  guint pnp;
+  LONG rv;
+
+  *lost = FALSE;
+
+  names = _myna_pcsc_list_reader_names (worker->context, &error);
+  if (names == NULL)
+    {
+      g_debug ("Listing readers failed: %s", error->message);
+      *lost = TRUE;
+      return FALSE;
+    }
+
+  n_states = names->len + 1;
+  pnp = names->len;
+  states = g_new0 (SCARD_READERSTATE, n_states);
+  for (guint i = 0; i < names->len; i++)
+    {
+      states[i].szReader = g_ptr_array_index (names, i);
+      states[i].dwCurrentState = SCARD_STATE_UNAWARE;
+    }
+  states[pnp].szReader = MYNA_PCSC_PNP_READER;
+  /* pcsc-lite keeps the reader count in the upper 16 bits of the PnP state:
+   * any other count wakes us. */
+  states[pnp].dwCurrentState = (DWORD) names->len << 16;
+
+  /* The first look does not wait, so that the state is known at once. */
+  for (DWORD timeout = 0; ; timeout = INFINITE)
+    {
+      g_autoptr(GPtrArray) readers = NULL;
+
+      if (is_stopping (worker))
+        return FALSE;
+      if (timeout != 0 && take_refresh (worker))
+        return TRUE;
+
+      rv = SCardGetStatusChange (worker->context, timeout, states, n_states);
+
+      if (is_stopping (worker))
+        return FALSE;
+      if (rv == SCARD_E_CANCELLED)
+        return TRUE;
+
+      if (myna_pcsc_is_service_lost (rv))
+        {
+          g_debug ("PC/SC service lost: %s", pcsc_stringify_error (rv));
+          *lost = TRUE;
+          return FALSE;
+        }
+
+      if (rv == SCARD_E_UNKNOWN_READER || rv == SCARD_E_READER_UNAVAILABLE)
+        return TRUE;
+
+      if (rv != SCARD_S_SUCCESS && rv != SCARD_E_TIMEOUT)
+        {
+          g_debug ("SCardGetStatusChange: %s", pcsc_stringify_error (rv));
+          *lost = TRUE;
+          return FALSE;
+        }
+
+      readers = g_ptr_array_new_with_free_func ((GDestroyNotify) myna_reader_info_free);
+      for (guint i = 0; i < names->len; i++)
+        g_ptr_array_add (readers, _myna_reader_info_new_from_state (&states[i]));
+
+      if (!readers_equal (last, readers))
+        {
+          publish (worker, TRUE, readers);
+          g_clear_pointer (&last, g_ptr_array_unref);
+          last = g_steal_pointer (&readers);
+        }
+
+      if (rv == SCARD_S_SUCCESS &&
+          (states[pnp].dwEventState & SCARD_STATE_CHANGED) != 0 &&
+          states[pnp].dwEventState >> 16 != names->len)
+        return TRUE;
+
+      for (guint i = 0; i < names->len; i++)
+        {
+          if ((states[i].dwEventState & SCARD_STATE_UNKNOWN) != 0)
+            return TRUE;
+          states[i].dwCurrentState = states[i].dwEventState & ~SCARD_STATE_CHANGED;
+        }
+    }
+}
+
+static gpointer
+worker_thread (gpointer data)
+{
+  Worker *worker = data;
+  gboolean announced_unavailable = FALSE;
+
+  while (!is_stopping (worker))
+    {
+      SCARDCONTEXT context;
+      gboolean lost = FALSE;
+      LONG rv;
+
+      rv = SCardEstablishContext (SCARD_SCOPE_SYSTEM, NULL, NULL, &context);
+      if (rv != SCARD_S_SUCCESS)
+        {
+          if (!announced_unavailable)
+            {
+              g_debug ("PC/SC service unavailable: %s", pcsc_stringify_error (rv));
+              publish (worker, FALSE, NULL);
+              announced_unavailable = TRUE;
+            }
+          if (!wait_for_retry (worker))
+            break;
+          continue;
+        }
+
+      g_mutex_lock (&worker->mutex);
+      worker->context = context;
+      worker->has_context = TRUE;
+      g_mutex_unlock (&worker->mutex);
+
+      announced_unavailable = FALSE;
+
+      while (watch_readers (worker, &lost))
+        ;
+
+      g_mutex_lock (&worker->mutex);
+      worker->has_context = FALSE;
+      g_mutex_unlock (&worker->mutex);
+      SCardReleaseContext (context);
+
+      if (lost && !is_stopping (worker))
+        {
+          publish (worker, FALSE, NULL);
+          announced_unavailable = TRUE;
+          if (!wait_for_retry (worker))
+            break;
+        }
+    }
+
+  g_mutex_lock (&worker->mutex);
+  worker->exited = TRUE;
+  g_cond_broadcast (&worker->cond);
+  g_mutex_unlock (&worker->mutex);
+
+  worker_unref (worker);
+
+  return NULL;
+}
+
+static void
+myna_reader_monitor_dispose (GObject *object)
+{
+  MynaReaderMonitor *self = (MynaReaderMonitor *)object;
+
+  myna_reader_monitor_stop (self);
+
+  G_OBJECT_CLASS (myna_reader_monitor_parent_class)->dispose (object);
+}
+
+static void
+myna_reader_monitor_finalize (GObject *object)
+{
+  MynaReaderMonitor *self = (MynaReaderMonitor *)object;
+
+  g_clear_pointer (&self->readers, g_ptr_array_unref);
+  g_clear_pointer (&self->preferred_reader, g_free);
+
+  G_OBJECT_CLASS (myna_reader_monitor_parent_class)->finalize (object);
+}
+
+static void
+myna_reader_monitor_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  MynaReaderMonitor *self = MYNA_READER_MONITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATE:
+      g_value_set_enum (value, self->state);
+      break;
+
+    case PROP_PREFERRED_READER:
+      g_value_set_string (value, self->preferred_reader);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+myna_reader_monitor_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  MynaReaderMonitor *self = MYNA_READER_MONITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_PREFERRED_READER:
+      myna_reader_monitor_set_preferred_reader (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+myna_reader_monitor_class_init (MynaReaderMonitorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = myna_reader_monitor_dispose;
+  object_class->finalize = myna_reader_monitor_finalize;
+  object_class->get_property = myna_reader_monitor_get_property;
+  object_class->set_property = myna_reader_monitor_set_property;
+
+  /**
+   * MynaReaderMonitor:state:
+   *
+   * The #MynaReaderState the readers are in.
+   */
+  properties[PROP_STATE] =
+    g_param_spec_enum ("state", NULL, NULL,
+                       MYNA_TYPE_READER_STATE,
+                       MYNA_READER_STATE_STARTING,
+                       (G_PARAM_READABLE |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
+
+  /**
+   * MynaReaderMonitor:preferred-reader:
+   *
+   * The reader the user picked when several hold a card.
+   */
+  properties[PROP_PREFERRED_READER] =
+    g_param_spec_string ("preferred-reader", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * MynaReaderMonitor::changed:
+   *
+   * Emitted on the main context when a reader or card changed.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+myna_reader_monitor_init (MynaReaderMonitor *self)
+{
+  self->state = MYNA_READER_STATE_STARTING;
+}
+
+MynaReaderMonitor *
+myna_reader_monitor_new (void)
+{
+  return g_object_new (MYNA_TYPE_READER_MONITOR, NULL);
+}
+
+/**
+ * myna_reader_monitor_start:
+ * @self: a #MynaReaderMonitor
+ *
+ * Starts the worker thread. Updates arrive on the thread-default main
+ * context of the caller.
+ */
+void
+myna_reader_monitor_start (MynaReaderMonitor *self)
+{
+  Worker *worker;
+
+  g_return_if_fail (MYNA_IS_READER_MONITOR (self));
+
+  if (self->thread != NULL)
+    return;
+
+  worker = g_new0 (Worker, 1);
+  g_atomic_ref_count_init (&worker->ref_count);
+  g_mutex_init (&worker->mutex);
+  g_cond_init (&worker->cond);
+  g_weak_ref_init (&worker->monitor, self);
+  worker->main_context = g_main_context_ref_thread_default ();
+
+  self->worker = worker;
+  self->thread = g_thread_new ("mynacheck-readers", worker_thread, worker_ref (worker));
+}
+
+/**
+ * myna_reader_monitor_stop:
+ * @self: a #MynaReaderMonitor
+ *
+ * Stops the worker thread and waits for it: SCardCancel() wakes it from
+ * SCardGetStatusChange().
+ */
+void
+myna_reader_monitor_stop (MynaReaderMonitor *self)
+{
+  Worker *worker;
+
+  g_return_if_fail (MYNA_IS_READER_MONITOR (self));
+
+  if (self->thread == NULL)
+    return;
+
+  worker = self->worker;
+
+  g_mutex_lock (&worker->mutex);
+  worker->stopping = TRUE;
+  g_cond_broadcast (&worker->cond);
+  while (!worker->exited)
+    {
+      /* A cancel sent just before the worker enters SCardGetStatusChange()
+       * is lost, so keep sending until it has left. */
+      if (worker->has_context)
+        SCardCancel (worker->context);
+      g_cond_wait_until (&worker->cond, &worker->mutex,
+                         g_get_monotonic_time () + 50 * G_TIME_SPAN_MILLISECOND);
+    }
+  g_mutex_unlock (&worker->mutex);
+
+  g_thread_join (g_steal_pointer (&self->thread));
+  g_clear_pointer (&self->worker, worker_unref);
+}
+
+/**
+ * myna_reader_monitor_refresh:
+ * @self: a #MynaReaderMonitor
+ *
+ * Takes a fresh look at every reader. pcscd reports insertions, removals
+ * and readers coming and going by itself, but not another program taking
+ * or releasing the card: call this to learn whether the card is still in
+ * use.
+ */
+void
+myna_reader_monitor_refresh (MynaReaderMonitor *self)
+{
+  Worker *worker;
+
+  g_return_if_fail (MYNA_IS_READER_MONITOR (self));
+
+  worker = self->worker;
+  if (worker == NULL)
+    return;
+
+  g_mutex_lock (&worker->mutex);
+  worker->refresh = TRUE;
+  if (worker->has_context)
+    SCardCancel (worker->context);
+  g_mutex_unlock (&worker->mutex);
+}
+
+MynaReaderState
+myna_reader_monitor_get_state (MynaReaderMonitor *self)
+{
+  g_return_val_if_fail (MYNA_IS_READER_MONITOR (self), MYNA_READER_STATE_STARTING);
+
+  return self->state;
+}
+
+/**
+ * myna_reader_monitor_get_readers:
+ * @self: a #MynaReaderMonitor
+ *
+ * Returns: (transfer none) (element-type MynaReaderInfo) (nullable): the
+ *   readers last seen, or %NULL while the service is unavailable
+ */
+GPtrArray *
+myna_reader_monitor_get_readers (MynaReaderMonitor *self)
+{
+  g_return_val_if_fail (MYNA_IS_READER_MONITOR (self), NULL);
+
+  if (self->state == MYNA_READER_STATE_SERVICE_UNAVAILABLE)
+    return NULL;
+
+  return self->readers;
+}
+
+static const MynaReaderInfo *
+find_card_reader (MynaReaderMonitor *self)
+{
+  const MynaReaderInfo *reader = NULL;
+
+  if (self->readers == NULL || self->state == MYNA_READER_STATE_SERVICE_UNAVAILABLE)
+    return NULL;
+
+  myna_reader_state_compute (self->readers, self->preferred_reader, &reader);
+
+  return reader;
+}
+
+/**
+ * myna_reader_monitor_get_card_reader:
+ * @self: a #MynaReaderMonitor
+ *
+ * Returns: (nullable): the reader holding the one card to read
+ */
+const char *
+myna_reader_monitor_get_card_reader (MynaReaderMonitor *self)
+{
+  const MynaReaderInfo *reader;
+
+  g_return_val_if_fail (MYNA_IS_READER_MONITOR (self), NULL);
+
+  reader = find_card_reader (self);
+
+  return reader != NULL ? reader->name : NULL;
+}
+
+/**
+ * myna_reader_monitor_get_card_event_count:
+ * @self: a #MynaReaderMonitor
+ *
+ * Returns: a number that changes whenever the card in the card reader is
+ *   removed or inserted, so that a quick swap is not missed
+ */
+guint
+myna_reader_monitor_get_card_event_count (MynaReaderMonitor *self)
+{
+  const MynaReaderInfo *reader;
+
+  g_return_val_if_fail (MYNA_IS_READER_MONITOR (self), 0);
+
+  reader = find_card_reader (self);
+
+  return reader != NULL ? reader->event_count : 0;
+}
+
+const char *
+myna_reader_monitor_get_preferred_reader (MynaReaderMonitor *self)
+{
+  g_return_val_if_fail (MYNA_IS_READER_MONITOR (self), NULL);
+
+  return self->preferred_reader;
+}
+
+void
+myna_reader_monitor_set_preferred_reader (MynaReaderMonitor *self,
+                                          const char        *reader_name)
+{
+  g_return_if_fail (MYNA_IS_READER_MONITOR (self));
+
+  if (g_strcmp0 (self->preferred_reader, reader_name) == 0)
+    return;
+
+  g_free (self->preferred_reader);
+  self->preferred_reader = g_strdup (reader_name);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREFERRED_READER]);
+
+  if (self->state != MYNA_READER_STATE_STARTING &&
+      self->state != MYNA_READER_STATE_SERVICE_UNAVAILABLE)
+    apply_state (self, TRUE, self->readers);
+}

@@ -1,0 +1,55 @@
+/* main.c
+ *
+ * Copyright 2026 The MynaCheck authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mynacheck"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "myna-application.h"
+#include "myna-cli.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(MynaOptions) options = myna_options_new ();
+  g_autoptr(MynaApplication) app = NULL;
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  status = myna_options_parse (options, argc, argv);
+  if (status >= 0)
+    return status;
+
+  /* --status never opens a display, so it works over SSH and in scripts. */
+  if (options->status)
+    return myna_cli_run_status (options);
+
+  app = myna_application_new (options);
+
+  return g_application_run (G_APPLICATION (app), 0, NULL);
+}

@@ -1,0 +1,286 @@
+/* myna-report-json.c
+ *
+ * Copyright 2026 The MynaCheck authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mynacheck-model"
+
+#include "config.h"
+
+#include "myna-apdu.h"
+#include "myna-report-json.h"
+
+/**
+ * myna_format_jst_iso8601:
+ * @date_time: a date and time
+ *
+ * Returns: (transfer full): @date_time in JST as ISO 8601 with an explicit
+ *   offset, e.g. 2030-05-20T23:59:59+09:00
+ */
+char *
+myna_format_jst_iso8601 (GDateTime *date_time)
+{
+  g_autoptr(GTimeZone) jst = g_time_zone_new_identifier ("+09:00");
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (date_time, jst);
+
+  return g_date_time_format (local, "%Y-%m-%dT%H:%M:%S%:z");
+}
+
+static void
+add_pins (JsonBuilder    *builder,
+          MynaCardStatus *status)
+{
+  json_builder_set_member_name (builder, "pins");
+  json_builder_begin_array (builder);
+
+  for (guint id = 0; id < MYNA_N_PINS; id++)
+    {
+      const MynaPinStatus *pin = myna_card_status_get_pin (status, id);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, myna_pin_id_to_string (id));
+      json_builder_set_member_name (builder, "remaining");
+      if (pin->remaining >= 0)
+        json_builder_add_int_value (builder, pin->remaining);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "max");
+      json_builder_add_int_value (builder, pin->max_tries);
+      json_builder_set_member_name (builder, "state");
+      json_builder_add_string_value (builder, myna_pin_state_to_string (pin->state));
+      json_builder_set_member_name (builder, "verified");
+      json_builder_add_boolean_value (builder, pin->verified);
+      json_builder_end_object (builder);
+    }
+
+  json_builder_end_array (builder);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_certificate (JsonBuilder    *builder,
+                 MynaCardReport *report,
+                 MynaCertId      id)
+{
+  MynaCertificate *cert = myna_card_report_get_certificate (report, id);
+  const GError *error = myna_card_report_get_certificate_error (report, id);
+  MynaChainResult chain = myna_card_report_get_chain_result (report, id);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "id", myna_cert_id_to_string (id));
+  json_builder_set_member_name (builder, "present");
+  json_builder_add_boolean_value (builder, cert != NULL);
+
+  if (cert == NULL)
+    {
+      add_string (builder, "error", error != NULL ? error->message : NULL);
+      json_builder_end_object (builder);
+      return;
+    }
+
+  {
+    g_autofree char *not_before = myna_format_jst_iso8601 (myna_certificate_get_not_before (cert));
+    g_autofree char *not_after = myna_format_jst_iso8601 (myna_certificate_get_not_after (cert));
+    const char * const *usage = myna_certificate_get_key_usage (cert);
+    const MynaJlisRoot *root = NULL;
+
+    add_string (builder, "subject", myna_certificate_get_subject (cert));
+    add_string (builder, "issuer", myna_certificate_get_issuer (cert));
+    add_string (builder, "serial", myna_certificate_get_serial (cert));
+    add_string (builder, "not_before", not_before);
+    add_string (builder, "not_after", not_after);
+    add_string (builder, "sha256", myna_certificate_get_sha256 (cert));
+    add_string (builder, "key_algorithm", myna_certificate_get_key_algorithm (cert));
+    json_builder_set_member_name (builder, "key_bits");
+    json_builder_add_int_value (builder, myna_certificate_get_key_bits (cert));
+    json_builder_set_member_name (builder, "key_usage");
+    json_builder_begin_array (builder);
+    for (guint i = 0; usage[i] != NULL; i++)
+      json_builder_add_string_value (builder, usage[i]);
+    json_builder_end_array (builder);
+    add_string (builder, "chain", myna_chain_result_to_string (chain));
+
+    if (chain == MYNA_CHAIN_GENUINE_ROOT)
+      {
+        MynaCertId ca_id = (id == MYNA_CERT_AUTH || id == MYNA_CERT_AUTH_CA)
+          ? MYNA_CERT_AUTH_CA : MYNA_CERT_SIGN_CA;
+        MynaCertificate *ca = myna_card_report_get_certificate (report, ca_id);
+
+        root = myna_jlis_root_lookup (myna_certificate_get_sha256 (ca));
+      }
+
+    if (root != NULL)
+      {
+        json_builder_set_member_name (builder, "jlis_root");
+        json_builder_begin_object (builder);
+        add_string (builder, "hierarchy",
+                    root->hierarchy == MYNA_JLIS_HIERARCHY_AUTH ? "auth" : "sign");
+        json_builder_set_member_name (builder, "generation");
+        json_builder_add_int_value (builder, root->generation);
+        json_builder_end_object (builder);
+      }
+  }
+
+  json_builder_end_object (builder);
+}
+
+static void
+add_holder (JsonBuilder    *builder,
+            MynaCardReport *report)
+{
+  MynaCertificate *sign = myna_card_report_get_certificate (report, MYNA_CERT_SIGN);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MynaHolder) holder = NULL;
+
+  if (sign == NULL)
+    return;
+
+  json_builder_set_member_name (builder, "holder");
+  holder = myna_certificate_get_holder (sign, &error);
+  if (holder == NULL)
+    {
+      json_builder_begin_object (builder);
+      add_string (builder, "error", error->message);
+      json_builder_end_object (builder);
+      return;
+    }
+
+  json_builder_begin_object (builder);
+  add_string (builder, "name", holder->name);
+  add_string (builder, "name_substitute", holder->name_substitute);
+  add_string (builder, "sex", holder->sex);
+  add_string (builder, "birth_date_raw", holder->birth_date_raw);
+  if (g_date_valid (&holder->birth_date))
+    {
+      char date[16];
+
+      g_date_strftime (date, sizeof date, "%Y-%m-%d", &holder->birth_date);
+      add_string (builder, "birth_date", date);
+    }
+  else
+    {
+      add_string (builder, "birth_date", NULL);
+    }
+  add_string (builder, "address", holder->address);
+  add_string (builder, "address_substitute", holder->address_substitute);
+  json_builder_end_object (builder);
+}
+
+/**
+ * myna_report_to_json:
+ * @report: a card report
+ *
+ * Builds the document of `mynacheck --status --json`, whose schema is
+ * documented in docs/status-json.md.
+ *
+ * Returns: (transfer full): the JSON object
+ */
+JsonNode *
+myna_report_to_json (MynaCardReport *report)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  MynaCardStatus *status;
+  GBytes *atr;
+
+  g_return_val_if_fail (MYNA_IS_CARD_REPORT (report), NULL);
+
+  status = myna_card_report_get_status (report);
+  atr = myna_card_status_get_atr (status);
+
+  json_builder_begin_object (builder);
+
+  json_builder_set_member_name (builder, "schema_version");
+  json_builder_add_int_value (builder, MYNA_STATUS_SCHEMA_VERSION);
+  add_string (builder, "reader", myna_card_status_get_reader_name (status));
+
+  if (atr != NULL)
+    {
+      gsize size;
+      const guint8 *data = g_bytes_get_data (atr, &size);
+      g_autofree char *hex = myna_hex_encode (data, size, NULL);
+
+      add_string (builder, "atr", hex);
+    }
+  else
+    {
+      add_string (builder, "atr", NULL);
+    }
+
+  json_builder_set_member_name (builder, "card");
+  json_builder_begin_object (builder);
+  add_string (builder, "kind", myna_card_kind_to_string (myna_card_status_get_kind (status)));
+  add_string (builder, "token", myna_card_status_get_token (status));
+  json_builder_end_object (builder);
+
+  add_pins (builder, status);
+
+  json_builder_set_member_name (builder, "certificates");
+  json_builder_begin_array (builder);
+  for (guint id = 0; id < MYNA_N_CERTS; id++)
+    {
+      /* The signing certificate appears only when it was asked for. */
+      if (id == MYNA_CERT_SIGN &&
+          myna_card_report_get_certificate (report, id) == NULL &&
+          myna_card_report_get_certificate_error (report, id) == NULL)
+        continue;
+      add_certificate (builder, report, id);
+    }
+  json_builder_end_array (builder);
+
+  add_holder (builder, report);
+
+  json_builder_set_member_name (builder, "apdus");
+  json_builder_add_int_value (builder, myna_card_status_get_apdu_count (status));
+  json_builder_set_member_name (builder, "extended_length");
+  json_builder_add_boolean_value (builder, myna_card_status_get_extended_length (status));
+
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+/**
+ * myna_report_to_json_string:
+ * @report: a card report
+ *
+ * Returns: (transfer full): the pretty-printed JSON document
+ */
+char *
+myna_report_to_json_string (MynaCardReport *report)
+{
+  g_autoptr(JsonNode) root = myna_report_to_json (report);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+
+  return json_generator_to_data (generator, NULL);
+}

@@ -1,0 +1,37 @@
+/* myna-report-json.h
+ *
+ * Copyright 2026 The MynaCheck authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "myna-card-report.h"
+
+G_BEGIN_DECLS
+
+/* Bumped only when a field changes meaning or goes away; new fields may
+ * appear at any version. See docs/status-json.md. */
+#define MYNA_STATUS_SCHEMA_VERSION 1
+
+JsonNode *myna_report_to_json        (MynaCardReport *report);
+char     *myna_report_to_json_string (MynaCardReport *report);
+char     *myna_format_jst_iso8601    (GDateTime      *date_time);
+
+G_END_DECLS

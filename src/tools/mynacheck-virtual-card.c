@@ -1,0 +1,304 @@
+/* mynacheck-virtual-card.c
+ *
+ * Copyright 2026 The MynaCheck authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mynacheck-virtual-card"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <locale.h>
+
+#include "myna-apdu.h"
+#include "myna-pin.h"
+#include "myna-virtual-card.h"
+
+/*
+ * Puts the virtual My Number card behind a real pcscd: connects to the
+ * vsmartcard vpcd driver (Debian package vsmartcard-vpcd) and answers its
+ * socket protocol. Each message is a 2-byte big-endian length and a body;
+ * a 1-byte body is a control code (0 power off, 1 power on, 2 reset,
+ * 4 send the ATR), anything longer is a command APDU answered with a
+ * response APDU.
+ *
+ * With --stats, a JSON file is rewritten after every event with the APDU
+ * count, the tries spent and the tries left, so a test can check that a
+ * status read spent none.
+ */
+
+#define VPCD_CTRL_OFF   0
+#define VPCD_CTRL_ON    1
+#define VPCD_CTRL_RESET 2
+#define VPCD_CTRL_ATR   4
+
+static char *scenario = NULL;
+static char *host = NULL;
+static int port = 35963;
+static char *stats_path = NULL;
+static int latency_ms = 0;
+static int connect_timeout = 10;
+static gboolean no_extended = FALSE;
+static gboolean get_response = FALSE;
+static gboolean wrong_le = FALSE;
+static gboolean list = FALSE;
+
+static const GOptionEntry entries[] = {
+  { "scenario", 's', 0, G_OPTION_ARG_STRING, &scenario, "The card to be (default: valid)", "NAME" },
+  { "host", 0, 0, G_OPTION_ARG_STRING, &host, "Where vpcd listens (default: 127.0.0.1)", "HOST" },
+  { "port", 'p', 0, G_OPTION_ARG_INT, &port, "vpcd's port (default: 35963)", "PORT" },
+  { "stats", 0, 0, G_OPTION_ARG_FILENAME, &stats_path, "Keep counters in this JSON file", "FILE" },
+  { "latency", 0, 0, G_OPTION_ARG_INT, &latency_ms, "Milliseconds each APDU takes", "MS" },
+  { "connect-timeout", 0, 0, G_OPTION_ARG_INT, &connect_timeout, "Seconds to wait for vpcd (default: 10)", "S" },
+  { "no-extended", 0, 0, G_OPTION_ARG_NONE, &no_extended, "Act as a reader without extended-length APDUs", NULL },
+  { "get-response", 0, 0, G_OPTION_ARG_NONE, &get_response, "Send data with 61xx and GET RESPONSE", NULL },
+  { "wrong-le", 0, 0, G_OPTION_ARG_NONE, &wrong_le, "Answer 6Cxx when Le is too long", NULL },
+  { "list", 'l', 0, G_OPTION_ARG_NONE, &list, "List the scenarios and exit", NULL },
+  { NULL }
+};
+
+static void
+write_stats (MynaVirtualCard *card)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+
+  if (stats_path == NULL)
+    return;
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "scenario");
+  json_builder_add_string_value (builder, myna_virtual_card_get_scenario (card));
+  json_builder_set_member_name (builder, "apdus");
+  json_builder_add_int_value (builder, myna_virtual_card_get_apdu_count (card));
+  json_builder_set_member_name (builder, "tries_spent");
+  json_builder_add_int_value (builder, myna_virtual_card_get_tries_spent (card));
+  json_builder_set_member_name (builder, "verifies_with_data");
+  json_builder_add_int_value (builder, myna_virtual_card_get_verify_count (card));
+  json_builder_set_member_name (builder, "power_downs");
+  json_builder_add_int_value (builder, myna_virtual_card_get_power_down_count (card));
+  json_builder_set_member_name (builder, "powered");
+  json_builder_add_boolean_value (builder, myna_virtual_card_is_powered (card));
+  json_builder_set_member_name (builder, "pins");
+  json_builder_begin_object (builder);
+  for (guint id = 0; id < MYNA_N_PINS; id++)
+    {
+      json_builder_set_member_name (builder, myna_pin_id_to_string (id));
+      json_builder_add_int_value (builder, myna_virtual_card_get_pin_remaining (card, id));
+    }
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  generator = json_generator_new ();
+  json_generator_set_root (generator, root);
+  data = json_generator_to_data (generator, NULL);
+
+  if (!g_file_set_contents (stats_path, data, -1, &error))
+    g_printerr ("mynacheck-virtual-card: %s\n", error->message);
+}
+
+static GSocketConnection *
+connect_to_vpcd (GError **error)
+{
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  gint64 deadline = g_get_monotonic_time () + (gint64) connect_timeout * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      g_autoptr(GError) local_error = NULL;
+      GSocketConnection *connection;
+
+      connection = g_socket_client_connect_to_host (client, host, port, NULL, &local_error);
+      if (connection != NULL)
+        return connection;
+
+      if (g_get_monotonic_time () >= deadline)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+
+      /* pcscd may not have loaded the vpcd driver yet. */
+      g_usleep (100 * G_TIME_SPAN_MILLISECOND);
+    }
+}
+
+static gboolean
+send_message (GOutputStream  *output,
+              const guint8   *data,
+              gsize           length,
+              GError        **error)
+{
+  guint8 header[2] = { length >> 8, length & 0xff };
+
+  return g_output_stream_write_all (output, header, 2, NULL, NULL, error) &&
+         g_output_stream_write_all (output, data, length, NULL, NULL, error) &&
+         g_output_stream_flush (output, NULL, error);
+}
+
+static int
+serve (MynaVirtualCard *card,
+       GIOStream       *stream)
+{
+  GInputStream *input = g_io_stream_get_input_stream (stream);
+  GOutputStream *output = g_io_stream_get_output_stream (stream);
+  g_autofree guint8 *command = g_malloc (G_MAXUINT16 + 1);
+  g_autofree guint8 *response = g_malloc (MYNA_APDU_MAX_RESPONSE);
+
+  for (;;)
+    {
+      g_autoptr(GError) error = NULL;
+      guint8 header[2];
+      gsize length = 0;
+      gsize read = 0;
+
+      if (!g_input_stream_read_all (input, header, 2, &read, NULL, &error) || read < 2)
+        {
+          if (error != NULL)
+            g_printerr ("mynacheck-virtual-card: %s\n", error->message);
+          return error != NULL ? 1 : 0; /* vpcd closed the connection */
+        }
+
+      length = (header[0] << 8) | header[1];
+      if (!g_input_stream_read_all (input, command, length, &read, NULL, &error) || read < length)
+        {
+          g_printerr ("mynacheck-virtual-card: %s\n", error != NULL ? error->message : "short read");
+          return 1;
+        }
+
+      if (length == 1)
+        {
+          switch (command[0])
+            {
+            case VPCD_CTRL_OFF:
+              myna_virtual_card_power_off (card);
+              break;
+            case VPCD_CTRL_ON:
+              myna_virtual_card_power_on (card);
+              break;
+            case VPCD_CTRL_RESET:
+              myna_virtual_card_reset (card);
+              break;
+            case VPCD_CTRL_ATR:
+              {
+                gsize atr_length;
+                const guint8 *atr = g_bytes_get_data (myna_virtual_card_get_atr (card), &atr_length);
+
+                if (!send_message (output, atr, atr_length, &error))
+                  {
+                    g_printerr ("mynacheck-virtual-card: %s\n", error->message);
+                    return 1;
+                  }
+              }
+              break;
+            default:
+              g_printerr ("mynacheck-virtual-card: unknown vpcd control code %u\n", command[0]);
+              break;
+            }
+          write_stats (card);
+          continue;
+        }
+
+      if (latency_ms > 0)
+        g_usleep ((gulong) latency_ms * G_TIME_SPAN_MILLISECOND);
+
+      myna_virtual_card_power_on (card);
+      length = myna_virtual_card_process (card, command, length, response, MYNA_APDU_MAX_RESPONSE);
+      /* The command may have held a PIN. */
+      myna_secret_wipe (command, G_MAXUINT16 + 1);
+
+      if (!send_message (output, response, length, &error))
+        {
+          g_printerr ("mynacheck-virtual-card: %s\n", error->message);
+          return 1;
+        }
+
+      write_stats (card);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MynaVirtualCard) card = NULL;
+  g_autoptr(GSocketConnection) connection = NULL;
+  MynaVirtualQuirks quirks = MYNA_VIRTUAL_QUIRK_NONE;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context,
+                                "Serve MynaCheck's virtual My Number card to pcscd through the vpcd driver.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("mynacheck-virtual-card: %s\n", error->message);
+      return 2;
+    }
+
+  if (list)
+    {
+      g_autofree char *scenarios = myna_virtual_card_list_scenarios ();
+
+      g_print ("%s", scenarios);
+      return 0;
+    }
+
+  if (host == NULL)
+    host = g_strdup ("127.0.0.1");
+
+  card = myna_virtual_card_new (scenario != NULL ? scenario : "valid", &error);
+  if (card == NULL)
+    {
+      g_printerr ("mynacheck-virtual-card: %s\n", error->message);
+      return 2;
+    }
+
+  if (no_extended)
+    quirks |= MYNA_VIRTUAL_QUIRK_NO_EXTENDED_LENGTH;
+  if (get_response)
+    quirks |= MYNA_VIRTUAL_QUIRK_GET_RESPONSE;
+  if (wrong_le)
+    quirks |= MYNA_VIRTUAL_QUIRK_WRONG_LE;
+  myna_virtual_card_set_quirks (card, quirks);
+
+  write_stats (card);
+
+  connection = connect_to_vpcd (&error);
+  if (connection == NULL)
+    {
+      g_printerr ("mynacheck-virtual-card: cannot reach vpcd at %s:%d: %s\n",
+                  host, port, error->message);
+      return 1;
+    }
+
+  return serve (card, G_IO_STREAM (connection));
+}

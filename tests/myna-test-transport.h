@@ -1,0 +1,27 @@
+#pragma once
+
+#include "myna-transport.h"
+
+G_BEGIN_DECLS
+
+#define MYNA_TYPE_TEST_TRANSPORT (myna_test_transport_get_type ())
+
+G_DECLARE_FINAL_TYPE (MynaTestTransport, myna_test_transport, MYNA, TEST_TRANSPORT, GObject)
+
+/* A transport that plays a script: each step names the command it expects
+ * (hex; NULL accepts any) and the answer to give (hex, or NULL to fail the
+ * transmission with an I/O error). */
+MynaTestTransport *myna_test_transport_new         (void);
+void               myna_test_transport_expect      (MynaTestTransport *self,
+                                                    const char        *command_hex,
+                                                    const char        *response_hex);
+void               myna_test_transport_expect_data (MynaTestTransport *self,
+                                                    const char        *command_hex,
+                                                    GBytes            *data,
+                                                    guint16            sw);
+void               myna_test_transport_assert_done (MynaTestTransport *self);
+guint              myna_test_transport_get_sent    (MynaTestTransport *self);
+gboolean           myna_test_transport_get_powered_down (MynaTestTransport *self);
+GBytes            *myna_test_bytes_from_hex        (const char        *hex);
+
+G_END_DECLS

@@ -1,0 +1,357 @@
+#include "config.h"
+
+#include "myna-card-error.h"
+#include "myna-card-session.h"
+#include "myna-pin.h"
+#include "myna-test-transport.h"
+
+static GString *trace;
+
+static GLogWriterOutput
+capture_writer (GLogLevelFlags   level,
+                const GLogField *fields,
+                gsize            n_fields,
+                gpointer         user_data)
+{
+  if (trace != NULL)
+    {
+      for (gsize i = 0; i < n_fields; i++)
+        {
+          if (g_str_equal (fields[i].key, "MESSAGE"))
+            {
+              g_string_append (trace, fields[i].value);
+              g_string_append_c (trace, '\n');
+            }
+        }
+    }
+
+  /* Traces stay out of the TAP output. */
+  if (level & G_LOG_LEVEL_DEBUG)
+    return G_LOG_WRITER_HANDLED;
+
+  return g_log_writer_default (level, fields, n_fields, user_data);
+}
+
+static GBytes *
+pattern (gsize length)
+{
+  guint8 *data = g_malloc (length);
+
+  for (gsize i = 0; i < length; i++)
+    data[i] = i & 0xff;
+
+  return g_bytes_new_take (data, length);
+}
+
+/* A DER SEQUENCE of @content_length bytes, as a certificate EF starts. */
+static GBytes *
+der_object (gsize content_length)
+{
+  gsize total = 4 + content_length;
+  guint8 *data = g_malloc (total);
+
+  data[0] = 0x30;
+  data[1] = 0x82;
+  data[2] = content_length >> 8;
+  data[3] = content_length & 0xff;
+  for (gsize i = 4; i < total; i++)
+    data[i] = (i * 7) & 0xff;
+
+  return g_bytes_new_take (data, total);
+}
+
+static GBytes *
+slice (GBytes *bytes,
+       gsize   offset,
+       gsize   length)
+{
+  return g_bytes_new_from_bytes (bytes, offset, length);
+}
+
+static void
+test_session_wrong_le_is_resent (void)
+{
+  g_autoptr(MynaTestTransport) transport = myna_test_transport_new ();
+  g_autoptr(MynaCardSession) session = myna_card_session_new (MYNA_TRANSPORT (transport));
+  g_autoptr(GBytes) data = pattern (0x10);
+  g_autoptr(GBytes) read = NULL;
+  g_autoptr(GError) error = NULL;
+
+  myna_test_transport_expect (transport, "00B0000020", "6C10");
+  myna_test_transport_expect_data (transport, "00B0000010", data, 0x9000);
+
+  read = myna_card_session_read_binary (session, 0, 0, 0x20, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (read, data));
+  g_assert_cmpuint (myna_card_session_get_apdu_count (session), ==, 2);
+  myna_test_transport_assert_done (transport);
+}
+
+static void
+test_session_get_response (void)
+{
+  g_autoptr(MynaTestTransport) transport = myna_test_transport_new ();
+  g_autoptr(MynaCardSession) session = myna_card_session_new (MYNA_TRANSPORT (transport));
+  g_autoptr(GBytes) data = pattern (300);
+  g_autoptr(GBytes) first = slice (data, 0, 256);
+  g_autoptr(GBytes) second = slice (data, 256, 44);
+  g_autoptr(GBytes) read = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* T=0 style: the card announces its data with 61xx, over two fetches. */
+  myna_test_transport_expect (transport, "00B0000000012C", "6100");
+  myna_test_transport_expect_data (transport, "00C0000000", first, 0x612C);
+  myna_test_transport_expect_data (transport, "00C000002C", second, 0x9000);
+
+  read = myna_card_session_read_binary (session, 0, 0, 300, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (read, data));
+  g_assert_cmpuint (myna_card_session_get_apdu_count (session), ==, 3);
+  myna_test_transport_assert_done (transport);
+}
+
+static void
+test_session_answer_without_sw (void)
+{
+  g_autoptr(MynaTestTransport) transport = myna_test_transport_new ();
+  g_autoptr(MynaCardSession) session = myna_card_session_new (MYNA_TRANSPORT (transport));
+  g_autoptr(GBytes) read = NULL;
+  g_autoptr(GError) error = NULL;
+
+  myna_test_transport_expect (transport, "00B0000004", "90");
+
+  read = myna_card_session_read_binary (session, 0, 0, 4, &error);
+  g_assert_null (read);
+  g_assert_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_MALFORMED);
+}
+
+static void
+test_session_read_der_extended (void)
+{
+  g_autoptr(MynaTestTransport) transport = myna_test_transport_new ();
+  g_autoptr(MynaCardSession) session = myna_card_session_new (MYNA_TRANSPORT (transport));
+  g_autoptr(GBytes) object = der_object (0x500);
+  g_autoptr(GBytes) header = slice (object, 0, 4);
+  g_autoptr(GBytes) rest = slice (object, 4, 0x500);
+  g_autoptr(GBytes) read = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Header by SFI, then the rest in one extended READ BINARY. */
+  myna_test_transport_expect_data (transport, "00B08A0004", header, 0x9000);
+  myna_test_transport_expect_data (transport, "00B08A04000500", rest, 0x9000);
+
+  read = myna_card_session_read_der_file (session, 0x0A, 0x000A, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (read, object));
+  g_assert_cmpuint (myna_card_session_get_apdu_count (session), ==, 2);
+  g_assert_true (myna_card_session_get_extended_length (session));
+  myna_test_transport_assert_done (transport);
+}
+
+static void
+expect_short_reads (MynaTestTransport *transport,
+                    GBytes            *object,
+                    gsize              from)
+{
+  gsize total = g_bytes_get_size (object);
+
+  for (gsize offset = from; offset < total; offset += 256)
+    {
+      gsize length = MIN (256, total - offset);
+      g_autoptr(GBytes) chunk = slice (object, offset, length);
+      g_autofree char *command = g_strdup_printf ("00B0%04X%02X", (guint) offset, (guint) (length & 0xff));
+
+      myna_test_transport_expect_data (transport, command, chunk, 0x9000);
+    }
+}
+
+static void
+test_session_read_der_falls_back (gconstpointer data)
+{
+  gboolean by_io_error = GPOINTER_TO_INT (data);
+  g_autoptr(MynaTestTransport) transport = myna_test_transport_new ();
+  g_autoptr(MynaCardSession) session = myna_card_session_new (MYNA_TRANSPORT (transport));
+  g_autoptr(GBytes) object = der_object (0x400);
+  g_autoptr(GBytes) second = der_object (0x300);
+  g_autoptr(GBytes) header = slice (object, 0, 4);
+  g_autoptr(GBytes) second_header = slice (second, 0, 4);
+  g_autoptr(GBytes) read = NULL;
+  g_autoptr(GBytes) read_second = NULL;
+  g_autoptr(GError) error = NULL;
+
+  myna_test_transport_expect_data (transport, "00B08A0004", header, 0x9000);
+  /* The reader cannot carry it: the card says 6700, or the transmission fails. */
+  myna_test_transport_expect (transport, "00B08A04000400", by_io_error ? NULL : "6700");
+  myna_test_transport_expect (transport, "00A4020C02000A", "9000");
+  expect_short_reads (transport, object, 4);
+
+  read = myna_card_session_read_der_file (session, 0x0A, 0x000A, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (read, object));
+  g_assert_false (myna_card_session_get_extended_length (session));
+
+  /* The session remembers: the next file goes straight to short reads. */
+  myna_test_transport_expect_data (transport, "00B08B0004", second_header, 0x9000);
+  myna_test_transport_expect (transport, "00A4020C02000B", "9000");
+  expect_short_reads (transport, second, 4);
+
+  read_second = myna_card_session_read_der_file (session, 0x0B, 0x000B, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (read_second, second));
+  myna_test_transport_assert_done (transport);
+}
+
+static void
+test_session_read_der_missing_file (void)
+{
+  g_autoptr(MynaTestTransport) transport = myna_test_transport_new ();
+  g_autoptr(MynaCardSession) session = myna_card_session_new (MYNA_TRANSPORT (transport));
+  g_autoptr(GBytes) read = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* 6A82 by SFI is checked by FID before it counts as "no such file". */
+  myna_test_transport_expect (transport, "00B0810004", "6A82");
+  myna_test_transport_expect (transport, "00A4020C020001", "6A82");
+
+  read = myna_card_session_read_der_file (session, 0x01, 0x0001, &error);
+  g_assert_null (read);
+  g_assert_error (error, MYNA_SW_ERROR, 0x6A82);
+  myna_test_transport_assert_done (transport);
+}
+
+static void
+test_session_read_der_truncated (void)
+{
+  g_autoptr(MynaTestTransport) transport = myna_test_transport_new ();
+  g_autoptr(MynaCardSession) session = myna_card_session_new (MYNA_TRANSPORT (transport));
+  g_autoptr(GBytes) object = der_object (0x500);
+  g_autoptr(GBytes) header = slice (object, 0, 4);
+  g_autoptr(GBytes) part = slice (object, 4, 0x100);
+  g_autoptr(GBytes) read = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The file ends before the length its header claims. */
+  myna_test_transport_expect_data (transport, "00B08A0004", header, 0x9000);
+  myna_test_transport_expect_data (transport, "00B08A04000500", part, 0x9000);
+
+  read = myna_card_session_read_der_file (session, 0x0A, 0x000A, &error);
+  g_assert_null (read);
+  g_assert_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_MALFORMED);
+}
+
+static void
+test_session_read_der_bad_header (void)
+{
+  g_autoptr(MynaTestTransport) transport = myna_test_transport_new ();
+  g_autoptr(MynaCardSession) session = myna_card_session_new (MYNA_TRANSPORT (transport));
+  g_autoptr(GBytes) read = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Claims 16 MiB: refused without asking for it. */
+  myna_test_transport_expect (transport, "00B08A0004", "30830FFFFF9000");
+
+  read = myna_card_session_read_der_file (session, 0x0A, 0x000A, &error);
+  g_assert_null (read);
+  g_assert_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_MALFORMED);
+  myna_test_transport_assert_done (transport);
+}
+
+static void
+test_session_query_pin (void)
+{
+  g_autoptr(MynaTestTransport) transport = myna_test_transport_new ();
+  g_autoptr(MynaCardSession) session = myna_card_session_new (MYNA_TRANSPORT (transport));
+  g_autoptr(GError) error = NULL;
+  guint16 sw = 0;
+
+  /* The short form: VERIFY with the SFI in P2, no data. */
+  myna_test_transport_expect (transport, "00200098", "63C3");
+  g_assert_true (myna_card_session_query_pin (session, 0x18, 0x0018, &sw, &error));
+  g_assert_no_error (error);
+  g_assert_cmphex (sw, ==, 0x63C3);
+
+  /* A missing PIN by SFI is checked by FID. */
+  myna_test_transport_expect (transport, "0020009B", "6A82");
+  myna_test_transport_expect (transport, "00A4020C02001B", "6A82");
+  g_assert_true (myna_card_session_query_pin (session, 0x1B, 0x001B, &sw, &error));
+  g_assert_cmphex (sw, ==, 0x6A82);
+
+  myna_test_transport_assert_done (transport);
+}
+
+static void
+test_session_query_pin_falls_back (void)
+{
+  g_autoptr(MynaTestTransport) transport = myna_test_transport_new ();
+  g_autoptr(MynaCardSession) session = myna_card_session_new (MYNA_TRANSPORT (transport));
+  g_autoptr(GError) error = NULL;
+  guint16 sw = 0;
+
+  /* A card that does not know the SFI form gets SELECT + VERIFY. */
+  myna_test_transport_expect (transport, "00200098", "6A86");
+  myna_test_transport_expect (transport, "00A4020C020018", "9000");
+  myna_test_transport_expect (transport, "00200080", "63C2");
+  g_assert_true (myna_card_session_query_pin (session, 0x18, 0x0018, &sw, &error));
+  g_assert_cmphex (sw, ==, 0x63C2);
+
+  /* And only that from then on. */
+  myna_test_transport_expect (transport, "00A4020C02001B", "9000");
+  myna_test_transport_expect (transport, "00200080", "63C5");
+  g_assert_true (myna_card_session_query_pin (session, 0x1B, 0x001B, &sw, &error));
+  g_assert_cmphex (sw, ==, 0x63C5);
+
+  myna_test_transport_assert_done (transport);
+}
+
+static void
+test_session_trace (void)
+{
+  g_autoptr(MynaTestTransport) transport = myna_test_transport_new ();
+  g_autoptr(MynaCardSession) session = myna_card_session_new (MYNA_TRANSPORT (transport));
+  g_autoptr(GError) error = NULL;
+  guint16 sw = 0;
+
+  trace = g_string_new (NULL);
+
+  myna_test_transport_expect (transport, "00A4020C02001B", "9000");
+  myna_test_transport_expect (transport, "002000800753454352455439", "63C4");
+  g_assert_true (myna_card_session_verify_pin (session, 0x001B, "SECRET9", &sw, &error));
+  g_assert_no_error (error);
+  g_assert_cmphex (sw, ==, 0x63C4);
+
+  g_test_message ("trace:\n%s", trace->str);
+  g_assert_nonnull (strstr (trace->str, "00 20 00 80 Lc=7 XX XX XX XX XX XX XX"));
+  g_assert_null (strstr (trace->str, "SECRET"));
+  g_assert_null (strstr (trace->str, "53 45 43"));
+  g_assert_null (strstr (trace->str, "534543"));
+
+  g_string_free (g_steal_pointer (&trace), TRUE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* APDU traces are debug messages of this domain. */
+  g_setenv ("G_MESSAGES_DEBUG", "mynacheck-apdu", TRUE);
+  g_log_set_writer_func (capture_writer, NULL, NULL);
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/session/wrong-le-is-resent", test_session_wrong_le_is_resent);
+  g_test_add_func ("/session/get-response", test_session_get_response);
+  g_test_add_func ("/session/answer-without-sw", test_session_answer_without_sw);
+  g_test_add_func ("/session/read-der/extended", test_session_read_der_extended);
+  g_test_add_data_func ("/session/read-der/falls-back-on-6700",
+                        GINT_TO_POINTER (FALSE), test_session_read_der_falls_back);
+  g_test_add_data_func ("/session/read-der/falls-back-on-io-error",
+                        GINT_TO_POINTER (TRUE), test_session_read_der_falls_back);
+  g_test_add_func ("/session/read-der/missing-file", test_session_read_der_missing_file);
+  g_test_add_func ("/session/read-der/truncated", test_session_read_der_truncated);
+  g_test_add_func ("/session/read-der/bad-header", test_session_read_der_bad_header);
+  g_test_add_func ("/session/query-pin/sfi", test_session_query_pin);
+  g_test_add_func ("/session/query-pin/falls-back", test_session_query_pin_falls_back);
+  g_test_add_func ("/session/trace-masks-pin", test_session_trace);
+
+  return g_test_run ();
+}

@@ -1,0 +1,326 @@
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+#include "myna-cli.h"
+
+/* Runs the real `mynacheck` binary, with no display, as a script would. */
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_mynacheck (Run                *run,
+               const char         *input,
+               const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *binary = g_getenv ("MYNACHECK_BINARY");
+
+  g_assert_nonnull (binary);
+  g_ptr_array_add (argv, (gpointer) binary);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  /* --status must not need a display. */
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "", TRUE);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, input != NULL ? input : "", NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_exit_status (process);
+
+  g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", run->status, run->out, run->err);
+}
+
+static JsonObject *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  root = json_parser_get_root (parser);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+
+  return json_object_ref (json_node_get_object (root));
+}
+
+static JsonObject *
+find_by_id (JsonObject *root,
+            const char *array,
+            const char *id)
+{
+  JsonArray *items = json_object_get_array_member (root, array);
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+
+      if (g_str_equal (json_object_get_string_member (item, "id"), id))
+        return item;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_jst_iso8601 (const char *value)
+{
+  g_autoptr(GDateTime) parsed = g_date_time_new_from_iso8601 (value, NULL);
+
+  return parsed != NULL && g_str_has_suffix (value, "+09:00");
+}
+
+static void
+check_certificate (JsonObject *root,
+                   const char *id)
+{
+  JsonObject *cert = find_by_id (root, "certificates", id);
+  const char *fields[] = { "subject", "issuer", "serial", "not_before", "not_after", "sha256", "chain" };
+
+  g_assert_nonnull (cert);
+  g_assert_true (json_object_get_boolean_member (cert, "present"));
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    g_assert_nonnull (json_object_get_string_member (cert, fields[i]));
+  g_assert_true (is_jst_iso8601 (json_object_get_string_member (cert, "not_before")));
+  g_assert_true (is_jst_iso8601 (json_object_get_string_member (cert, "not_after")));
+  g_assert_cmpuint (strlen (json_object_get_string_member (cert, "sha256")), ==, 95);
+  g_assert_cmpstr (json_object_get_string_member (cert, "chain"), ==, "unknown-root");
+  g_assert_cmpint (json_object_get_int_member (cert, "key_bits"), ==, 2048);
+}
+
+static void
+test_cli_json_valid (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonObject) root = NULL;
+  JsonObject *card;
+  JsonObject *auth_pin;
+  JsonObject *auth;
+  const char *ids[] = { "auth", "sign", "card-info", "juki" };
+  const int max[] = { 3, 5, 3, 3 };
+
+  run_mynacheck (&run, NULL, (const char *[]) { "--status", "--json", "--demo", "valid", NULL });
+  g_assert_cmpint (run.status, ==, MYNA_EXIT_OK);
+  g_assert_cmpstr (run.err, ==, "");
+
+  root = parse_json (run.out);
+  g_assert_cmpint (json_object_get_int_member (root, "schema_version"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (root, "reader"), ==, "MynaCheck demo reader");
+  g_assert_cmpstr (json_object_get_string_member (root, "atr"), ==, "3BE000FF8131FE4514");
+  card = json_object_get_object_member (root, "card");
+  g_assert_cmpstr (json_object_get_string_member (card, "kind"), ==, "my-number");
+  g_assert_cmpstr (json_object_get_string_member (card, "token"), ==, "JPKIAPICCTOKEN2");
+
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "pins")), ==, 4);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      JsonObject *pin = find_by_id (root, "pins", ids[i]);
+
+      g_assert_nonnull (pin);
+      g_assert_cmpint (json_object_get_int_member (pin, "remaining"), ==, max[i]);
+      g_assert_cmpint (json_object_get_int_member (pin, "max"), ==, max[i]);
+      g_assert_cmpstr (json_object_get_string_member (pin, "state"), ==, "ok");
+    }
+
+  check_certificate (root, "auth");
+  check_certificate (root, "auth-ca");
+  check_certificate (root, "sign-ca");
+  g_assert_null (find_by_id (root, "certificates", "sign"));
+  g_assert_false (json_object_has_member (root, "holder"));
+
+  auth = find_by_id (root, "certificates", "auth");
+  g_assert_true (g_str_has_suffix (json_object_get_string_member (auth, "not_after"), "T23:59:59+09:00"));
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (auth, "subject"), "C=JP, CN="));
+
+  g_assert_cmpint (json_object_get_int_member (root, "apdus"), ==, 14);
+  g_assert_true (json_object_get_boolean_member (root, "extended_length"));
+
+  auth_pin = find_by_id (root, "pins", "auth");
+  g_assert_false (json_object_get_boolean_member (auth_pin, "verified"));
+}
+
+static void
+test_cli_json_scenarios (void)
+{
+  const struct { const char *scenario; const char *kind; const char *pin; const char *state; } cases[] = {
+    { "pin-blocked", "my-number", "sign", "blocked" },
+    { "pin-blocked", "my-number", "card-info", "last-try" },
+    { "last-try",    "my-number", "sign", "last-try" },
+    { "no-signing",  "my-number", "sign", "absent" },
+    { "juki",        "juki",      "auth", "absent" },
+    { "juki",        "juki",      "juki", "ok" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autoptr(JsonObject) root = NULL;
+      JsonObject *pin;
+
+      run_mynacheck (&run, NULL, (const char *[]) { "--status", "--json", "--demo", cases[i].scenario, NULL });
+      g_assert_cmpint (run.status, ==, MYNA_EXIT_OK);
+      root = parse_json (run.out);
+      g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "card"), "kind"),
+                       ==, cases[i].kind);
+      pin = find_by_id (root, "pins", cases[i].pin);
+      g_assert_cmpstr (json_object_get_string_member (pin, "state"), ==, cases[i].state);
+      if (g_str_equal (cases[i].state, "absent"))
+        g_assert_true (json_object_get_null_member (pin, "remaining"));
+    }
+}
+
+static void
+test_cli_text (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_mynacheck (&run, NULL, (const char *[]) { "--status", "--demo", "pin-blocked", NULL });
+  g_assert_cmpint (run.status, ==, MYNA_EXIT_OK);
+  g_assert_nonnull (strstr (run.out, "Reader: MynaCheck demo reader"));
+  g_assert_nonnull (strstr (run.out, "Card: My Number card (JPKIAPICCTOKEN2)"));
+  g_assert_nonnull (strstr (run.out, "User authentication PIN: 2 of 3 tries left"));
+  g_assert_nonnull (strstr (run.out, "Signing password: locked"));
+  g_assert_nonnull (strstr (run.out, "Valid until: "));
+  g_assert_nonnull (strstr (run.out, "23:59:59 JST"));
+}
+
+static void
+test_cli_exit_codes (void)
+{
+  const struct { const char *args[6]; const char *stdin_text; int status; } cases[] = {
+    { { "--status", "--demo", "not-my-number", NULL }, NULL, MYNA_EXIT_UNSUPPORTED_CARD },
+    { { "--status", "--demo", "no-such-card", NULL }, NULL, MYNA_EXIT_USAGE },
+    { { "--no-such-option", NULL }, NULL, MYNA_EXIT_USAGE },
+    { { "--json", NULL }, NULL, MYNA_EXIT_USAGE },
+    { { "--status", "extra", NULL }, NULL, MYNA_EXIT_USAGE },
+    { { "--status", "--demo", "valid", "--reader", "x", NULL }, NULL, MYNA_EXIT_USAGE },
+    { { "--status", "--demo", "valid", "--sign-password-stdin", NULL }, "ABC\n", MYNA_EXIT_PASSWORD },
+    { { "--status", "--demo", "pin-blocked", "--sign-password-stdin", NULL }, "MYNA2026\n", MYNA_EXIT_PASSWORD },
+    { { "--status", "--demo", "no-signing", "--sign-password-stdin", NULL }, "MYNA2026\n", MYNA_EXIT_PASSWORD },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_auto(GStrv) lines = NULL;
+
+      run_mynacheck (&run, cases[i].stdin_text, cases[i].args);
+      g_assert_cmpint (run.status, ==, cases[i].status);
+
+      /* One human line on stderr (a list of choices may follow it). */
+      g_assert_true (g_str_has_prefix (run.err, "mynacheck: "));
+      lines = g_strsplit (run.err, "\n", -1);
+      g_assert_cmpuint (strlen (lines[0]), >, 20);
+    }
+}
+
+static void
+test_cli_version (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_mynacheck (&run, NULL, (const char *[]) { "--version", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, PACKAGE_NAME " " PACKAGE_VERSION "\n");
+}
+
+static void
+test_cli_sign_password (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) wrong = { 0 };
+  g_auto(Run) format = { 0 };
+  g_autoptr(JsonObject) root = NULL;
+  g_autoptr(JsonObject) wrong_root = NULL;
+  JsonObject *holder;
+
+  run_mynacheck (&run, "myna2026\n", (const char *[]) {
+                   "--status", "--json", "--demo", "valid", "--sign-password-stdin", NULL });
+  g_assert_cmpint (run.status, ==, MYNA_EXIT_OK);
+  root = parse_json (run.out);
+  g_assert_nonnull (find_by_id (root, "certificates", "sign"));
+  holder = json_object_get_object_member (root, "holder");
+  g_assert_cmpstr (json_object_get_string_member (holder, "name"), ==, "見本\u3000花子");
+  g_assert_nonnull (json_object_get_string_member (holder, "birth_date"));
+  g_assert_cmpstr (json_object_get_string_member (holder, "sex"), ==, "2");
+  /* The password appears nowhere. */
+  g_assert_null (strstr (run.out, "MYNA2026"));
+  g_assert_null (strstr (run.err, "MYNA2026"));
+
+  /* A wrong password: the status is printed with the new count, exit 10. */
+  run_mynacheck (&wrong, "WRONG123\n", (const char *[]) {
+                   "--status", "--json", "--demo", "valid", "--sign-password-stdin", NULL });
+  g_assert_cmpint (wrong.status, ==, MYNA_EXIT_PASSWORD);
+  wrong_root = parse_json (wrong.out);
+  g_assert_cmpint (json_object_get_int_member (find_by_id (wrong_root, "pins", "sign"), "remaining"), ==, 4);
+  g_assert_nonnull (strstr (wrong.err, "4 tries are left"));
+
+  /* A password of the wrong format never reaches the card. */
+  run_mynacheck (&format, "12345\n", (const char *[]) {
+                   "--status", "--json", "--demo", "valid", "--sign-password-stdin", NULL });
+  g_assert_cmpint (format.status, ==, MYNA_EXIT_PASSWORD);
+  g_assert_cmpstr (format.out, ==, "");
+  g_assert_nonnull (strstr (format.err, "Nothing was sent to the card"));
+}
+
+static void
+test_cli_last_try (void)
+{
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) confirmed = { 0 };
+
+  run_mynacheck (&refused, "MYNA2026\n", (const char *[]) {
+                   "--status", "--demo", "last-try", "--sign-password-stdin", NULL });
+  g_assert_cmpint (refused.status, ==, MYNA_EXIT_PASSWORD);
+  g_assert_nonnull (strstr (refused.err, "one try left"));
+
+  run_mynacheck (&confirmed, "MYNA2026\n", (const char *[]) {
+                   "--status", "--demo", "last-try", "--sign-password-stdin", "--confirm-last-try", NULL });
+  g_assert_cmpint (confirmed.status, ==, MYNA_EXIT_OK);
+  g_assert_nonnull (strstr (confirmed.out, "Name: 見本"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/json/valid", test_cli_json_valid);
+  g_test_add_func ("/cli/json/scenarios", test_cli_json_scenarios);
+  g_test_add_func ("/cli/text", test_cli_text);
+  g_test_add_func ("/cli/exit-codes", test_cli_exit_codes);
+  g_test_add_func ("/cli/version", test_cli_version);
+  g_test_add_func ("/cli/sign-password", test_cli_sign_password);
+  g_test_add_func ("/cli/last-try", test_cli_last_try);
+
+  return g_test_run ();
+}
