@@ -45,9 +45,13 @@ main (int   argc,
   if (status >= 0)
     return status;
 
-  /* --status never opens a display, so it works over SSH and in scripts. */
+  /* --status never opens a display, so it works over SSH and in scripts.
+   * Its standard output is the report; traces go to standard error. */
   if (options->status)
-    return myna_cli_run_status (options);
+    {
+      g_log_writer_default_set_use_stderr (TRUE);
+      return myna_cli_run_status (options);
+    }
 
   app = myna_application_new (options);
 

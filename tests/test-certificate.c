@@ -6,6 +6,7 @@
 
 #include "myna-certificate.h"
 #include "myna-clock.h"
+#include "myna-test-utils.h"
 #include "myna-virtual-card.h"
 
 static MynaVirtualCard *card;
@@ -28,13 +29,10 @@ test_certificate_fields (void)
   g_autoptr(MynaCertificate) auth = card_certificate (MYNA_CERT_AUTH);
   g_autoptr(MynaCertificate) sign = card_certificate (MYNA_CERT_SIGN);
   g_autoptr(MynaCertificate) ca = card_certificate (MYNA_CERT_AUTH_CA);
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   GBytes *der = myna_certificate_get_der (auth);
   GDateTime *not_after = myna_certificate_get_not_after (auth);
   const char * const *usage;
   g_autofree char *expected_sha = NULL;
-  GString *colons = g_string_new (NULL);
-  const char *plain;
 
   /* Reference §5.3: the auth subject is C and an opaque CN only. */
   g_assert_true (g_str_has_prefix (myna_certificate_get_subject (auth), "C=JP, CN="));
@@ -63,12 +61,7 @@ test_certificate_fields (void)
     g_assert_true (g_ascii_isxdigit (*p) && !g_ascii_islower (*p));
 
   /* The fingerprint is the SHA-256 of the DER, colon-separated. */
-  g_checksum_update (checksum, g_bytes_get_data (der, NULL), g_bytes_get_size (der));
-  plain = g_checksum_get_string (checksum);
-  for (guint i = 0; plain[i] != '\0'; i += 2)
-    g_string_append_printf (colons, "%s%c%c", i > 0 ? ":" : "",
-                            g_ascii_toupper (plain[i]), g_ascii_toupper (plain[i + 1]));
-  expected_sha = g_string_free (colons, FALSE);
+  expected_sha = myna_test_sha256_colons (g_bytes_get_data (der, NULL), g_bytes_get_size (der));
   g_assert_cmpstr (myna_certificate_get_sha256 (auth), ==, expected_sha);
 
   /* Reference §5.2: ends at 23:59:59 JST, whatever TZ the machine has. */

@@ -1,8 +1,9 @@
+#define _GNU_SOURCE
+
 #include "config.h"
 
-#include <json-glib/json-glib.h>
-
 #include "myna-cli.h"
+#include "myna-test-utils.h"
 
 /* Runs the real `mynacheck` binary, with no display, as a script would. */
 
@@ -27,67 +28,14 @@ run_mynacheck (Run                *run,
                const char         *input,
                const char * const *args)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *binary = g_getenv ("MYNACHECK_BINARY");
 
-  g_assert_nonnull (binary);
-  g_ptr_array_add (argv, (gpointer) binary);
+  g_ptr_array_add (argv, (gpointer) g_getenv ("MYNACHECK_BINARY"));
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  /* --status must not need a display. */
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "", TRUE);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, input != NULL ? input : "", NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (process);
-
-  g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", run->status, run->out, run->err);
-}
-
-static JsonObject *
-parse_json (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  JsonNode *root;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  root = json_parser_get_root (parser);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
-
-  return json_object_ref (json_node_get_object (root));
-}
-
-static JsonObject *
-find_by_id (JsonObject *root,
-            const char *array,
-            const char *id)
-{
-  JsonArray *items = json_object_get_array_member (root, array);
-
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    {
-      JsonObject *item = json_array_get_object_element (items, i);
-
-      if (g_str_equal (json_object_get_string_member (item, "id"), id))
-        return item;
-    }
-
-  return NULL;
+  run->status = myna_test_run (input, &run->out, &run->err, (const char * const *) argv->pdata);
 }
 
 static gboolean
@@ -102,7 +50,7 @@ static void
 check_certificate (JsonObject *root,
                    const char *id)
 {
-  JsonObject *cert = find_by_id (root, "certificates", id);
+  JsonObject *cert = myna_test_find_by_id (root, "certificates", id);
   const char *fields[] = { "subject", "issuer", "serial", "not_before", "not_after", "sha256", "chain" };
 
   g_assert_nonnull (cert);
@@ -131,7 +79,7 @@ test_cli_json_valid (void)
   g_assert_cmpint (run.status, ==, MYNA_EXIT_OK);
   g_assert_cmpstr (run.err, ==, "");
 
-  root = parse_json (run.out);
+  root = myna_test_parse_json (run.out);
   g_assert_cmpint (json_object_get_int_member (root, "schema_version"), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (root, "reader"), ==, "MynaCheck demo reader");
   g_assert_cmpstr (json_object_get_string_member (root, "atr"), ==, "3BE000FF8131FE4514");
@@ -142,7 +90,7 @@ test_cli_json_valid (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "pins")), ==, 4);
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     {
-      JsonObject *pin = find_by_id (root, "pins", ids[i]);
+      JsonObject *pin = myna_test_find_by_id (root, "pins", ids[i]);
 
       g_assert_nonnull (pin);
       g_assert_cmpint (json_object_get_int_member (pin, "remaining"), ==, max[i]);
@@ -153,17 +101,17 @@ test_cli_json_valid (void)
   check_certificate (root, "auth");
   check_certificate (root, "auth-ca");
   check_certificate (root, "sign-ca");
-  g_assert_null (find_by_id (root, "certificates", "sign"));
+  g_assert_null (myna_test_find_by_id (root, "certificates", "sign"));
   g_assert_false (json_object_has_member (root, "holder"));
 
-  auth = find_by_id (root, "certificates", "auth");
+  auth = myna_test_find_by_id (root, "certificates", "auth");
   g_assert_true (g_str_has_suffix (json_object_get_string_member (auth, "not_after"), "T23:59:59+09:00"));
   g_assert_true (g_str_has_prefix (json_object_get_string_member (auth, "subject"), "C=JP, CN="));
 
   g_assert_cmpint (json_object_get_int_member (root, "apdus"), ==, 14);
   g_assert_true (json_object_get_boolean_member (root, "extended_length"));
 
-  auth_pin = find_by_id (root, "pins", "auth");
+  auth_pin = myna_test_find_by_id (root, "pins", "auth");
   g_assert_false (json_object_get_boolean_member (auth_pin, "verified"));
 }
 
@@ -187,10 +135,10 @@ test_cli_json_scenarios (void)
 
       run_mynacheck (&run, NULL, (const char *[]) { "--status", "--json", "--demo", cases[i].scenario, NULL });
       g_assert_cmpint (run.status, ==, MYNA_EXIT_OK);
-      root = parse_json (run.out);
+      root = myna_test_parse_json (run.out);
       g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "card"), "kind"),
                        ==, cases[i].kind);
-      pin = find_by_id (root, "pins", cases[i].pin);
+      pin = myna_test_find_by_id (root, "pins", cases[i].pin);
       g_assert_cmpstr (json_object_get_string_member (pin, "state"), ==, cases[i].state);
       if (g_str_equal (cases[i].state, "absent"))
         g_assert_true (json_object_get_null_member (pin, "remaining"));
@@ -265,8 +213,8 @@ test_cli_sign_password (void)
   run_mynacheck (&run, "myna2026\n", (const char *[]) {
                    "--status", "--json", "--demo", "valid", "--sign-password-stdin", NULL });
   g_assert_cmpint (run.status, ==, MYNA_EXIT_OK);
-  root = parse_json (run.out);
-  g_assert_nonnull (find_by_id (root, "certificates", "sign"));
+  root = myna_test_parse_json (run.out);
+  g_assert_nonnull (myna_test_find_by_id (root, "certificates", "sign"));
   holder = json_object_get_object_member (root, "holder");
   g_assert_cmpstr (json_object_get_string_member (holder, "name"), ==, "見本\u3000花子");
   g_assert_nonnull (json_object_get_string_member (holder, "birth_date"));
@@ -279,8 +227,8 @@ test_cli_sign_password (void)
   run_mynacheck (&wrong, "WRONG123\n", (const char *[]) {
                    "--status", "--json", "--demo", "valid", "--sign-password-stdin", NULL });
   g_assert_cmpint (wrong.status, ==, MYNA_EXIT_PASSWORD);
-  wrong_root = parse_json (wrong.out);
-  g_assert_cmpint (json_object_get_int_member (find_by_id (wrong_root, "pins", "sign"), "remaining"), ==, 4);
+  wrong_root = myna_test_parse_json (wrong.out);
+  g_assert_cmpint (json_object_get_int_member (myna_test_find_by_id (wrong_root, "pins", "sign"), "remaining"), ==, 4);
   g_assert_nonnull (strstr (wrong.err, "4 tries are left"));
 
   /* A password of the wrong format never reaches the card. */
@@ -289,6 +237,27 @@ test_cli_sign_password (void)
   g_assert_cmpint (format.status, ==, MYNA_EXIT_PASSWORD);
   g_assert_cmpstr (format.out, ==, "");
   g_assert_nonnull (strstr (format.err, "Nothing was sent to the card"));
+}
+
+static void
+test_cli_trace_hides_password (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonObject) root = NULL;
+
+  /* With every debug message on, the report still parses (traces go to
+   * stderr) and the password is in neither stream. */
+  g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
+  run_mynacheck (&run, "myna2026\n", (const char *[]) {
+                   "--status", "--json", "--demo", "valid", "--sign-password-stdin", NULL });
+  g_unsetenv ("G_MESSAGES_DEBUG");
+
+  g_assert_cmpint (run.status, ==, MYNA_EXIT_OK);
+  root = myna_test_parse_json (run.out);
+  g_assert_nonnull (strstr (run.err, "00 20 00 80 Lc=8 XX XX XX XX XX XX XX XX"));
+  g_assert_null (strcasestr (run.err, "myna2026"));
+  g_assert_null (strcasestr (run.out, "myna2026"));
+  g_assert_null (strstr (run.err, "4D 59 4E 41"));
 }
 
 static void
@@ -321,6 +290,7 @@ main (int   argc,
   g_test_add_func ("/cli/version", test_cli_version);
   g_test_add_func ("/cli/sign-password", test_cli_sign_password);
   g_test_add_func ("/cli/last-try", test_cli_last_try);
+  g_test_add_func ("/cli/trace-hides-password", test_cli_trace_hides_password);
 
   return g_test_run ();
 }

@@ -8,7 +8,6 @@
 #include <json-glib/json-glib.h>
 #include <openssl/pem.h>
 #include <sched.h>
-#include <sys/prctl.h>
 #include <signal.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
@@ -18,6 +17,7 @@
 #include "myna-pcsc.h"
 #include "myna-pcsc-transport.h"
 #include "myna-reader-monitor.h"
+#include "myna-test-utils.h"
 
 /*
  * End to end: the virtual card behind a real pcscd through the vsmartcard
@@ -163,23 +163,6 @@ card_is (gpointer data)
   return FALSE;
 }
 
-/* Children die with this program, even when an assertion aborts it. */
-static void
-die_with_parent (gpointer data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGKILL);
-}
-
-static GSubprocessLauncher *
-new_launcher (GSubprocessFlags flags)
-{
-  GSubprocessLauncher *launcher = g_subprocess_launcher_new (flags);
-
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
-
-  return launcher;
-}
-
 static void
 start_pcscd (Harness  *harness,
              gboolean  with_vpcd)
@@ -205,7 +188,7 @@ start_pcscd (Harness  *harness,
       g_assert_no_error (error);
     }
 
-  launcher = new_launcher (G_SUBPROCESS_FLAGS_NONE);
+  launcher = myna_test_launcher_new (G_SUBPROCESS_FLAGS_NONE);
   g_subprocess_launcher_set_stdout_file_path (launcher, log);
   g_subprocess_launcher_take_stderr_fd (launcher, dup (STDERR_FILENO));
   harness->pcscd = g_subprocess_launcher_spawn (launcher, &error, PCSCD, "--foreground",
@@ -243,7 +226,7 @@ insert_card (Harness    *harness,
              const char *scenario,
              const char *extra_argument)
 {
-  g_autoptr(GSubprocessLauncher) launcher = new_launcher (G_SUBPROCESS_FLAGS_NONE);
+  g_autoptr(GSubprocessLauncher) launcher = myna_test_launcher_new (G_SUBPROCESS_FLAGS_NONE);
   g_autoptr(GError) error = NULL;
   g_autofree char *port = g_strdup_printf ("%u", vpcd_port + slot);
   CardWait wait = { slot == 0 ? READER_0 : READER_1, TRUE };
@@ -293,18 +276,6 @@ delete_tree (const char *path)
 }
 
 static JsonObject *
-parse_json (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-
-  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
-}
-
-static JsonObject *
 read_stats (Harness *harness,
             guint    slot)
 {
@@ -314,7 +285,7 @@ read_stats (Harness *harness,
   g_file_get_contents (harness->stats[slot], &text, NULL, &error);
   g_assert_no_error (error);
 
-  return parse_json (text);
+  return myna_test_parse_json (text);
 }
 
 typedef struct
@@ -346,32 +317,6 @@ wait_for_stat (Harness    *harness,
 }
 
 static int
-run_tool (const char         *input,
-          char              **out,
-          char              **err,
-          const char * const *argv)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *joined = g_strjoinv (" ", (char **) argv);
-
-  launcher = new_launcher (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                           G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                           G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, input != NULL ? input : "", NULL, out, err, &error);
-  g_assert_no_error (error);
-
-  g_test_message ("$ %s\nexit %d\n%s%s", joined, g_subprocess_get_exit_status (process), *out, *err);
-
-  return g_subprocess_get_exit_status (process);
-}
-
-static int
 run_mynacheck (const char  *input,
                char       **out,
                char       **err,
@@ -388,7 +333,7 @@ run_mynacheck (const char  *input,
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
-  return run_tool (input, out, err, (const char * const *) argv->pdata);
+  return myna_test_run (input, out, err, (const char * const *) argv->pdata);
 }
 
 static void
@@ -409,24 +354,6 @@ harness_teardown (Harness       *harness,
       g_clear_pointer (&harness->stats[i], g_free);
     }
   stop_process (&harness->pcscd);
-}
-
-static JsonObject *
-find_by_id (JsonObject *root,
-            const char *array,
-            const char *id)
-{
-  JsonArray *items = json_object_get_array_member (root, array);
-
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    {
-      JsonObject *item = json_array_get_object_element (items, i);
-
-      if (g_str_equal (json_object_get_string_member (item, "id"), id))
-        return item;
-    }
-
-  return NULL;
 }
 
 typedef struct
@@ -468,7 +395,7 @@ test_pcscd_status (Harness       *harness,
 
   status = run_mynacheck (NULL, &out, &err, "--status", "--json", NULL);
   g_assert_cmpint (status, ==, MYNA_EXIT_OK);
-  root = parse_json (out);
+  root = myna_test_parse_json (out);
 
   g_assert_cmpstr (json_object_get_string_member (root, "reader"), ==, READER_0);
   g_assert_cmpstr (json_object_get_string_member (root, "atr"), ==, "3BE000FF8131FE4514");
@@ -477,7 +404,7 @@ test_pcscd_status (Harness       *harness,
 
   for (guint i = 0; i < G_N_ELEMENTS (pin_ids); i++)
     {
-      JsonObject *pin = find_by_id (root, "pins", pin_ids[i]);
+      JsonObject *pin = myna_test_find_by_id (root, "pins", pin_ids[i]);
 
       if (expected->remaining[i] < 0)
         {
@@ -487,10 +414,10 @@ test_pcscd_status (Harness       *harness,
       g_assert_cmpint (json_object_get_int_member (pin, "remaining"), ==, expected->remaining[i]);
     }
 
-  auth_ca = find_by_id (root, "certificates", "auth-ca");
+  auth_ca = myna_test_find_by_id (root, "certificates", "auth-ca");
   g_assert_true (json_object_get_boolean_member (auth_ca, "present"));
   g_assert_cmpstr (json_object_get_string_member (auth_ca, "chain"), ==, "unknown-root");
-  g_assert_true (json_object_get_boolean_member (find_by_id (root, "certificates", "auth"), "present") ==
+  g_assert_true (json_object_get_boolean_member (myna_test_find_by_id (root, "certificates", "auth"), "present") ==
                  (expected->remaining[0] >= 0));
 
   /* The card counted the same APDUs, and no try was spent. */
@@ -543,7 +470,7 @@ test_pcscd_signing (Harness       *harness,
 
   g_assert_cmpint (run_mynacheck ("MYNA2026\n", &out, &err, "--status", "--json",
                                   "--sign-password-stdin", NULL), ==, MYNA_EXIT_OK);
-  root = parse_json (out);
+  root = myna_test_parse_json (out);
   holder = json_object_get_object_member (root, "holder");
   g_assert_cmpstr (json_object_get_string_member (holder, "address"), ==, "東京都見本市見本町一丁目2番3号");
 
@@ -773,7 +700,7 @@ test_pcscd_pkcs15_tool (Harness       *harness,
 
   /* OpenSC, knowing nothing of MynaCheck, sees the same tries. */
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_tool (NULL, &pins, &err,
+  g_assert_cmpint (myna_test_run (NULL, &pins, &err,
                              (const char *[]) { PKCS15_TOOL, "--list-pins", NULL }), ==, 0);
   auth_tries = pkcs15_value (pins, "PIN [User Authentication PIN]", "Tries left");
   sign_tries = pkcs15_value (pins, "PIN [Digital Signature PIN]", "Tries left");
@@ -781,14 +708,14 @@ test_pcscd_pkcs15_tool (Harness       *harness,
   g_assert_cmpstr (sign_tries, ==, blocked ? "0" : "5");
 
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_tool (NULL, &certs, &err,
+  g_assert_cmpint (myna_test_run (NULL, &certs, &err,
                              (const char *[]) { PKCS15_TOOL, "--list-certificates", NULL }), ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (object_names); i++)
     g_assert_nonnull (strstr (certs, object_names[i]));
 
   /* And reads the same authentication certificate. */
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_tool (NULL, &pem, &err,
+  g_assert_cmpint (myna_test_run (NULL, &pem, &err,
                              (const char *[]) { PKCS15_TOOL, "--read-certificate", "01", NULL }), ==, 0);
   {
     BIO *bio = BIO_new_mem_buf (pem, -1);
@@ -806,19 +733,12 @@ test_pcscd_pkcs15_tool (Harness       *harness,
 
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_mynacheck (NULL, &my_out, &err, "--status", "--json", NULL), ==, MYNA_EXIT_OK);
-  root = parse_json (my_out);
+  root = myna_test_parse_json (my_out);
   {
-    g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-    g_autoptr(GString) colons = g_string_new (NULL);
-    const char *hex;
+    g_autofree char *sha256 = myna_test_sha256_colons (der, der_length);
 
-    g_checksum_update (checksum, der, der_length);
-    hex = g_checksum_get_string (checksum);
-    for (guint i = 0; hex[i] != '\0'; i += 2)
-      g_string_append_printf (colons, "%s%c%c", i > 0 ? ":" : "",
-                              g_ascii_toupper (hex[i]), g_ascii_toupper (hex[i + 1]));
-    g_assert_cmpstr (json_object_get_string_member (find_by_id (root, "certificates", "auth"), "sha256"),
-                     ==, colons->str);
+    g_assert_cmpstr (json_object_get_string_member (myna_test_find_by_id (root, "certificates", "auth"), "sha256"),
+                     ==, sha256);
   }
 
   stats = read_stats (harness, 0);

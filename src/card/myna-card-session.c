@@ -582,46 +582,26 @@ malformed:
   return FALSE;
 }
 
+/* The card did not understand the form of the command (an SFI in P1 or P2,
+ * an extended length), as opposed to refusing what it asked for. */
 static gboolean
 sw_error_means_form_unsupported (const GError *error)
 {
+  MynaSw kind;
+
   if (error == NULL || error->domain != MYNA_SW_ERROR)
     return FALSE;
 
-  switch (myna_sw_classify (error->code))
-    {
-    case MYNA_SW_INCORRECT_P1P2:
-    case MYNA_SW_INS_NOT_SUPPORTED:
-    case MYNA_SW_INCOMPATIBLE_FILE:
-    case MYNA_SW_NO_CURRENT_EF:
-    case MYNA_SW_WRONG_LENGTH:
-    case MYNA_SW_WRONG_OFFSET:
-    case MYNA_SW_DATA_NOT_FOUND:
-    case MYNA_SW_CONDITIONS_NOT_SATISFIED:
-      return TRUE;
-    case MYNA_SW_SUCCESS:
-    case MYNA_SW_MORE_DATA:
-    case MYNA_SW_END_OF_FILE:
-    case MYNA_SW_NO_RETRY_LIMIT:
-    case MYNA_SW_VERIFICATION_FAILED:
-    case MYNA_SW_MEMORY_FAILURE:
-    case MYNA_SW_SECURITY_ENVIRONMENT:
-    case MYNA_SW_CHANNEL_NOT_SUPPORTED:
-    case MYNA_SW_SECURE_MESSAGING_UNSUPPORTED:
-    case MYNA_SW_SECURITY_STATUS:
-    case MYNA_SW_AUTH_METHOD_BLOCKED:
-    case MYNA_SW_REFERENCE_BLOCKED:
-    case MYNA_SW_SECURE_MESSAGING_FAILED:
-    case MYNA_SW_INCORRECT_DATA:
-    case MYNA_SW_NOT_FOUND:
-    case MYNA_SW_RECORD_NOT_FOUND:
-    case MYNA_SW_WRONG_LE:
-    case MYNA_SW_CLA_NOT_SUPPORTED:
-    case MYNA_SW_NO_DIAGNOSIS:
-    case MYNA_SW_UNKNOWN:
-    default:
-      return FALSE;
-    }
+  kind = myna_sw_classify (error->code);
+
+  return kind == MYNA_SW_INCORRECT_P1P2 ||
+         kind == MYNA_SW_INS_NOT_SUPPORTED ||
+         kind == MYNA_SW_INCOMPATIBLE_FILE ||
+         kind == MYNA_SW_NO_CURRENT_EF ||
+         kind == MYNA_SW_WRONG_LENGTH ||
+         kind == MYNA_SW_WRONG_OFFSET ||
+         kind == MYNA_SW_DATA_NOT_FOUND ||
+         kind == MYNA_SW_CONDITIONS_NOT_SATISFIED;
 }
 
 static GBytes *
@@ -784,45 +764,6 @@ truncated:
 }
 
 static gboolean
-sw_tells_about_pin (guint16 sw)
-{
-  switch (myna_sw_classify (sw))
-    {
-    case MYNA_SW_VERIFICATION_FAILED:
-    case MYNA_SW_AUTH_METHOD_BLOCKED:
-    case MYNA_SW_REFERENCE_BLOCKED:
-    case MYNA_SW_SUCCESS:
-    case MYNA_SW_NO_RETRY_LIMIT:
-      return TRUE;
-    case MYNA_SW_MORE_DATA:
-    case MYNA_SW_END_OF_FILE:
-    case MYNA_SW_MEMORY_FAILURE:
-    case MYNA_SW_SECURITY_ENVIRONMENT:
-    case MYNA_SW_WRONG_LENGTH:
-    case MYNA_SW_CHANNEL_NOT_SUPPORTED:
-    case MYNA_SW_SECURE_MESSAGING_UNSUPPORTED:
-    case MYNA_SW_INCOMPATIBLE_FILE:
-    case MYNA_SW_SECURITY_STATUS:
-    case MYNA_SW_CONDITIONS_NOT_SATISFIED:
-    case MYNA_SW_NO_CURRENT_EF:
-    case MYNA_SW_SECURE_MESSAGING_FAILED:
-    case MYNA_SW_INCORRECT_DATA:
-    case MYNA_SW_NOT_FOUND:
-    case MYNA_SW_RECORD_NOT_FOUND:
-    case MYNA_SW_INCORRECT_P1P2:
-    case MYNA_SW_DATA_NOT_FOUND:
-    case MYNA_SW_WRONG_OFFSET:
-    case MYNA_SW_WRONG_LE:
-    case MYNA_SW_INS_NOT_SUPPORTED:
-    case MYNA_SW_CLA_NOT_SUPPORTED:
-    case MYNA_SW_NO_DIAGNOSIS:
-    case MYNA_SW_UNKNOWN:
-    default:
-      return FALSE;
-    }
-}
-
-static gboolean
 send_empty_verify (MynaCardSession  *self,
                    guint8            p2,
                    guint16          *sw,
@@ -868,10 +809,13 @@ myna_card_session_query_pin (MynaCardSession  *self,
 
   if (sfi != 0 && self->sfi_verify != SUPPORT_NO)
     {
+      MynaPinStatus scratch;
+
       if (!send_empty_verify (self, 0x80 | sfi, sw, error))
         return FALSE;
 
-      if (sw_tells_about_pin (*sw))
+      myna_pin_status_init (&scratch, MYNA_PIN_AUTH);
+      if (myna_pin_status_update (&scratch, *sw) && *sw != 0x6A82)
         {
           self->sfi_verify = SUPPORT_YES;
           return TRUE;

@@ -193,72 +193,53 @@ state_for_remaining (int remaining)
  *
  * Interprets @sw by reference §3.1: 63Cx leaves x tries, 63C0 and 6984 (and,
  * defensively, 6983) mean blocked, 9000 means verified (the counter is full
- * again), 6A82 means the card has no such PIN.
+ * again), 6A82 means the card has no such PIN, 6300 means a PIN without a
+ * limit, whose state stays unknown.
  *
- * Returns: %TRUE if @sw said something about the PIN
+ * Returns: %TRUE if @sw is an answer about the PIN
  */
 gboolean
 myna_pin_status_update (MynaPinStatus *status,
                         guint16        sw)
 {
+  MynaSw kind = myna_sw_classify (sw);
+
   g_return_val_if_fail (status != NULL, FALSE);
 
   status->sw = sw;
   status->verified = FALSE;
+  status->remaining = -1;
+  status->state = MYNA_PIN_STATE_UNKNOWN;
 
-  switch (myna_sw_classify (sw))
+  if (kind == MYNA_SW_VERIFICATION_FAILED)
     {
-    case MYNA_SW_VERIFICATION_FAILED:
       status->remaining = sw & 0x0f;
       status->state = state_for_remaining (status->remaining);
-      return TRUE;
-
-    case MYNA_SW_AUTH_METHOD_BLOCKED:
-    case MYNA_SW_REFERENCE_BLOCKED:
+    }
+  else if (kind == MYNA_SW_AUTH_METHOD_BLOCKED || kind == MYNA_SW_REFERENCE_BLOCKED)
+    {
       status->remaining = 0;
       status->state = MYNA_PIN_STATE_BLOCKED;
-      return TRUE;
-
-    case MYNA_SW_SUCCESS:
+    }
+  else if (kind == MYNA_SW_SUCCESS)
+    {
       /* A successful VERIFY resets the counter. */
       status->remaining = status->max_tries;
       status->state = state_for_remaining (status->remaining);
       status->verified = TRUE;
-      return TRUE;
-
-    case MYNA_SW_NOT_FOUND:
-      status->remaining = -1;
+    }
+  else if (kind == MYNA_SW_NOT_FOUND)
+    {
       status->state = MYNA_PIN_STATE_ABSENT;
-      return TRUE;
-
-    case MYNA_SW_NO_RETRY_LIMIT:
-    case MYNA_SW_MORE_DATA:
-    case MYNA_SW_END_OF_FILE:
-    case MYNA_SW_MEMORY_FAILURE:
-    case MYNA_SW_SECURITY_ENVIRONMENT:
-    case MYNA_SW_WRONG_LENGTH:
-    case MYNA_SW_CHANNEL_NOT_SUPPORTED:
-    case MYNA_SW_SECURE_MESSAGING_UNSUPPORTED:
-    case MYNA_SW_INCOMPATIBLE_FILE:
-    case MYNA_SW_SECURITY_STATUS:
-    case MYNA_SW_CONDITIONS_NOT_SATISFIED:
-    case MYNA_SW_NO_CURRENT_EF:
-    case MYNA_SW_SECURE_MESSAGING_FAILED:
-    case MYNA_SW_INCORRECT_DATA:
-    case MYNA_SW_RECORD_NOT_FOUND:
-    case MYNA_SW_INCORRECT_P1P2:
-    case MYNA_SW_DATA_NOT_FOUND:
-    case MYNA_SW_WRONG_OFFSET:
-    case MYNA_SW_WRONG_LE:
-    case MYNA_SW_INS_NOT_SUPPORTED:
-    case MYNA_SW_CLA_NOT_SUPPORTED:
-    case MYNA_SW_NO_DIAGNOSIS:
-    case MYNA_SW_UNKNOWN:
-    default:
-      status->remaining = -1;
-      status->state = MYNA_PIN_STATE_UNKNOWN;
+    }
+  else if (kind != MYNA_SW_NO_RETRY_LIMIT)
+    {
+      /* 6300 is an answer about the PIN (a key without a limit, JICSAP)
+       * that gives no count; anything else is not about the PIN at all. */
       return FALSE;
     }
+
+  return TRUE;
 }
 
 /**

@@ -140,7 +140,10 @@ myna_options_parse (MynaOptions  *options,
 
   if (!options->status && (options->json || options->sign_password_stdin))
     {
-      g_printerr (_("mynacheck: --json and --sign-password-stdin go with --status. Run “mynacheck --help” to see the options.\n"));
+      /* Translators: the two %s are option names, "--json" and the option
+       * that reads the signing password. */
+      g_printerr (_("mynacheck: %s and %s go with --status. Run “mynacheck --help” to see the options.\n"),
+                  "--json", "--sign-password-stdin");
       return MYNA_EXIT_USAGE;
     }
 
@@ -419,18 +422,18 @@ read_status (MynaOptions      *options,
 }
 
 static void
-print_pin (const MynaPinStatus *pin)
+print_pin (const MynaPinStatus *tries)
 {
-  const char *name = myna_pin_get_name (pin->id);
+  const char *name = myna_pin_get_name (tries->id);
 
-  switch (pin->state)
+  switch (tries->state)
     {
     case MYNA_PIN_STATE_OK:
       g_print (g_dngettext (GETTEXT_PACKAGE,
                             "  %s: %d of %d try left\n",
                             "  %s: %d of %d tries left\n",
-                            pin->max_tries),
-               name, pin->remaining, pin->max_tries);
+                            tries->max_tries),
+               name, tries->remaining, tries->max_tries);
       break;
     case MYNA_PIN_STATE_LAST_TRY:
       g_print (_("  %s: 1 try left — a wrong entry now locks it\n"), name);
@@ -443,7 +446,7 @@ print_pin (const MynaPinStatus *pin)
       break;
     case MYNA_PIN_STATE_UNKNOWN:
     default:
-      g_print (_("  %s: unknown (the card answered %04X)\n"), name, pin->sw);
+      g_print (_("  %s: unknown (the card answered %04X)\n"), name, tries->sw);
       break;
     }
 }

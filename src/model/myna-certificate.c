@@ -30,6 +30,7 @@
 #include <openssl/x509v3.h>
 
 #include "myna-certificate.h"
+#include "myna-clock.h"
 
 /*
  * A certificate read from the card, parsed with OpenSSL. Dates are in JST
@@ -136,7 +137,6 @@ static GDateTime *
 time_to_jst (const ASN1_TIME *time)
 {
   g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GTimeZone) jst = g_time_zone_new_identifier ("+09:00");
   struct tm tm = { 0 };
 
   if (time == NULL || ASN1_TIME_to_tm (time, &tm) != 1)
@@ -147,7 +147,7 @@ time_to_jst (const ASN1_TIME *time)
   if (utc == NULL)
     return NULL;
 
-  return g_date_time_to_timezone (utc, jst);
+  return g_date_time_to_timezone (utc, myna_clock_get_jst ());
 }
 
 static char *

@@ -23,6 +23,7 @@
 #include "config.h"
 
 #include "myna-apdu.h"
+#include "myna-clock.h"
 #include "myna-report-json.h"
 
 /**
@@ -35,8 +36,7 @@
 char *
 myna_format_jst_iso8601 (GDateTime *date_time)
 {
-  g_autoptr(GTimeZone) jst = g_time_zone_new_identifier ("+09:00");
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (date_time, jst);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (date_time, myna_clock_get_jst ());
 
   return g_date_time_format (local, "%Y-%m-%dT%H:%M:%S%:z");
 }

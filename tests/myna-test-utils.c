@@ -1,0 +1,130 @@
+#include "config.h"
+
+#include <signal.h>
+#include <sys/prctl.h>
+
+#include "myna-test-utils.h"
+
+/* Children die with the test, even when an assertion aborts it. */
+static void
+die_with_parent (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
+/**
+ * myna_test_launcher_new:
+ * @flags: flags for the subprocesses
+ *
+ * Returns: (transfer full): a launcher whose children are killed when the
+ *   test process dies
+ */
+GSubprocessLauncher *
+myna_test_launcher_new (GSubprocessFlags flags)
+{
+  GSubprocessLauncher *launcher = g_subprocess_launcher_new (flags);
+
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+
+  return launcher;
+}
+
+/**
+ * myna_test_run:
+ * @input: (nullable): what to write on the child's standard input
+ * @out: (out): its standard output
+ * @err: (out): its standard error
+ * @argv: the command
+ *
+ * Runs a command as a script would: no display, the C.UTF-8 locale.
+ *
+ * Returns: its exit status
+ */
+int
+myna_test_run (const char         *input,
+               char              **out,
+               char              **err,
+               const char * const *argv)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *joined = g_strjoinv (" ", (char **) argv);
+
+  launcher = myna_test_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                     G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                     G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "", TRUE);
+
+  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, input != NULL ? input : "", NULL, out, err, &error);
+  g_assert_no_error (error);
+
+  g_test_message ("$ %s\nexit %d\nstdout:\n%s\nstderr:\n%s", joined,
+                  g_subprocess_get_exit_status (process), *out, *err);
+
+  return g_subprocess_get_exit_status (process);
+}
+
+JsonObject *
+myna_test_parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  root = json_parser_get_root (parser);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+
+  return json_object_ref (json_node_get_object (root));
+}
+
+/**
+ * myna_test_find_by_id:
+ * @root: a status document
+ * @array: "pins" or "certificates"
+ * @id: the id to look for
+ *
+ * Returns: (transfer none) (nullable): the member with that id
+ */
+JsonObject *
+myna_test_find_by_id (JsonObject *root,
+                      const char *array,
+                      const char *id)
+{
+  JsonArray *items = json_object_get_array_member (root, array);
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+
+      if (g_str_equal (json_object_get_string_member (item, "id"), id))
+        return item;
+    }
+
+  return NULL;
+}
+
+/* The fingerprint as MynaCheck shows it, computed independently with GLib. */
+char *
+myna_test_sha256_colons (const guint8 *data,
+                         gsize         length)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  GString *colons = g_string_new (NULL);
+  const char *hex;
+
+  g_checksum_update (checksum, data, length);
+  hex = g_checksum_get_string (checksum);
+  for (guint i = 0; hex[i] != '\0'; i += 2)
+    g_string_append_printf (colons, "%s%c%c", i > 0 ? ":" : "",
+                            g_ascii_toupper (hex[i]), g_ascii_toupper (hex[i + 1]));
+
+  return g_string_free (colons, FALSE);
+}
