@@ -3,7 +3,7 @@
 
 BUILD_PACKAGES="meson ninja-build pkg-config gcc libc6-dev gettext
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libpcsclite-dev
-  libssl-dev libjson-glib-dev desktop-file-utils"
+  libssl-dev libjson-glib-dev desktop-file-utils libxml2-utils"
 
 # pcscd and the CCID driver let the app reach a USB reader; the Noto fonts
 # render Japanese, Chinese, Korean, Thai and Nepali.

@@ -146,6 +146,57 @@ test_cli_json_scenarios (void)
 }
 
 static void
+test_cli_json_lifecycle (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonObject) root = NULL;
+  JsonObject *auth;
+  JsonObject *auth_ca;
+  JsonObject *sign_pin;
+  JsonObject *reset;
+  JsonArray *guides;
+  JsonObject *first;
+
+  /* A fixed day: the demo card's dates are relative to it. */
+  g_setenv ("MYNACHECK_NOW", "2026-11-22T10:00:00+09:00", TRUE);
+  run_mynacheck (&run, NULL, (const char *[]) { "--status", "--json", "--demo", "renewal", NULL });
+  g_unsetenv ("MYNACHECK_NOW");
+  g_assert_cmpint (run.status, ==, MYNA_EXIT_OK);
+  root = myna_test_parse_json (run.out);
+
+  /* Issue #3 §4: state, days_left, renewal_opens_on. */
+  auth = myna_test_find_by_id (root, "certificates", "auth");
+  g_assert_cmpstr (json_object_get_string_member (auth, "state"), ==, "renewal-open");
+  g_assert_cmpint (json_object_get_int_member (auth, "days_left"), ==, 45);
+  g_assert_cmpstr (json_object_get_string_member (auth, "not_after"), ==, "2027-01-06T23:59:59+09:00");
+  g_assert_cmpstr (json_object_get_string_member (auth, "renewal_opens_on"), ==, "2026-10-07");
+  auth_ca = myna_test_find_by_id (root, "certificates", "auth-ca");
+  g_assert_cmpstr (json_object_get_string_member (auth_ca, "state"), ==, "within-validity-period");
+  g_assert_false (json_object_has_member (auth_ca, "renewal_opens_on"));
+
+  /* Each PIN's reset route. */
+  sign_pin = myna_test_find_by_id (root, "pins", "sign");
+  reset = json_object_get_object_member (sign_pin, "reset");
+  g_assert_cmpstr (json_object_get_string_member (reset, "guide"), ==, "reset-pin");
+  g_assert_true (json_object_get_boolean_member (reset, "municipal_office"));
+  g_assert_true (json_object_get_boolean_member (reset, "convenience_store"));
+  g_assert_cmpstr (json_object_get_string_member (reset, "convenience_store_requires"), ==, "auth");
+  reset = json_object_get_object_member (myna_test_find_by_id (root, "pins", "juki"), "reset");
+  g_assert_false (json_object_get_boolean_member (reset, "convenience_store"));
+  g_assert_true (json_object_get_null_member (reset, "convenience_store_requires"));
+
+  /* The guides for this card, in order, lost card last. */
+  guides = json_object_get_array_member (root, "guides");
+  g_assert_cmpuint (json_array_get_length (guides), ==, 2);
+  first = json_array_get_object_element (guides, 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "id"), ==, "renew-certificate");
+  g_assert_cmpstr (json_object_get_string_member (first, "reason"), ==, "renewal-open");
+  g_assert_cmpstr (json_object_get_string_member (first, "certificate"), ==, "auth");
+  g_assert_nonnull (strstr (json_object_get_string_member (first, "text"), "2026-10-07"));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (guides, 1), "id"), ==, "lost-card");
+}
+
+static void
 test_cli_text (void)
 {
   g_auto(Run) run = { 0 };
@@ -158,6 +209,9 @@ test_cli_text (void)
   g_assert_nonnull (strstr (run.out, "Signing password: locked"));
   g_assert_nonnull (strstr (run.out, "Valid until: "));
   g_assert_nonnull (strstr (run.out, "23:59:59 JST"));
+  g_assert_nonnull (strstr (run.out, "State: Within validity period"));
+  g_assert_nonnull (strstr (run.out, "What to do"));
+  g_assert_nonnull (strstr (run.out, "暗証番号の再設定・ロック解除"));
 }
 
 static void
@@ -285,6 +339,7 @@ main (int   argc,
 
   g_test_add_func ("/cli/json/valid", test_cli_json_valid);
   g_test_add_func ("/cli/json/scenarios", test_cli_json_scenarios);
+  g_test_add_func ("/cli/json/lifecycle", test_cli_json_lifecycle);
   g_test_add_func ("/cli/text", test_cli_text);
   g_test_add_func ("/cli/exit-codes", test_cli_exit_codes);
   g_test_add_func ("/cli/version", test_cli_version);

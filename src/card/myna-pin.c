@@ -306,10 +306,9 @@ myna_pin_normalize (MynaPinId   id,
   return TRUE;
 
 bad_format:
-  g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_PIN_FORMAT,
-               /* Translators: %s is a PIN name, then its format, e.g.
-                * "Signing password: 6 to 16 letters (A–Z) and digits" */
-               _("The %s must be %s. Nothing was sent to the card."),
-               myna_pin_get_name (id), myna_pin_get_format_hint (id));
+  g_set_error_literal (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_PIN_FORMAT,
+                       id == MYNA_PIN_SIGN
+                         ? _("The signing password must be 6 to 16 letters (A–Z) and digits. Nothing was sent to the card.")
+                         : _("This PIN must be 4 digits. Nothing was sent to the card."));
   return FALSE;
 }

@@ -150,6 +150,13 @@ static const Scenario scenarios[] = {
     700, 1120, 35,
   },
   {
+    "auth-blocked",
+    N_("The user authentication PIN is locked, as on a face-recognition card"),
+    "JPKIAPICCTOKEN2", { 0, 5, 3, 3 },
+    TRUE, TRUE, TRUE, TRUE, TRUE,
+    300, 1500, 70,
+  },
+  {
     "last-try",
     N_("The signing password has one try left"),
     "JPKIAPICCTOKEN2", { 3, 1, 3, 3 },

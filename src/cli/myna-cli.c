@@ -30,6 +30,9 @@
 #include "myna-card-report.h"
 #include "myna-card-session.h"
 #include "myna-cli.h"
+#include "myna-clock.h"
+#include "myna-guidance.h"
+#include "myna-guide-book.h"
 #include "myna-jpki.h"
 #include "myna-pcsc.h"
 #include "myna-pcsc-transport.h"
@@ -459,8 +462,44 @@ format_jst (GDateTime *date_time)
 }
 
 static void
+print_lifecycle (MynaCardReport *report,
+                 MynaCertId      id,
+                 GDateTime      *now)
+{
+  MynaCertLifecycle lifecycle;
+
+  if (!myna_card_report_get_lifecycle (report, id, now, &lifecycle))
+    return;
+
+  if (lifecycle.state == MYNA_CERT_STATE_EXPIRED)
+    {
+      g_print (g_dngettext (GETTEXT_PACKAGE, "    State: %s, %d day ago\n",
+                            "    State: %s, %d days ago\n", -lifecycle.days_left),
+               myna_cert_state_get_label (lifecycle.state), -lifecycle.days_left);
+    }
+  else if (lifecycle.state == MYNA_CERT_STATE_NOT_YET_VALID)
+    {
+      g_print (_("    State: %s\n"), myna_cert_state_get_label (lifecycle.state));
+    }
+  else
+    {
+      g_print (g_dngettext (GETTEXT_PACKAGE, "    State: %s, %d day left\n",
+                            "    State: %s, %d days left\n", lifecycle.days_left),
+               myna_cert_state_get_label (lifecycle.state), lifecycle.days_left);
+    }
+
+  if (id == MYNA_CERT_AUTH || id == MYNA_CERT_SIGN)
+    {
+      g_autofree char *opens_on = myna_format_date (&lifecycle.renewal_opens_on);
+
+      g_print (_("    Renewal opens: %s\n"), opens_on);
+    }
+}
+
+static void
 print_certificate (MynaCardReport *report,
-                   MynaCertId      id)
+                   MynaCertId      id,
+                   GDateTime      *now)
 {
   MynaCertificate *cert = myna_card_report_get_certificate (report, id);
   const GError *error = myna_card_report_get_certificate_error (report, id);
@@ -485,6 +524,7 @@ print_certificate (MynaCardReport *report,
   not_after = format_jst (myna_certificate_get_not_after (cert));
   usage = g_strjoinv (", ", (char **) myna_certificate_get_key_usage (cert));
 
+  print_lifecycle (report, id, now);
   g_print (_("    Valid from: %s\n"), not_before);
   g_print (_("    Valid until: %s\n"), not_after);
   g_print (_("    Subject: %s\n"), myna_certificate_get_subject (cert));
@@ -531,8 +571,27 @@ print_holder (MynaCardReport *report)
 }
 
 static void
+print_guidance (MynaCardReport *report,
+                GDateTime      *now)
+{
+  g_autoptr(GPtrArray) guidance = myna_guidance_for_report (report, now);
+  MynaGuideBook *book = myna_guide_book_get_default ();
+
+  g_print ("\n%s\n", _("What to do"));
+  for (guint i = 0; i < guidance->len; i++)
+    {
+      const MynaGuidance *item = g_ptr_array_index (guidance, i);
+      MynaGuide *guide = myna_guide_book_lookup (book, item->guide_id);
+      const MynaGuideText *title = myna_guide_get_title (guide);
+
+      g_print ("  • %s (%s)\n    %s\n", myna_guide_text_get (title), title->ja, item->text);
+    }
+}
+
+static void
 print_text (MynaCardReport *report,
-            gboolean        sign_requested)
+            gboolean        sign_requested,
+            GDateTime      *now)
 {
   MynaCardStatus *status = myna_card_report_get_status (report);
   const char *token = myna_card_status_get_token (status);
@@ -546,11 +605,11 @@ print_text (MynaCardReport *report,
     print_pin (myna_card_status_get_pin (status, id));
 
   g_print ("\n%s\n", _("Certificates"));
-  print_certificate (report, MYNA_CERT_AUTH);
-  print_certificate (report, MYNA_CERT_AUTH_CA);
+  print_certificate (report, MYNA_CERT_AUTH, now);
+  print_certificate (report, MYNA_CERT_AUTH_CA, now);
   if (sign_requested)
     {
-      print_certificate (report, MYNA_CERT_SIGN);
+      print_certificate (report, MYNA_CERT_SIGN, now);
       print_holder (report);
     }
   else if (myna_card_status_get_pin (status, MYNA_PIN_SIGN)->state == MYNA_PIN_STATE_ABSENT)
@@ -562,7 +621,9 @@ print_text (MynaCardReport *report,
       g_print ("  %s\n    %s\n", myna_cert_id_get_name (MYNA_CERT_SIGN),
                _("Not read: it holds your name, address, birth date and sex, and needs the signing password (--sign-password-stdin)."));
     }
-  print_certificate (report, MYNA_CERT_SIGN_CA);
+  print_certificate (report, MYNA_CERT_SIGN_CA, now);
+
+  print_guidance (report, now);
 
   g_print ("\n");
   g_print (g_dngettext (GETTEXT_PACKAGE, "The card was read with %u command.\n",
@@ -597,6 +658,7 @@ myna_cli_run_status (MynaOptions *options)
   g_autoptr(MynaCardSession) session = NULL;
   g_autoptr(MynaCardStatus) status = NULL;
   g_autoptr(MynaCardReport) report = NULL;
+  g_autoptr(GDateTime) now = myna_clock_now_jst ();
   g_autofree char *password = NULL;
 
   if (options->sign_password_stdin)
@@ -639,13 +701,13 @@ myna_cli_run_status (MynaOptions *options)
 
   if (options->json)
     {
-      g_autofree char *json = myna_report_to_json_string (report);
+      g_autofree char *json = myna_report_to_json_string (report, now);
 
       g_print ("%s\n", json);
     }
   else
     {
-      print_text (report, password != NULL);
+      print_text (report, password != NULL, now);
     }
 
   if (sign_error != NULL)

@@ -24,6 +24,7 @@
 
 #include "myna-apdu.h"
 #include "myna-clock.h"
+#include "myna-guidance.h"
 #include "myna-report-json.h"
 
 /**
@@ -39,6 +40,42 @@ myna_format_jst_iso8601 (GDateTime *date_time)
   g_autoptr(GDateTime) local = g_date_time_to_timezone (date_time, myna_clock_get_jst ());
 
   return g_date_time_format (local, "%Y-%m-%dT%H:%M:%S%:z");
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* Where the PIN can be reset: the municipal office always (seeds 000,
+ * 002), a convenience-store kiosk for the two certificate PINs under a
+ * condition (seeds 000, 001; JPKI reset terms). */
+static void
+add_reset_route (JsonBuilder *builder,
+                 MynaPinId    id)
+{
+  MynaResetRoute route;
+
+  myna_reset_route_for_pin (id, &route);
+
+  json_builder_set_member_name (builder, "reset");
+  json_builder_begin_object (builder);
+  add_string (builder, "guide", "reset-pin");
+  json_builder_set_member_name (builder, "municipal_office");
+  json_builder_add_boolean_value (builder, TRUE);
+  json_builder_set_member_name (builder, "convenience_store");
+  json_builder_add_boolean_value (builder, route.convenience_store);
+  add_string (builder, "convenience_store_requires",
+              route.convenience_store_has_requirement
+                ? myna_pin_id_to_string (route.convenience_store_requires) : NULL);
+  json_builder_end_object (builder);
 }
 
 static void
@@ -66,6 +103,7 @@ add_pins (JsonBuilder    *builder,
       json_builder_add_string_value (builder, myna_pin_state_to_string (pin->state));
       json_builder_set_member_name (builder, "verified");
       json_builder_add_boolean_value (builder, pin->verified);
+      add_reset_route (builder, id);
       json_builder_end_object (builder);
     }
 
@@ -73,21 +111,34 @@ add_pins (JsonBuilder    *builder,
 }
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
+add_lifecycle (JsonBuilder    *builder,
+               MynaCardReport *report,
+               MynaCertId      id,
+               GDateTime      *now)
 {
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
+  MynaCertLifecycle lifecycle;
+
+  if (!myna_card_report_get_lifecycle (report, id, now, &lifecycle))
+    return;
+
+  add_string (builder, "state", myna_cert_state_to_string (lifecycle.state));
+  json_builder_set_member_name (builder, "days_left");
+  json_builder_add_int_value (builder, lifecycle.days_left);
+
+  /* Only the holder's certificates are renewed. */
+  if (id == MYNA_CERT_AUTH || id == MYNA_CERT_SIGN)
+    {
+      g_autofree char *opens_on = myna_format_date (&lifecycle.renewal_opens_on);
+
+      add_string (builder, "renewal_opens_on", opens_on);
+    }
 }
 
 static void
 add_certificate (JsonBuilder    *builder,
                  MynaCardReport *report,
-                 MynaCertId      id)
+                 MynaCertId      id,
+                 GDateTime      *now)
 {
   MynaCertificate *cert = myna_card_report_get_certificate (report, id);
   const GError *error = myna_card_report_get_certificate_error (report, id);
@@ -126,6 +177,7 @@ add_certificate (JsonBuilder    *builder,
       json_builder_add_string_value (builder, usage[i]);
     json_builder_end_array (builder);
     add_string (builder, "chain", myna_chain_result_to_string (chain));
+    add_lifecycle (builder, report, id, now);
 
     if (chain == MYNA_CHAIN_GENUINE_ROOT)
       {
@@ -193,9 +245,36 @@ add_holder (JsonBuilder    *builder,
   json_builder_end_object (builder);
 }
 
+static void
+add_guides (JsonBuilder    *builder,
+            MynaCardReport *report,
+            GDateTime      *now)
+{
+  g_autoptr(GPtrArray) guidance = myna_guidance_for_report (report, now);
+
+  json_builder_set_member_name (builder, "guides");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < guidance->len; i++)
+    {
+      const MynaGuidance *item = g_ptr_array_index (guidance, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "id", item->guide_id);
+      add_string (builder, "reason", myna_guidance_reason_to_string (item->reason));
+      add_string (builder, "text", item->text);
+      if (item->has_pin)
+        add_string (builder, "pin", myna_pin_id_to_string (item->pin));
+      if (item->has_certificate)
+        add_string (builder, "certificate", myna_cert_id_to_string (item->certificate));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 /**
  * myna_report_to_json:
  * @report: a card report
+ * @now: the moment to judge the certificates at
  *
  * Builds the document of `mynacheck --status --json`, whose schema is
  * documented in docs/status-json.md.
@@ -203,7 +282,8 @@ add_holder (JsonBuilder    *builder,
  * Returns: (transfer full): the JSON object
  */
 JsonNode *
-myna_report_to_json (MynaCardReport *report)
+myna_report_to_json (MynaCardReport *report,
+                     GDateTime      *now)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   MynaCardStatus *status;
@@ -250,11 +330,12 @@ myna_report_to_json (MynaCardReport *report)
           myna_card_report_get_certificate (report, id) == NULL &&
           myna_card_report_get_certificate_error (report, id) == NULL)
         continue;
-      add_certificate (builder, report, id);
+      add_certificate (builder, report, id, now);
     }
   json_builder_end_array (builder);
 
   add_holder (builder, report);
+  add_guides (builder, report, now);
 
   json_builder_set_member_name (builder, "apdus");
   json_builder_add_int_value (builder, myna_card_status_get_apdu_count (status));
@@ -269,13 +350,15 @@ myna_report_to_json (MynaCardReport *report)
 /**
  * myna_report_to_json_string:
  * @report: a card report
+ * @now: the moment to judge the certificates at
  *
  * Returns: (transfer full): the pretty-printed JSON document
  */
 char *
-myna_report_to_json_string (MynaCardReport *report)
+myna_report_to_json_string (MynaCardReport *report,
+                            GDateTime      *now)
 {
-  g_autoptr(JsonNode) root = myna_report_to_json (report);
+  g_autoptr(JsonNode) root = myna_report_to_json (report, now);
   g_autoptr(JsonGenerator) generator = json_generator_new ();
 
   json_generator_set_pretty (generator, TRUE);

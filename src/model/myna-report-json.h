@@ -30,8 +30,10 @@ G_BEGIN_DECLS
  * appear at any version. See docs/status-json.md. */
 #define MYNA_STATUS_SCHEMA_VERSION 1
 
-JsonNode *myna_report_to_json        (MynaCardReport *report);
-char     *myna_report_to_json_string (MynaCardReport *report);
+JsonNode *myna_report_to_json        (MynaCardReport *report,
+                                      GDateTime      *now);
+char     *myna_report_to_json_string (MynaCardReport *report,
+                                      GDateTime      *now);
 char     *myna_format_jst_iso8601    (GDateTime      *date_time);
 
 G_END_DECLS

@@ -1,0 +1,372 @@
+/* myna-guidance.c
+ *
+ * Copyright 2026 The MynaCheck authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mynacheck-model"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "myna-guidance.h"
+#include "myna-guide-book.h"
+
+/*
+ * The guides that apply to one card, in the order to read them, each with
+ * the reason it applies.
+ */
+
+const char *
+myna_guidance_reason_to_string (MynaGuidanceReason reason)
+{
+  switch (reason)
+    {
+    case MYNA_GUIDANCE_JUKI_CARD:              return "juki-card";
+    case MYNA_GUIDANCE_PIN_BLOCKED:            return "pin-blocked";
+    case MYNA_GUIDANCE_PIN_LAST_TRY:           return "pin-last-try";
+    case MYNA_GUIDANCE_CERTIFICATE_EXPIRED:    return "certificate-expired";
+    case MYNA_GUIDANCE_RENEWAL_OPEN:           return "renewal-open";
+    case MYNA_GUIDANCE_NO_SIGNING_CERTIFICATE: return "no-signing-certificate";
+    case MYNA_GUIDANCE_ALWAYS:                 return "always";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+void
+myna_guidance_free (MynaGuidance *guidance)
+{
+  if (guidance == NULL)
+    return;
+
+  g_free (guidance->guide_id);
+  g_free (guidance->text);
+  g_free (guidance);
+}
+
+/**
+ * myna_format_date:
+ * @date: a date
+ *
+ * Returns: (transfer full): @date as YYYY-MM-DD, which reads the same in
+ *   every language
+ */
+char *
+myna_format_date (const GDate *date)
+{
+  char buffer[16];
+
+  g_return_val_if_fail (g_date_valid (date), NULL);
+
+  g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", date);
+
+  return g_strdup (buffer);
+}
+
+/**
+ * myna_reset_route_for_pin:
+ * @pin: a PIN
+ * @route: (out caller-allocates): where it can be reset besides the
+ *   municipal office, which resets every PIN (seeds 000, 002)
+ */
+void
+myna_reset_route_for_pin (MynaPinId       pin,
+                          MynaResetRoute *route)
+{
+  MynaGuide *guide = myna_guide_book_lookup (myna_guide_book_get_default (), "reset-pin");
+  const MynaGuideRoute *store;
+
+  memset (route, 0, sizeof *route);
+
+  store = myna_guide_find_route (guide, pin, MYNA_GUIDE_PLACE_CONVENIENCE_STORE);
+  if (store == NULL)
+    return;
+
+  route->convenience_store = TRUE;
+  route->convenience_store_has_requirement = store->has_requirement;
+  route->convenience_store_requires = store->requires;
+}
+
+/**
+ * myna_card_report_get_lifecycle:
+ * @report: a card report
+ * @id: a certificate
+ * @now: the moment to judge at
+ * @lifecycle: (out caller-allocates): where the certificate stands
+ *
+ * Returns: %TRUE if the certificate was read
+ */
+gboolean
+myna_card_report_get_lifecycle (MynaCardReport    *report,
+                                MynaCertId         id,
+                                GDateTime         *now,
+                                MynaCertLifecycle *lifecycle)
+{
+  MynaCertificate *cert = myna_card_report_get_certificate (report, id);
+
+  if (cert == NULL)
+    return FALSE;
+
+  myna_cert_lifecycle_compute (myna_certificate_get_not_before (cert),
+                               myna_certificate_get_not_after (cert), now, lifecycle);
+
+  return TRUE;
+}
+
+static MynaGuidance *
+add (GPtrArray          *list,
+     MynaGuidanceReason  reason,
+     const char         *guide_id,
+     char               *text)
+{
+  MynaGuidance *guidance = g_new0 (MynaGuidance, 1);
+
+  g_assert (myna_guide_book_lookup (myna_guide_book_get_default (), guide_id) != NULL);
+
+  guidance->reason = reason;
+  guidance->guide_id = g_strdup (guide_id);
+  guidance->text = text;
+  g_ptr_array_add (list, guidance);
+
+  return guidance;
+}
+
+static char *
+blocked_pin_text (MynaPinId pin)
+{
+  switch (pin)
+    {
+    case MYNA_PIN_AUTH:
+      /* Seeds 000, 002; the store route: JPKI reset terms (peers §2.4). */
+      return g_strdup_printf ("%s %s %s",
+                              _("The user authentication PIN is locked: no tries are left."),
+                              _("Reset it at the municipal office, or at some convenience stores if you know the signing password."),
+                              /* Seed 002 */
+                              _("On a face-recognition My Number card (顔認証マイナンバーカード) this PIN is locked by design."));
+    case MYNA_PIN_SIGN:
+      /* Seeds 000, 001, 002 */
+      return g_strdup_printf ("%s %s",
+                              _("The signing password is locked: no tries are left."),
+                              _("Reset it at the municipal office, or at a convenience-store kiosk if you can still enter the user authentication PIN."));
+    case MYNA_PIN_CARD_INFO:
+      return g_strdup_printf ("%s %s",
+                              _("The card-info input support PIN is locked: no tries are left."),
+                              _("It can be reset only at the municipal office."));
+    case MYNA_PIN_JUKI:
+      return g_strdup_printf ("%s %s",
+                              _("The resident registry PIN is locked: no tries are left."),
+                              _("It can be reset only at the municipal office."));
+    case MYNA_N_PINS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static char *
+last_try_text (MynaPinId pin)
+{
+  const char *advice = _("If you are not sure of it, have it reset instead of guessing.");
+
+  switch (pin)
+    {
+    case MYNA_PIN_AUTH:
+      return g_strdup_printf ("%s %s", _("The user authentication PIN has one try left: a wrong entry now locks it."), advice);
+    case MYNA_PIN_SIGN:
+      return g_strdup_printf ("%s %s", _("The signing password has one try left: a wrong entry now locks it."), advice);
+    case MYNA_PIN_CARD_INFO:
+      return g_strdup_printf ("%s %s", _("The card-info input support PIN has one try left: a wrong entry now locks it."), advice);
+    case MYNA_PIN_JUKI:
+      return g_strdup_printf ("%s %s", _("The resident registry PIN has one try left: a wrong entry now locks it."), advice);
+    case MYNA_N_PINS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static char *
+expired_text (MynaCertId  id,
+              const char *last_day)
+{
+  g_autofree char *first = NULL;
+
+  if (id == MYNA_CERT_SIGN)
+    /* Translators: %s is a date, YYYY-MM-DD. */
+    first = g_strdup_printf (_("The signing certificate expired on %s."), last_day);
+  else
+    /* Translators: %s is a date, YYYY-MM-DD. */
+    first = g_strdup_printf (_("The user authentication certificate expired on %s."), last_day);
+
+  return g_strdup_printf ("%s %s", first,
+                          _("New certificates can still be issued at the municipal office."));
+}
+
+static char *
+renewal_text (MynaCertId  id,
+              const char *last_day,
+              int         days_left,
+              const char *opens_on)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  if (id == MYNA_CERT_SIGN)
+    first = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          /* Translators: %s is a date, YYYY-MM-DD; %d a number of days. */
+                                          "The signing certificate expires on %s, in %d day.",
+                                          "The signing certificate expires on %s, in %d days.",
+                                          days_left),
+                             last_day, days_left);
+  else
+    first = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          /* Translators: %s is a date, YYYY-MM-DD; %d a number of days. */
+                                          "The user authentication certificate expires on %s, in %d day.",
+                                          "The user authentication certificate expires on %s, in %d days.",
+                                          days_left),
+                             last_day, days_left);
+
+  /* Translators: %s is a date, YYYY-MM-DD. */
+  second = g_strdup_printf (_("Renewal has been open since %s; it is free."), opens_on);
+
+  return g_strdup_printf ("%s %s", first, second);
+}
+
+static void
+add_pin_guidance (GPtrArray      *list,
+                  MynaCardStatus *status,
+                  MynaPinState    state)
+{
+  for (guint id = 0; id < MYNA_N_PINS; id++)
+    {
+      const MynaPinStatus *pin = myna_card_status_get_pin (status, id);
+      MynaGuidance *guidance;
+      char *text;
+
+      if (pin->state != state)
+        continue;
+
+      text = state == MYNA_PIN_STATE_BLOCKED ? blocked_pin_text (id) : last_try_text (id);
+
+      guidance = add (list, state == MYNA_PIN_STATE_BLOCKED ? MYNA_GUIDANCE_PIN_BLOCKED
+                                                             : MYNA_GUIDANCE_PIN_LAST_TRY,
+                      "reset-pin", text);
+      guidance->has_pin = TRUE;
+      guidance->pin = id;
+    }
+}
+
+static void
+add_certificate_guidance (GPtrArray      *list,
+                          MynaCardReport *report,
+                          GDateTime      *now)
+{
+  static const MynaCertId certificates[] = { MYNA_CERT_AUTH, MYNA_CERT_SIGN };
+
+  for (guint i = 0; i < G_N_ELEMENTS (certificates); i++)
+    {
+      MynaCertId id = certificates[i];
+      MynaCertLifecycle lifecycle;
+      g_autofree char *last_day = NULL;
+      g_autofree char *opens_on = NULL;
+      MynaGuidance *guidance = NULL;
+
+      if (!myna_card_report_get_lifecycle (report, id, now, &lifecycle))
+        continue;
+
+      last_day = myna_format_date (&lifecycle.last_day);
+      opens_on = myna_format_date (&lifecycle.renewal_opens_on);
+
+      if (lifecycle.state == MYNA_CERT_STATE_EXPIRED)
+        {
+          /* Seeds 003 (Q4) and 004: after expiry, a new issue. */
+          guidance = add (list, MYNA_GUIDANCE_CERTIFICATE_EXPIRED, "new-certificate",
+                          expired_text (id, last_day));
+        }
+      else if (lifecycle.state == MYNA_CERT_STATE_RENEWAL_OPEN)
+        {
+          /* Seeds 002, 003: renewal opens the day after the date three
+           * months before expiry; free (seed 003, Q1). */
+          guidance = add (list, MYNA_GUIDANCE_RENEWAL_OPEN, "renew-certificate",
+                          renewal_text (id, last_day, lifecycle.days_left, opens_on));
+        }
+
+      if (guidance != NULL)
+        {
+          guidance->has_certificate = TRUE;
+          guidance->certificate = id;
+        }
+    }
+}
+
+/**
+ * myna_guidance_for_report:
+ * @report: what was read from a card
+ * @now: the moment to judge at
+ *
+ * Chooses the guides for this card: an old juki card first, then locked
+ * PINs with their reset route, PINs on their last try, expired
+ * certificates, renewal, a missing signing certificate, and last, always,
+ * what to do if the card is lost.
+ *
+ * Returns: (transfer container) (element-type MynaGuidance): the guidance
+ */
+GPtrArray *
+myna_guidance_for_report (MynaCardReport *report,
+                          GDateTime      *now)
+{
+  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) myna_guidance_free);
+  MynaCardStatus *status;
+  MynaCardKind kind;
+
+  g_return_val_if_fail (MYNA_IS_CARD_REPORT (report), list);
+  g_return_val_if_fail (now != NULL, list);
+
+  status = myna_card_report_get_status (report);
+  kind = myna_card_status_get_kind (status);
+
+  if (kind == MYNA_CARD_KIND_JUKI)
+    {
+      /* Seeds 001 and 004: issue and renewal ended on 2015-12-22. */
+      add (list, MYNA_GUIDANCE_JUKI_CARD, "replace-juki-card",
+           g_strdup (_("This is an old Basic Resident Registration card (住基カード). Its certificates can no longer be issued or renewed; a My Number card replaces it.")));
+    }
+
+  add_pin_guidance (list, status, MYNA_PIN_STATE_BLOCKED);
+  add_pin_guidance (list, status, MYNA_PIN_STATE_LAST_TRY);
+
+  if (kind != MYNA_CARD_KIND_JUKI)
+    add_certificate_guidance (list, report, now);
+
+  if (kind == MYNA_CARD_KIND_MY_NUMBER &&
+      myna_card_status_get_pin (status, MYNA_PIN_SIGN)->state == MYNA_PIN_STATE_ABSENT)
+    {
+      MynaGuidance *guidance;
+
+      /* Seeds 000 and 001: not under 15 or to adult wards; revoked by a
+       * change of the four basic facts. */
+      guidance = add (list, MYNA_GUIDANCE_NO_SIGNING_CERTIFICATE, "new-certificate",
+                      g_strdup (_("This card has no signing certificate. It is not issued to people under 15 or to adult wards, and a move or a change of name, sex or birth date revokes it. From 15 you can have one issued at the municipal office.")));
+      guidance->has_certificate = TRUE;
+      guidance->certificate = MYNA_CERT_SIGN;
+    }
+
+  add (list, MYNA_GUIDANCE_ALWAYS, "lost-card",
+       g_strdup (_("If you ever lose the card, suspend it at once by phone, at any hour.")));
+
+  return list;
+}

@@ -1,0 +1,646 @@
+/* myna-guide-book.c
+ *
+ * Copyright 2026 The MynaCheck authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mynacheck-model"
+
+#include "config.h"
+
+#include <gio/gio.h>
+
+#include "myna-guide-book.h"
+#include "myna-guide-private.h"
+#include "myna-model-resources.h"
+#include "myna-pin.h"
+
+/*
+ * All procedure guides, read from data/guides.xml (compiled in as a
+ * resource). The file is the one source of truth: gettext extracts its
+ * texts with the ITS rules in po/its/, and this parser checks that every
+ * guide has what a guide needs and that every fact names its source.
+ */
+
+#define GUIDES_RESOURCE RESOURCE_BASE_PATH "/guides.xml"
+
+struct _MynaGuideBook
+{
+  GObject     parent_instance;
+
+  GPtrArray  *guides;
+};
+
+G_DEFINE_FINAL_TYPE (MynaGuideBook, myna_guide_book, G_TYPE_OBJECT)
+G_DEFINE_QUARK (myna-guide-book-error-quark, myna_guide_book_error)
+
+typedef struct
+{
+  MynaGuideBook      *book;
+  MynaGuide          *guide;     /* being read, owned by book */
+  MynaGuideApplicant *applicant; /* being read, owned by guide */
+  GPtrArray          *visit;     /* explicit <visit>, owned by applicant */
+  GPtrArray          *loose;     /* <item>s outside a <visit> */
+  MynaGuideText      *text;      /* the text element being read */
+  GString            *buffer;
+} ParseState;
+
+static gboolean
+set_invalid (GMarkupParseContext  *context,
+             GError              **error,
+             const char           *format,
+             ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+set_invalid (GMarkupParseContext  *context,
+             GError              **error,
+             const char           *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+  int line = 0;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_markup_parse_context_get_position (context, &line, NULL);
+  g_set_error (error, MYNA_GUIDE_BOOK_ERROR, MYNA_GUIDE_BOOK_ERROR_INVALID,
+               "guides.xml:%d: %s", line, message);
+  return FALSE;
+}
+
+/* The same normalisation xgettext applies under the ITS default: trim, and
+ * collapse each run of ASCII white space to one space. Without it the
+ * msgid would not match the catalog. */
+static char *
+normalize_space (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " \t\n\r", -1);
+  GString *str = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (words[i][0] == '\0')
+        continue;
+      if (str->len > 0)
+        g_string_append_c (str, ' ');
+      g_string_append (str, words[i]);
+    }
+
+  if (str->len == 0)
+    {
+      g_string_free (str, TRUE);
+      return NULL;
+    }
+
+  return g_string_free (str, FALSE);
+}
+
+static const char *
+find_attribute (const char **names,
+                const char **values,
+                const char  *wanted)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (g_str_equal (names[i], wanted))
+        return values[i];
+    }
+
+  return NULL;
+}
+
+static gboolean
+known_attributes (GMarkupParseContext  *context,
+                  const char           *element,
+                  const char          **names,
+                  const char * const   *allowed,
+                  GError              **error)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (!g_strv_contains (allowed, names[i]))
+        return set_invalid (context, error, "<%s> has an unknown attribute “%s”", element, names[i]);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_yes_no (GMarkupParseContext  *context,
+              const char           *element,
+              const char           *name,
+              const char           *value,
+              gboolean             *result,
+              GError              **error)
+{
+  if (g_strcmp0 (value, "yes") == 0)
+    *result = TRUE;
+  else if (g_strcmp0 (value, "no") == 0)
+    *result = FALSE;
+  else
+    return set_invalid (context, error, "<%s %s> must be “yes” or “no”", element, name);
+
+  return TRUE;
+}
+
+static gboolean
+start_text (ParseState           *state,
+            GMarkupParseContext  *context,
+            MynaGuideText        *text,
+            const char           *element,
+            const char          **names,
+            const char          **values,
+            GError              **error)
+{
+  const char *source = find_attribute (names, values, "source");
+
+  if (source == NULL || source[0] == '\0')
+    return set_invalid (context, error, "<%s> in guide “%s” names no source", element,
+                        state->guide->id);
+
+  text->source = g_strdup (source);
+  text->ja = g_strdup (find_attribute (names, values, "ja"));
+  state->text = text;
+  g_string_truncate (state->buffer, 0);
+
+  return TRUE;
+}
+
+static gboolean
+start_route (ParseState           *state,
+             GMarkupParseContext  *context,
+             const char          **names,
+             const char          **values,
+             GError              **error)
+{
+  MynaGuideRoute *route = _myna_guide_route_new ();
+  const char *pin = find_attribute (names, values, "pin");
+  const char *place = find_attribute (names, values, "place");
+  const char *requires = find_attribute (names, values, "requires");
+
+  g_ptr_array_add (state->guide->routes, route);
+
+  if (pin == NULL || !myna_pin_id_from_string (pin, &route->pin))
+    return set_invalid (context, error, "<route> names no known PIN");
+  if (place == NULL || !_myna_guide_place_from_string (place, &route->place))
+    return set_invalid (context, error, "<route> names no known place");
+  if (requires != NULL)
+    {
+      if (!myna_pin_id_from_string (requires, &route->requires))
+        return set_invalid (context, error, "<route requires> names no known PIN");
+      route->has_requirement = TRUE;
+    }
+
+  return start_text (state, context, &route->text, "route", names, values, error);
+}
+
+static void
+start_element (GMarkupParseContext  *context,
+               const char           *element,
+               const char          **names,
+               const char          **values,
+               gpointer              user_data,
+               GError              **error)
+{
+  static const char * const text_attributes[] = { "ja", "source", NULL };
+  ParseState *state = user_data;
+  MynaGuide *guide = state->guide;
+
+  if (state->text != NULL)
+    {
+      set_invalid (context, error, "<%s> inside a text", element);
+      return;
+    }
+
+  if (g_str_equal (element, "guides"))
+    {
+      known_attributes (context, element, names, (const char *[]) { "xmlns", NULL }, error);
+      return;
+    }
+
+  if (g_str_equal (element, "guide"))
+    {
+      const char *id = find_attribute (names, values, "id");
+      const char *urgent = find_attribute (names, values, "urgent");
+
+      if (guide != NULL)
+        {
+          set_invalid (context, error, "<guide> inside a guide");
+          return;
+        }
+      if (!known_attributes (context, element, names, (const char *[]) { "id", "urgent", NULL }, error))
+        return;
+      if (id == NULL || id[0] == '\0')
+        {
+          set_invalid (context, error, "<guide> without an id");
+          return;
+        }
+      if (myna_guide_book_lookup (state->book, id) != NULL)
+        {
+          set_invalid (context, error, "two guides are called “%s”", id);
+          return;
+        }
+
+      state->guide = _myna_guide_new (id);
+      g_ptr_array_add (state->book->guides, state->guide);
+      if (urgent != NULL)
+        parse_yes_no (context, element, "urgent", urgent, &state->guide->urgent, error);
+      return;
+    }
+
+  if (guide == NULL)
+    {
+      set_invalid (context, error, "<%s> outside a guide", element);
+      return;
+    }
+
+  if (g_str_equal (element, "title") || g_str_equal (element, "summary"))
+    {
+      MynaGuideText *text = g_str_equal (element, "title") ? &guide->title : &guide->summary;
+
+      if (text->source != NULL)
+        {
+          set_invalid (context, error, "two <%s> in guide “%s”", element, guide->id);
+          return;
+        }
+      if (known_attributes (context, element, names, text_attributes, error))
+        start_text (state, context, text, element, names, values, error);
+    }
+  else if (g_str_equal (element, "where"))
+    {
+      const char *kind = find_attribute (names, values, "kind");
+      MynaGuidePlace place;
+
+      if (!known_attributes (context, element, names, (const char *[]) { "kind", "ja", "source", NULL }, error))
+        return;
+      if (kind == NULL || !_myna_guide_place_from_string (kind, &place))
+        {
+          set_invalid (context, error, "<where> of an unknown kind in guide “%s”", guide->id);
+          return;
+        }
+      g_ptr_array_add (guide->wheres, _myna_guide_where_new (place));
+      start_text (state, context, &((MynaGuideWhere *) g_ptr_array_index (guide->wheres, guide->wheres->len - 1))->text,
+                  element, names, values, error);
+    }
+  else if (g_str_equal (element, "fee") || g_str_equal (element, "step") || g_str_equal (element, "note"))
+    {
+      GPtrArray *list = g_str_equal (element, "fee") ? guide->fees
+                      : g_str_equal (element, "step") ? guide->steps
+                      : guide->notes;
+      MynaGuideText *text = _myna_guide_text_new ();
+
+      g_ptr_array_add (list, text);
+      if (known_attributes (context, element, names, text_attributes, error))
+        start_text (state, context, text, element, names, values, error);
+    }
+  else if (g_str_equal (element, "route"))
+    {
+      if (known_attributes (context, element, names,
+                            (const char *[]) { "pin", "place", "requires", "ja", "source", NULL }, error))
+        start_route (state, context, names, values, error);
+    }
+  else if (g_str_equal (element, "hotlines"))
+    {
+      guide->hotlines = TRUE;
+    }
+  else if (g_str_equal (element, "applicant"))
+    {
+      const char *type = find_attribute (names, values, "type");
+      const char *same_day = find_attribute (names, values, "same-day");
+      const char *source = find_attribute (names, values, "source");
+      MynaApplicantType applicant_type;
+
+      if (state->applicant != NULL)
+        {
+          set_invalid (context, error, "<applicant> inside an applicant");
+          return;
+        }
+      if (!known_attributes (context, element, names,
+                             (const char *[]) { "type", "same-day", "source", NULL }, error))
+        return;
+      if (type == NULL || !_myna_applicant_type_from_string (type, &applicant_type))
+        {
+          set_invalid (context, error, "<applicant> of an unknown type in guide “%s”", guide->id);
+          return;
+        }
+      if (source == NULL)
+        {
+          set_invalid (context, error, "<applicant> in guide “%s” names no source", guide->id);
+          return;
+        }
+
+      state->applicant = _myna_guide_applicant_new (applicant_type);
+      state->applicant->source = g_strdup (source);
+      g_ptr_array_add (guide->applicants, state->applicant);
+      if (!parse_yes_no (context, element, "same-day", same_day, &state->applicant->same_day, error))
+        return;
+      state->loose = g_ptr_array_new_with_free_func ((GDestroyNotify) _myna_guide_text_free);
+    }
+  else if (g_str_equal (element, "condition"))
+    {
+      if (state->applicant == NULL)
+        set_invalid (context, error, "<condition> outside an applicant");
+      else if (known_attributes (context, element, names, text_attributes, error))
+        start_text (state, context, &state->applicant->condition, element, names, values, error);
+    }
+  else if (g_str_equal (element, "visit"))
+    {
+      if (state->applicant == NULL || state->visit != NULL)
+        {
+          set_invalid (context, error, "<visit> outside an applicant");
+          return;
+        }
+      state->visit = g_ptr_array_new_with_free_func ((GDestroyNotify) _myna_guide_text_free);
+      g_ptr_array_add (state->applicant->visits, state->visit);
+    }
+  else if (g_str_equal (element, "item"))
+    {
+      MynaGuideText *text;
+
+      if (state->applicant == NULL)
+        {
+          set_invalid (context, error, "<item> outside an applicant");
+          return;
+        }
+      text = _myna_guide_text_new ();
+      g_ptr_array_add (state->visit != NULL ? state->visit : state->loose, text);
+      if (known_attributes (context, element, names, text_attributes, error))
+        start_text (state, context, text, element, names, values, error);
+    }
+  else
+    {
+      set_invalid (context, error, "unknown element <%s>", element);
+    }
+}
+
+static gboolean
+check_guide (GMarkupParseContext  *context,
+             MynaGuide            *guide,
+             GError              **error)
+{
+  if (guide->title.msgid == NULL || guide->summary.msgid == NULL)
+    return set_invalid (context, error, "guide “%s” lacks a title or a summary", guide->id);
+  if (guide->wheres->len == 0)
+    return set_invalid (context, error, "guide “%s” does not say where", guide->id);
+  if (guide->steps->len == 0)
+    return set_invalid (context, error, "guide “%s” has no steps", guide->id);
+  /* An urgent guide starts with a phone call that anyone may make. */
+  if (guide->applicants->len == 0 && !guide->urgent)
+    return set_invalid (context, error, "guide “%s” does not say who may apply", guide->id);
+
+  for (guint i = 0; i < guide->wheres->len; i++)
+    {
+      MynaGuideWhere *where = g_ptr_array_index (guide->wheres, i);
+
+      /* Only the municipal office has a generic text. */
+      if (where->text.msgid == NULL && where->place != MYNA_GUIDE_PLACE_MUNICIPAL_OFFICE)
+        return set_invalid (context, error, "a <where> of guide “%s” has no text", guide->id);
+    }
+
+  return TRUE;
+}
+
+static void
+end_element (GMarkupParseContext  *context,
+             const char           *element,
+             gpointer              user_data,
+             GError              **error)
+{
+  ParseState *state = user_data;
+
+  if (state->text != NULL)
+    {
+      state->text->msgid = normalize_space (state->buffer->str);
+      /* An empty <where> stands for the generic text of its place. */
+      if (state->text->msgid == NULL && !g_str_equal (element, "where"))
+        {
+          set_invalid (context, error, "empty <%s> in guide “%s”", element, state->guide->id);
+          return;
+        }
+      state->text = NULL;
+      return;
+    }
+
+  if (g_str_equal (element, "visit"))
+    {
+      if (state->visit->len == 0)
+        {
+          set_invalid (context, error, "empty <visit> in guide “%s”", state->guide->id);
+          return;
+        }
+      state->visit = NULL;
+    }
+  else if (g_str_equal (element, "applicant"))
+    {
+      MynaGuideApplicant *applicant = state->applicant;
+
+      if (state->loose->len > 0)
+        {
+          if (applicant->visits->len > 0)
+            {
+              set_invalid (context, error, "<item> both inside and outside <visit>");
+              return;
+            }
+          g_ptr_array_add (applicant->visits, g_steal_pointer (&state->loose));
+        }
+      g_clear_pointer (&state->loose, g_ptr_array_unref);
+
+      if (applicant->visits->len == 0)
+        {
+          set_invalid (context, error, "an applicant of guide “%s” brings nothing", state->guide->id);
+          return;
+        }
+      /* Seeds 000, 001, 004: a voluntary proxy who cannot finish the same
+       * day comes twice. */
+      if (applicant->type == MYNA_APPLICANT_VOLUNTARY_PROXY && !applicant->same_day &&
+          applicant->visits->len != 2)
+        {
+          set_invalid (context, error, "the voluntary proxy of guide “%s” must come twice",
+                       state->guide->id);
+          return;
+        }
+      state->applicant = NULL;
+    }
+  else if (g_str_equal (element, "guide"))
+    {
+      if (check_guide (context, state->guide, error))
+        state->guide = NULL;
+    }
+}
+
+static void
+text (GMarkupParseContext  *context,
+      const char           *text_value,
+      gsize                 text_length,
+      gpointer              user_data,
+      GError              **error)
+{
+  ParseState *state = user_data;
+
+  if (state->text != NULL)
+    {
+      g_string_append_len (state->buffer, text_value, text_length);
+      return;
+    }
+
+  for (gsize i = 0; i < text_length; i++)
+    {
+      if (!g_ascii_isspace (text_value[i]))
+        {
+          set_invalid (context, error, "text outside a text element");
+          return;
+        }
+    }
+}
+
+static const GMarkupParser parser = {
+  start_element,
+  end_element,
+  text,
+  NULL,
+  NULL,
+};
+
+static void
+myna_guide_book_finalize (GObject *object)
+{
+  MynaGuideBook *self = (MynaGuideBook *)object;
+
+  g_clear_pointer (&self->guides, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (myna_guide_book_parent_class)->finalize (object);
+}
+
+static void
+myna_guide_book_class_init (MynaGuideBookClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = myna_guide_book_finalize;
+}
+
+static void
+myna_guide_book_init (MynaGuideBook *self)
+{
+  self->guides = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/**
+ * myna_guide_book_new_from_data:
+ * @data: the text of a guides file
+ * @length: its length, or -1
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the guides, or %NULL when the file breaks the
+ *   rules above
+ */
+MynaGuideBook *
+myna_guide_book_new_from_data (const char  *data,
+                               gssize       length,
+                               GError     **error)
+{
+  g_autoptr(MynaGuideBook) self = g_object_new (MYNA_TYPE_GUIDE_BOOK, NULL);
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GString) buffer = g_string_new (NULL);
+  ParseState state = { self, NULL, NULL, NULL, NULL, NULL, buffer };
+  gboolean ok;
+
+  context = g_markup_parse_context_new (&parser, G_MARKUP_PREFIX_ERROR_POSITION, &state, NULL);
+  ok = g_markup_parse_context_parse (context, data, length, error) &&
+       g_markup_parse_context_end_parse (context, error);
+
+  g_clear_pointer (&state.loose, g_ptr_array_unref);
+
+  if (!ok)
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * myna_guide_book_get_default:
+ *
+ * Returns: (transfer none): the guides that ship with MynaCheck
+ */
+MynaGuideBook *
+myna_guide_book_get_default (void)
+{
+  static gsize book;
+
+  if (g_once_init_enter (&book))
+    {
+      g_autoptr(GBytes) data = NULL;
+      g_autoptr(GError) error = NULL;
+      MynaGuideBook *loaded;
+
+      data = g_resource_lookup_data (myna_model_get_resource (), GUIDES_RESOURCE,
+                                     G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+      if (data == NULL)
+        g_error ("The guides are missing from the build: %s", error->message);
+
+      loaded = myna_guide_book_new_from_data (g_bytes_get_data (data, NULL),
+                                              g_bytes_get_size (data), &error);
+      if (loaded == NULL)
+        g_error ("The guides do not parse: %s", error->message);
+
+      g_once_init_leave (&book, (gsize) loaded);
+    }
+
+  return (MynaGuideBook *) book;
+}
+
+/**
+ * myna_guide_book_get_guides:
+ * @self: a #MynaGuideBook
+ *
+ * Returns: (transfer none) (element-type MynaGuide): every guide, in order
+ */
+GPtrArray *
+myna_guide_book_get_guides (MynaGuideBook *self)
+{
+  g_return_val_if_fail (MYNA_IS_GUIDE_BOOK (self), NULL);
+
+  return self->guides;
+}
+
+/**
+ * myna_guide_book_lookup:
+ * @self: a #MynaGuideBook
+ * @id: a guide id
+ *
+ * Returns: (transfer none) (nullable): the guide called @id
+ */
+MynaGuide *
+myna_guide_book_lookup (MynaGuideBook *self,
+                        const char    *id)
+{
+  g_return_val_if_fail (MYNA_IS_GUIDE_BOOK (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  for (guint i = 0; i < self->guides->len; i++)
+    {
+      MynaGuide *guide = g_ptr_array_index (self->guides, i);
+
+      if (g_str_equal (myna_guide_get_id (guide), id))
+        return guide;
+    }
+
+  return NULL;
+}

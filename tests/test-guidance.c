@@ -1,0 +1,182 @@
+#include "config.h"
+
+#include "myna-card-report.h"
+#include "myna-card-session.h"
+#include "myna-clock.h"
+#include "myna-guidance.h"
+#include "myna-guide-book.h"
+#include "myna-jpki.h"
+#include "myna-virtual-transport.h"
+
+typedef struct
+{
+  const char *guide;
+  const char *reason;
+  const char *subject; /* PIN or certificate id, or NULL */
+} Expected;
+
+typedef struct
+{
+  const char *scenario;
+  const char *password;
+  Expected    guidance[6];
+} GuidanceCase;
+
+static MynaCardReport *
+read_report (const char *scenario,
+             const char *password)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MynaVirtualCard) card = myna_virtual_card_new (scenario, &error);
+  g_autoptr(MynaVirtualTransport) transport = NULL;
+  g_autoptr(MynaCardSession) session = NULL;
+  g_autoptr(MynaCardStatus) status = NULL;
+  MynaCardReport *report;
+
+  g_assert_no_error (error);
+  transport = myna_virtual_transport_new (card);
+  session = myna_card_session_new (MYNA_TRANSPORT (transport));
+  status = myna_jpki_read_status (session, NULL, &error);
+  g_assert_no_error (error);
+  report = myna_card_report_new (status);
+
+  if (password != NULL)
+    {
+      g_autofree char *typed = g_strdup (password);
+      g_autoptr(GBytes) der = myna_jpki_read_signing_certificate (session, typed, 0, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      myna_card_report_set_signing_certificate (report, der, &error);
+      g_assert_no_error (error);
+    }
+
+  return report;
+}
+
+static void
+test_guidance_scenario (gconstpointer data)
+{
+  const GuidanceCase *expected = data;
+  g_autoptr(MynaCardReport) report = read_report (expected->scenario, expected->password);
+  g_autoptr(GDateTime) now = myna_clock_now_jst ();
+  g_autoptr(GPtrArray) guidance = myna_guidance_for_report (report, now);
+  guint n = 0;
+
+  while (n < G_N_ELEMENTS (expected->guidance) && expected->guidance[n].guide != NULL)
+    n++;
+
+  for (guint i = 0; i < guidance->len; i++)
+    {
+      const MynaGuidance *item = g_ptr_array_index (guidance, i);
+
+      g_test_message ("%s: %s (%s) — %s", expected->scenario, item->guide_id,
+                      myna_guidance_reason_to_string (item->reason), item->text);
+    }
+
+  g_assert_cmpuint (guidance->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      const MynaGuidance *item = g_ptr_array_index (guidance, i);
+      const char *subject = NULL;
+
+      g_assert_cmpstr (item->guide_id, ==, expected->guidance[i].guide);
+      g_assert_cmpstr (myna_guidance_reason_to_string (item->reason), ==, expected->guidance[i].reason);
+      g_assert_nonnull (myna_guide_book_lookup (myna_guide_book_get_default (), item->guide_id));
+      g_assert_true (item->text != NULL && strlen (item->text) > 20);
+
+      if (item->has_pin)
+        subject = myna_pin_id_to_string (item->pin);
+      else if (item->has_certificate)
+        subject = myna_cert_id_to_string (item->certificate);
+      g_assert_cmpstr (subject, ==, expected->guidance[i].subject);
+    }
+}
+
+static const GuidanceCase cases[] = {
+  { "valid", NULL, {
+      { "lost-card", "always", NULL } } },
+  { "pin-blocked", NULL, {
+      { "reset-pin", "pin-blocked", "sign" },
+      { "reset-pin", "pin-last-try", "card-info" },
+      { "lost-card", "always", NULL } } },
+  { "auth-blocked", NULL, {
+      { "reset-pin", "pin-blocked", "auth" },
+      { "lost-card", "always", NULL } } },
+  { "last-try", NULL, {
+      { "reset-pin", "pin-last-try", "sign" },
+      { "lost-card", "always", NULL } } },
+  { "renewal", NULL, {
+      { "renew-certificate", "renewal-open", "auth" },
+      { "lost-card", "always", NULL } } },
+  /* With the signing certificate read, both are judged. */
+  { "renewal", "MYNA2026", {
+      { "renew-certificate", "renewal-open", "auth" },
+      { "renew-certificate", "renewal-open", "sign" },
+      { "lost-card", "always", NULL } } },
+  { "expired", NULL, {
+      { "new-certificate", "certificate-expired", "auth" },
+      { "lost-card", "always", NULL } } },
+  { "no-signing", NULL, {
+      { "new-certificate", "no-signing-certificate", "sign" },
+      { "lost-card", "always", NULL } } },
+  { "juki", NULL, {
+      { "replace-juki-card", "juki-card", NULL },
+      { "lost-card", "always", NULL } } },
+};
+
+static void
+test_guidance_texts (void)
+{
+  g_autoptr(MynaCardReport) blocked = read_report ("auth-blocked", NULL);
+  g_autoptr(MynaCardReport) renewal = read_report ("renewal", NULL);
+  g_autoptr(GDateTime) now = myna_clock_now_jst ();
+  g_autoptr(GPtrArray) blocked_guidance = myna_guidance_for_report (blocked, now);
+  g_autoptr(GPtrArray) renewal_guidance = myna_guidance_for_report (renewal, now);
+  const MynaGuidance *auth = g_ptr_array_index (blocked_guidance, 0);
+  const MynaGuidance *renew = g_ptr_array_index (renewal_guidance, 0);
+
+  /* Seed 002: say so when the authentication PIN reads blocked. */
+  g_assert_nonnull (strstr (auth->text, "顔認証マイナンバーカード"));
+  /* Seed 003: 45 days left, renewal is free. */
+  g_assert_nonnull (strstr (renew->text, "in 45 days"));
+  g_assert_nonnull (strstr (renew->text, "free"));
+}
+
+static void
+test_reset_routes (void)
+{
+  MynaResetRoute route;
+
+  myna_reset_route_for_pin (MYNA_PIN_SIGN, &route);
+  g_assert_true (route.convenience_store);
+  g_assert_true (route.convenience_store_has_requirement);
+  g_assert_cmpint (route.convenience_store_requires, ==, MYNA_PIN_AUTH);
+
+  myna_reset_route_for_pin (MYNA_PIN_AUTH, &route);
+  g_assert_true (route.convenience_store);
+  g_assert_cmpint (route.convenience_store_requires, ==, MYNA_PIN_SIGN);
+
+  myna_reset_route_for_pin (MYNA_PIN_CARD_INFO, &route);
+  g_assert_false (route.convenience_store);
+  myna_reset_route_for_pin (MYNA_PIN_JUKI, &route);
+  g_assert_false (route.convenience_store);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/guidance/%s%s", cases[i].scenario,
+                                               cases[i].password != NULL ? "/with-signing" : "");
+
+      g_test_add_data_func (path, &cases[i], test_guidance_scenario);
+    }
+  g_test_add_func ("/guidance/texts", test_guidance_texts);
+  g_test_add_func ("/guidance/reset-routes", test_reset_routes);
+
+  return g_test_run ();
+}

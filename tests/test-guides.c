@@ -1,0 +1,337 @@
+#include "config.h"
+
+#include "myna-guide-book.h"
+#include "myna-test-utils.h"
+
+static MynaGuideBook *
+book (void)
+{
+  return myna_guide_book_get_default ();
+}
+
+static void
+check_source (const char *source)
+{
+  const char *seeds = g_getenv ("MYNACHECK_SEEDS");
+
+  g_assert_nonnull (source);
+  if (g_str_has_prefix (source, "https://"))
+    return;
+
+  /* A seed page, by file name. */
+  g_assert_true (g_str_has_suffix (source, ".txt"));
+  if (seeds != NULL && g_file_test (seeds, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *path = g_build_filename (seeds, source, NULL);
+
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        g_error ("Source %s is not in %s", source, seeds);
+    }
+}
+
+static void
+check_text (const MynaGuideText *text,
+            gboolean             needs_term)
+{
+  g_assert_nonnull (text->msgid);
+  g_assert_cmpstr (myna_guide_text_get (text), ==, text->msgid); /* no catalog in C */
+  check_source (text->source);
+  if (needs_term)
+    {
+      g_assert_nonnull (text->ja);
+      g_assert_true (g_utf8_validate (text->ja, -1, NULL));
+    }
+}
+
+static void
+test_guides_required (void)
+{
+  /* Issue #3 §3: at least these. */
+  const char *required[] = {
+    "lost-card", "lift-suspension", "reissue", "renew-certificate", "new-certificate",
+    "reset-pin", "change-pin", "renew-card", "foreign-resident", "replace-juki-card",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (required); i++)
+    g_assert_nonnull (myna_guide_book_lookup (book (), required[i]));
+}
+
+static void
+test_guides_fields (void)
+{
+  GPtrArray *guides = myna_guide_book_get_guides (book ());
+
+  for (guint i = 0; i < guides->len; i++)
+    {
+      MynaGuide *guide = g_ptr_array_index (guides, i);
+      GPtrArray *applicants = myna_guide_get_applicants (guide);
+
+      g_test_message ("guide %s", myna_guide_get_id (guide));
+
+      /* Title and steps keep the official Japanese term beside them. */
+      check_text (myna_guide_get_title (guide), TRUE);
+      check_text (myna_guide_get_summary (guide), FALSE);
+      g_assert_cmpuint (myna_guide_get_steps (guide)->len, >, 0);
+      for (guint j = 0; j < myna_guide_get_steps (guide)->len; j++)
+        check_text (g_ptr_array_index (myna_guide_get_steps (guide), j), TRUE);
+      for (guint j = 0; j < myna_guide_get_fees (guide)->len; j++)
+        check_text (g_ptr_array_index (myna_guide_get_fees (guide), j), FALSE);
+      for (guint j = 0; j < myna_guide_get_notes (guide)->len; j++)
+        check_text (g_ptr_array_index (myna_guide_get_notes (guide), j), FALSE);
+
+      /* Where: the municipal office has a generic text that says to check
+       * with the user's city (the app does not know it). */
+      g_assert_cmpuint (myna_guide_get_wheres (guide)->len, >, 0);
+      for (guint j = 0; j < myna_guide_get_wheres (guide)->len; j++)
+        {
+          MynaGuideWhere *where = g_ptr_array_index (myna_guide_get_wheres (guide), j);
+
+          check_source (where->text.source);
+          g_assert_nonnull (myna_guide_place_get_label (where->place));
+          if (where->text.msgid == NULL)
+            g_assert_cmpint (where->place, ==, MYNA_GUIDE_PLACE_MUNICIPAL_OFFICE);
+        }
+
+      /* Who may apply and what each brings. */
+      if (!myna_guide_is_urgent (guide))
+        g_assert_cmpuint (applicants->len, >, 0);
+      for (guint j = 0; j < applicants->len; j++)
+        {
+          MynaGuideApplicant *applicant = g_ptr_array_index (applicants, j);
+
+          check_source (applicant->source);
+          g_assert_nonnull (myna_applicant_type_get_label (applicant->type));
+          g_assert_nonnull (myna_applicant_type_get_term (applicant->type));
+          g_assert_cmpuint (applicant->visits->len, >=, 1);
+          /* A voluntary proxy who cannot finish the same day comes twice,
+           * the second time with the sealed 照会書兼回答書 (seeds 000, 001). */
+          if (applicant->type == MYNA_APPLICANT_VOLUNTARY_PROXY && !applicant->same_day)
+            {
+              GPtrArray *second;
+              gboolean form = FALSE;
+
+              g_assert_cmpuint (applicant->visits->len, ==, 2);
+              second = g_ptr_array_index (applicant->visits, 1);
+              for (guint k = 0; k < second->len; k++)
+                form |= strstr (((MynaGuideText *) g_ptr_array_index (second, k))->ja, "照会書兼回答書") != NULL;
+              g_assert_true (form);
+            }
+          for (guint k = 0; k < applicant->visits->len; k++)
+            {
+              GPtrArray *items = g_ptr_array_index (applicant->visits, k);
+
+              g_assert_cmpuint (items->len, >, 0);
+              for (guint l = 0; l < items->len; l++)
+                check_text (g_ptr_array_index (items, l), TRUE);
+            }
+        }
+    }
+}
+
+static gboolean
+texts_mention (GPtrArray  *texts,
+               const char *needle)
+{
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const MynaGuideText *text = g_ptr_array_index (texts, i);
+
+      if (strstr (text->msgid, needle) != NULL || (text->ja != NULL && strstr (text->ja, needle) != NULL))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_guides_facts (void)
+{
+  MynaGuide *lost = myna_guide_book_lookup (book (), "lost-card");
+  MynaGuide *lift = myna_guide_book_lookup (book (), "lift-suspension");
+  MynaGuide *reissue = myna_guide_book_lookup (book (), "reissue");
+  MynaGuide *renew = myna_guide_book_lookup (book (), "renew-certificate");
+  MynaGuide *reset = myna_guide_book_lookup (book (), "reset-pin");
+  MynaGuide *juki = myna_guide_book_lookup (book (), "replace-juki-card");
+  const MynaGuideRoute *route;
+
+  /* Seed 001: suspend by phone, 24 hours, on the free dial. */
+  g_assert_true (myna_guide_is_urgent (lost));
+  g_assert_true (myna_guide_shows_hotlines (lost));
+  g_assert_true (texts_mention (myna_guide_get_steps (lost), "0120-95-0178"));
+  g_assert_true (texts_mention (myna_guide_get_steps (lost), "一時停止"));
+
+  /* Seed 000: lifting the suspension is in person only. */
+  g_assert_nonnull (strstr (myna_guide_get_summary (lift)->msgid, "cannot be done by phone"));
+  g_assert_true (((MynaGuideApplicant *) g_ptr_array_index (myna_guide_get_applicants (lift), 0))->same_day);
+
+  /* Seeds 000, 002: reissue fees; police number or fire certificate. */
+  g_assert_true (texts_mention (myna_guide_get_fees (reissue), "800 yen"));
+  g_assert_true (texts_mention (myna_guide_get_fees (reissue), "1,000 yen"));
+  g_assert_true (texts_mention (myna_guide_get_fees (reissue), "not the holder's fault"));
+  g_assert_true (texts_mention (g_ptr_array_index (((MynaGuideApplicant *) g_ptr_array_index (myna_guide_get_applicants (reissue), 0))->visits, 0), "受理番号"));
+  g_assert_true (texts_mention (g_ptr_array_index (((MynaGuideApplicant *) g_ptr_array_index (myna_guide_get_applicants (reissue), 0))->visits, 0), "罹災証明書"));
+  g_assert_false (((MynaGuideApplicant *) g_ptr_array_index (myna_guide_get_applicants (reissue), 0))->same_day);
+
+  /* Seeds 003, 004: renewal is free, works without the notice. */
+  g_assert_true (texts_mention (myna_guide_get_fees (renew), "Free"));
+  g_assert_true (texts_mention (myna_guide_get_steps (renew), "without it"));
+  g_assert_true (texts_mention (myna_guide_get_notes (renew), "6th birthday"));
+
+  /* PIN routes: seed 001 (signing at a store with the auth PIN), the JPKI
+   * reset terms (auth at some stores with the signing password), office
+   * only for the other two; seed 002 for the face-recognition card. */
+  route = myna_guide_find_route (reset, MYNA_PIN_SIGN, MYNA_GUIDE_PLACE_CONVENIENCE_STORE);
+  g_assert_nonnull (route);
+  g_assert_true (route->has_requirement);
+  g_assert_cmpint (route->requires, ==, MYNA_PIN_AUTH);
+  route = myna_guide_find_route (reset, MYNA_PIN_AUTH, MYNA_GUIDE_PLACE_CONVENIENCE_STORE);
+  g_assert_nonnull (route);
+  g_assert_cmpint (route->requires, ==, MYNA_PIN_SIGN);
+  g_assert_null (myna_guide_find_route (reset, MYNA_PIN_CARD_INFO, MYNA_GUIDE_PLACE_CONVENIENCE_STORE));
+  g_assert_null (myna_guide_find_route (reset, MYNA_PIN_JUKI, MYNA_GUIDE_PLACE_CONVENIENCE_STORE));
+  g_assert_nonnull (myna_guide_find_route (reset, MYNA_PIN_JUKI, MYNA_GUIDE_PLACE_MUNICIPAL_OFFICE));
+  g_assert_true (texts_mention (myna_guide_get_notes (reset), "顔認証マイナンバーカード"));
+  g_assert_true (texts_mention (myna_guide_get_steps (reset), "never resets with time"));
+
+  /* Seeds 001, 004: juki certificates ended 2015-12-22. */
+  g_assert_nonnull (strstr (myna_guide_get_summary (juki)->msgid, "22 December 2015"));
+}
+
+static char *
+po_escape (const char *text)
+{
+  GString *str = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_c (str, '\\');
+      g_string_append_c (str, *p);
+    }
+
+  return g_string_free (str, FALSE);
+}
+
+/* xgettext must extract exactly the texts the app translates: the one
+ * source of truth works only if both read it alike. */
+static void
+test_guides_gettext (void)
+{
+  g_autofree char *xml = g_test_build_filename (G_TEST_DIST, "..", "data", "guides.xml", NULL);
+  g_autofree char *its = g_test_build_filename (G_TEST_DIST, "..", "po", NULL);
+  g_autofree char *xgettext = g_find_program_in_path ("xgettext");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GString) all = g_string_new (NULL);
+  GPtrArray *guides = myna_guide_book_get_guides (book ());
+  guint checked = 0;
+
+  g_assert_nonnull (xgettext);
+  g_setenv ("GETTEXTDATADIRS", its, TRUE);
+  g_assert_cmpint (myna_test_run (NULL, &out, &err,
+                                  (const char *[]) { xgettext, "--from-code=UTF-8", "--no-wrap",
+                                                     "-o", "-", xml, NULL }), ==, 0);
+
+  for (guint i = 0; i < guides->len; i++)
+    {
+      MynaGuide *guide = g_ptr_array_index (guides, i);
+      GPtrArray *lists[] = { myna_guide_get_steps (guide), myna_guide_get_fees (guide),
+                             myna_guide_get_notes (guide) };
+      g_autofree char *title = g_strdup_printf ("#. %s\n", myna_guide_get_title (guide)->ja);
+
+      /* The Japanese term reaches translators as a note. */
+      g_assert_nonnull (strstr (out, title));
+
+      g_string_append_printf (all, "%s\n%s\n", myna_guide_get_title (guide)->msgid,
+                              myna_guide_get_summary (guide)->msgid);
+      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+        for (guint j = 0; j < lists[l]->len; j++)
+          g_string_append_printf (all, "%s\n", ((MynaGuideText *) g_ptr_array_index (lists[l], j))->msgid);
+    }
+
+  {
+    g_auto(GStrv) lines = g_strsplit (all->str, "\n", -1);
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      {
+        g_autofree char *escaped = NULL;
+        g_autofree char *entry = NULL;
+
+        if (lines[i][0] == '\0')
+          continue;
+        escaped = po_escape (lines[i]);
+        entry = g_strdup_printf ("msgid \"%s\"\n", escaped);
+        if (strstr (out, entry) == NULL)
+          g_error ("xgettext did not extract: %s", lines[i]);
+        checked++;
+      }
+  }
+
+  g_assert_cmpuint (checked, >, 50);
+}
+
+static void
+test_guides_invalid (void)
+{
+  const char *bad[] = {
+    /* No source. */
+    "<guides><guide id='a'><title ja='x'>T</title><summary source='s.txt'>S</summary>"
+    "<where kind='phone' source='s.txt'>W</where><step ja='x' source='s.txt'>1</step>"
+    "<applicant type='holder' same-day='yes' source='s.txt'><item ja='x' source='s.txt'>I</item></applicant></guide></guides>",
+    /* No steps. */
+    "<guides><guide id='a'><title ja='x' source='s.txt'>T</title><summary source='s.txt'>S</summary>"
+    "<where kind='phone' source='s.txt'>W</where>"
+    "<applicant type='holder' same-day='yes' source='s.txt'><item ja='x' source='s.txt'>I</item></applicant></guide></guides>",
+    /* A proxy who comes once although not the same day. */
+    "<guides><guide id='a'><title ja='x' source='s.txt'>T</title><summary source='s.txt'>S</summary>"
+    "<where kind='phone' source='s.txt'>W</where><step ja='x' source='s.txt'>1</step>"
+    "<applicant type='voluntary-proxy' same-day='no' source='s.txt'><item ja='x' source='s.txt'>I</item></applicant></guide></guides>",
+    /* Unknown element and unknown place. */
+    "<guides><guide id='a'><bogus/></guide></guides>",
+    "<guides><guide id='a'><where kind='moon' source='s.txt'>W</where></guide></guides>",
+    /* An empty step. */
+    "<guides><guide id='a'><step ja='x' source='s.txt'>  </step></guide></guides>",
+    /* Two guides of one id. */
+    "<guides><guide id='a'><title ja='x' source='s.txt'>T</title><summary source='s.txt'>S</summary>"
+    "<where kind='phone' source='s.txt'>W</where><step ja='x' source='s.txt'>1</step>"
+    "<applicant type='holder' same-day='yes' source='s.txt'><item ja='x' source='s.txt'>I</item></applicant></guide>"
+    "<guide id='a'/></guides>",
+  };
+  const char *good =
+    "<guides><guide id='a'><title ja='x' source='s.txt'>T</title><summary source='s.txt'>S\n   split</summary>"
+    "<where kind='municipal-office' source='s.txt'/><step ja='x' source='s.txt'>1</step>"
+    "<applicant type='voluntary-proxy' same-day='no' source='s.txt'><visit><item ja='x' source='s.txt'>I</item></visit>"
+    "<visit><item ja='照会書兼回答書' source='s.txt'>F</item></visit></applicant></guide></guides>";
+  g_autoptr(MynaGuideBook) parsed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(MynaGuideBook) broken = myna_guide_book_new_from_data (bad[i], -1, &error);
+
+      g_test_message ("case %u: %s", i, error != NULL ? error->message : "(parsed)");
+      g_assert_null (broken);
+      g_assert_nonnull (error);
+      g_clear_error (&error);
+    }
+
+  parsed = myna_guide_book_new_from_data (good, -1, &error);
+  g_assert_no_error (error);
+  /* White space is normalised as xgettext does. */
+  g_assert_cmpstr (myna_guide_get_summary (myna_guide_book_lookup (parsed, "a"))->msgid, ==, "S split");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/guides/required", test_guides_required);
+  g_test_add_func ("/guides/fields", test_guides_fields);
+  g_test_add_func ("/guides/facts", test_guides_facts);
+  g_test_add_func ("/guides/gettext", test_guides_gettext);
+  g_test_add_func ("/guides/invalid", test_guides_invalid);
+
+  return g_test_run ();
+}
