@@ -7,7 +7,7 @@ BUILD_PACKAGES="meson ninja-build pkg-config gcc libc6-dev gettext
 
 # pcscd and the CCID driver let the app reach a USB reader; the Noto fonts
 # render Japanese, Chinese, Korean, Thai and Nepali.
-RUN_PACKAGES="pcscd libccid fonts-noto-cjk fonts-noto-core"
+RUN_PACKAGES="pcscd libccid adwaita-icon-theme fonts-noto-cjk fonts-noto-core"
 
 # A real pcscd with the vpcd driver for the end-to-end tests, OpenSC as an
 # independent client, Xvfb and D-Bus for the window tests, ImageMagick for

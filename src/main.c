@@ -24,6 +24,9 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 #include "myna-application.h"
 #include "myna-cli.h"
@@ -35,6 +38,11 @@ main (int   argc,
   g_autoptr(MynaOptions) options = myna_options_new ();
   g_autoptr(MynaApplication) app = NULL;
   int status;
+
+#ifdef __linux__
+  /* A core dump would write PINs and personal data to disk. */
+  prctl (PR_SET_DUMPABLE, 0);
+#endif
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);

@@ -17,6 +17,7 @@ struct _MynaTestTransport
   GQueue   steps;
   guint    sent;
   gboolean powered_down;
+  GString *events;
 };
 
 static void transport_iface_init (MynaTransportInterface *iface);
@@ -113,8 +114,25 @@ static gboolean
 myna_test_transport_power_down (MynaTransport  *transport,
                                 GError        **error)
 {
-  MYNA_TEST_TRANSPORT (transport)->powered_down = TRUE;
+  MynaTestTransport *self = MYNA_TEST_TRANSPORT (transport);
+
+  self->powered_down = TRUE;
+  g_string_append (self->events, "power-down ");
   return TRUE;
+}
+
+static gboolean
+myna_test_transport_begin_transaction (MynaTransport  *transport,
+                                       GError        **error)
+{
+  g_string_append (MYNA_TEST_TRANSPORT (transport)->events, "begin ");
+  return TRUE;
+}
+
+static void
+myna_test_transport_end_transaction (MynaTransport *transport)
+{
+  g_string_append (MYNA_TEST_TRANSPORT (transport)->events, "end ");
 }
 
 static void
@@ -124,6 +142,8 @@ transport_iface_init (MynaTransportInterface *iface)
   iface->get_atr = myna_test_transport_get_atr;
   iface->get_reader_name = myna_test_transport_get_reader_name;
   iface->power_down = myna_test_transport_power_down;
+  iface->begin_transaction = myna_test_transport_begin_transaction;
+  iface->end_transaction = myna_test_transport_end_transaction;
 }
 
 static void
@@ -132,6 +152,7 @@ myna_test_transport_finalize (GObject *object)
   MynaTestTransport *self = (MynaTestTransport *)object;
 
   g_queue_clear_full (&self->steps, (GDestroyNotify) step_free);
+  g_string_free (self->events, TRUE);
 
   G_OBJECT_CLASS (myna_test_transport_parent_class)->finalize (object);
 }
@@ -166,6 +187,7 @@ static void
 myna_test_transport_init (MynaTestTransport *self)
 {
   g_queue_init (&self->steps);
+  self->events = g_string_new (NULL);
 }
 
 MynaTestTransport *
@@ -220,4 +242,11 @@ gboolean
 myna_test_transport_get_powered_down (MynaTestTransport *self)
 {
   return self->powered_down;
+}
+
+/* "begin", "end" and "power-down", in the order they happened. */
+const char *
+myna_test_transport_get_events (MynaTestTransport *self)
+{
+  return self->events->str;
 }

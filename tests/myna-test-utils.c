@@ -30,7 +30,8 @@ myna_test_launcher_new (GSubprocessFlags flags)
 }
 
 /**
- * myna_test_run:
+ * myna_test_run_env:
+ * @env: (nullable): extra "NAME=VALUE" settings for the child
  * @input: (nullable): what to write on the child's standard input
  * @out: (out): its standard output
  * @err: (out): its standard error
@@ -41,10 +42,11 @@ myna_test_launcher_new (GSubprocessFlags flags)
  * Returns: its exit status
  */
 int
-myna_test_run (const char         *input,
-               char              **out,
-               char              **err,
-               const char * const *argv)
+myna_test_run_env (const char * const *env,
+                   const char         *input,
+                   char              **out,
+                   char              **err,
+                   const char * const *argv)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
@@ -58,6 +60,12 @@ myna_test_run (const char         *input,
   g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
   g_subprocess_launcher_setenv (launcher, "LANGUAGE", "", TRUE);
+  for (guint i = 0; env != NULL && env[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (env[i], "=", 2);
+
+      g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
+    }
 
   process = g_subprocess_launcher_spawnv (launcher, argv, &error);
   g_assert_no_error (error);
@@ -127,4 +135,13 @@ myna_test_sha256_colons (const guint8 *data,
                             g_ascii_toupper (hex[i]), g_ascii_toupper (hex[i + 1]));
 
   return g_string_free (colons, FALSE);
+}
+
+int
+myna_test_run (const char         *input,
+               char              **out,
+               char              **err,
+               const char * const *argv)
+{
+  return myna_test_run_env (NULL, input, out, err, argv);
 }

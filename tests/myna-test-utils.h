@@ -5,6 +5,11 @@
 G_BEGIN_DECLS
 
 GSubprocessLauncher *myna_test_launcher_new (GSubprocessFlags flags);
+int         myna_test_run_env       (const char * const *env,
+                                     const char         *input,
+                                     char              **out,
+                                     char              **err,
+                                     const char * const *argv);
 int         myna_test_run           (const char         *input,
                                      char              **out,
                                      char              **err,

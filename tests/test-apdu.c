@@ -250,8 +250,9 @@ test_der_length (void)
     { "30820510", TRUE, 4 + 0x510 },   /* the J-LIS roots (reference §4.3) */
     { "308106", TRUE, 3 + 6 },
     { "3005", TRUE, 2 + 5 },
-    { "3082FFFC", TRUE, 65536 },       /* exactly the 64 KiB cap */
-    { "3082FFFD", FALSE, 0 },          /* one byte beyond it */
+    { "30827FFC", TRUE, 0x8000 },      /* exactly the 32 KiB cap */
+    { "30827FFD", FALSE, 0 },          /* one byte beyond it */
+    { "3082FFFC", FALSE, 0 },          /* 64 KiB */
     { "3084FFFFFFFF", FALSE, 0 },      /* far beyond */
     { "3083100000", FALSE, 0 },
     { "3180", FALSE, 0 },              /* indefinite length, not DER; and not a SEQUENCE */

@@ -1,7 +1,7 @@
 #include "config.h"
 
 #include "myna-card-error.h"
-#include "myna-card-session.h"
+#include "myna-card-session-private.h"
 #include "myna-pin.h"
 #include "myna-test-transport.h"
 
@@ -230,9 +230,12 @@ test_session_read_der_truncated (void)
   g_autoptr(GBytes) read = NULL;
   g_autoptr(GError) error = NULL;
 
-  /* The file ends before the length its header claims. */
+  /* The file ends before the length its header claims: what is left of it
+   * comes back empty. */
   myna_test_transport_expect_data (transport, "00B08A0004", header, 0x9000);
   myna_test_transport_expect_data (transport, "00B08A04000500", part, 0x9000);
+  myna_test_transport_expect (transport, "00A4020C02000A", "9000");
+  myna_test_transport_expect (transport, "00B0010400", "9000");
 
   read = myna_card_session_read_der_file (session, 0x0A, 0x000A, &error);
   g_assert_null (read);
@@ -251,6 +254,67 @@ test_session_read_der_bad_header (void)
   myna_test_transport_expect (transport, "00B08A0004", "30830FFFFF9000");
 
   read = myna_card_session_read_der_file (session, 0x0A, 0x000A, &error);
+  g_assert_null (read);
+  g_assert_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_MALFORMED);
+  myna_test_transport_assert_done (transport);
+}
+
+static void
+test_session_read_der_beyond_reach (void)
+{
+  g_autoptr(MynaTestTransport) transport = myna_test_transport_new ();
+  g_autoptr(MynaCardSession) session = myna_card_session_new (MYNA_TRANSPORT (transport));
+  g_autoptr(GBytes) read = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* 32 KiB and one byte: more than short reads can reach. Refused at once,
+   * with an error, not a crash. */
+  myna_test_transport_expect (transport, "00B08A0004", "308280019000");
+
+  read = myna_card_session_read_der_file (session, 0x0A, 0x000A, &error);
+  g_assert_null (read);
+  g_assert_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_MALFORMED);
+  myna_test_transport_assert_done (transport);
+}
+
+static void
+test_session_read_der_short_extended_answer (void)
+{
+  g_autoptr(MynaTestTransport) transport = myna_test_transport_new ();
+  g_autoptr(MynaCardSession) session = myna_card_session_new (MYNA_TRANSPORT (transport));
+  g_autoptr(GBytes) object = der_object (0x400);
+  g_autoptr(GBytes) header = slice (object, 0, 4);
+  g_autoptr(GBytes) capped = slice (object, 4, 0x100);
+  g_autoptr(GBytes) read = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The reader caps its answer at 256 bytes and says 9000: the rest comes
+   * in chunks, and extended length is not tried again. */
+  myna_test_transport_expect_data (transport, "00B08A0004", header, 0x9000);
+  myna_test_transport_expect_data (transport, "00B08A04000400", capped, 0x9000);
+  myna_test_transport_expect (transport, "00A4020C02000A", "9000");
+  expect_short_reads (transport, object, 4 + 0x100);
+
+  read = myna_card_session_read_der_file (session, 0x0A, 0x000A, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (read, object));
+  g_assert_false (myna_card_session_get_extended_length (session));
+  myna_test_transport_assert_done (transport);
+}
+
+static void
+test_session_get_response_without_data (void)
+{
+  g_autoptr(MynaTestTransport) transport = myna_test_transport_new ();
+  g_autoptr(MynaCardSession) session = myna_card_session_new (MYNA_TRANSPORT (transport));
+  g_autoptr(GBytes) read = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A card that keeps announcing data and sends none must not hang us. */
+  myna_test_transport_expect (transport, "00B0000004", "6101");
+  myna_test_transport_expect (transport, "00C0000001", "6101");
+
+  read = myna_card_session_read_binary (session, 0, 0, 4, &error);
   g_assert_null (read);
   g_assert_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_MALFORMED);
   myna_test_transport_assert_done (transport);
@@ -315,7 +379,7 @@ test_session_trace (void)
 
   myna_test_transport_expect (transport, "00A4020C02001B", "9000");
   myna_test_transport_expect (transport, "002000800753454352455439", "63C4");
-  g_assert_true (myna_card_session_verify_pin (session, 0x001B, "SECRET9", &sw, &error));
+  g_assert_true (_myna_card_session_verify_pin (session, 0x001B, "SECRET9", &sw, &error));
   g_assert_no_error (error);
   g_assert_cmphex (sw, ==, 0x63C4);
 
@@ -349,6 +413,9 @@ main (int   argc,
   g_test_add_func ("/session/read-der/missing-file", test_session_read_der_missing_file);
   g_test_add_func ("/session/read-der/truncated", test_session_read_der_truncated);
   g_test_add_func ("/session/read-der/bad-header", test_session_read_der_bad_header);
+  g_test_add_func ("/session/read-der/beyond-reach", test_session_read_der_beyond_reach);
+  g_test_add_func ("/session/read-der/short-extended-answer", test_session_read_der_short_extended_answer);
+  g_test_add_func ("/session/get-response-without-data", test_session_get_response_without_data);
   g_test_add_func ("/session/query-pin/sfi", test_session_query_pin);
   g_test_add_func ("/session/query-pin/falls-back", test_session_query_pin_falls_back);
   g_test_add_func ("/session/trace-masks-pin", test_session_trace);

@@ -24,9 +24,10 @@ run_clear (Run *run)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 static void
-run_mynacheck (Run                *run,
-               const char         *input,
-               const char * const *args)
+run_mynacheck_env (Run                *run,
+                   const char * const *env,
+                   const char         *input,
+                   const char * const *args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
 
@@ -35,7 +36,16 @@ run_mynacheck (Run                *run,
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  run->status = myna_test_run (input, &run->out, &run->err, (const char * const *) argv->pdata);
+  run->status = myna_test_run_env (env, input, &run->out, &run->err,
+                                   (const char * const *) argv->pdata);
+}
+
+static void
+run_mynacheck (Run                *run,
+               const char         *input,
+               const char * const *args)
+{
+  run_mynacheck_env (run, NULL, input, args);
 }
 
 static gboolean
@@ -158,9 +168,8 @@ test_cli_json_lifecycle (void)
   JsonObject *first;
 
   /* A fixed day: the demo card's dates are relative to it. */
-  g_setenv ("MYNACHECK_NOW", "2026-11-22T10:00:00+09:00", TRUE);
-  run_mynacheck (&run, NULL, (const char *[]) { "--status", "--json", "--demo", "renewal", NULL });
-  g_unsetenv ("MYNACHECK_NOW");
+  run_mynacheck_env (&run, (const char *[]) { "MYNACHECK_NOW=2026-11-22T10:00:00+09:00", NULL },
+                     NULL, (const char *[]) { "--status", "--json", "--demo", "renewal", NULL });
   g_assert_cmpint (run.status, ==, MYNA_EXIT_OK);
   root = myna_test_parse_json (run.out);
 
@@ -205,7 +214,7 @@ test_cli_text (void)
   g_assert_cmpint (run.status, ==, MYNA_EXIT_OK);
   g_assert_nonnull (strstr (run.out, "Reader: MynaCheck demo reader"));
   g_assert_nonnull (strstr (run.out, "Card: My Number card (JPKIAPICCTOKEN2)"));
-  g_assert_nonnull (strstr (run.out, "User authentication PIN: 2 of 3 tries left"));
+  g_assert_nonnull (strstr (run.out, "User authentication PIN: 2 tries left of 3"));
   g_assert_nonnull (strstr (run.out, "Signing password: locked"));
   g_assert_nonnull (strstr (run.out, "Valid until: "));
   g_assert_nonnull (strstr (run.out, "23:59:59 JST"));
@@ -301,10 +310,9 @@ test_cli_trace_hides_password (void)
 
   /* With every debug message on, the report still parses (traces go to
    * stderr) and the password is in neither stream. */
-  g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
-  run_mynacheck (&run, "myna2026\n", (const char *[]) {
-                   "--status", "--json", "--demo", "valid", "--sign-password-stdin", NULL });
-  g_unsetenv ("G_MESSAGES_DEBUG");
+  run_mynacheck_env (&run, (const char *[]) { "G_MESSAGES_DEBUG=all", NULL },
+                     "myna2026\n", (const char *[]) {
+                       "--status", "--json", "--demo", "valid", "--sign-password-stdin", NULL });
 
   g_assert_cmpint (run.status, ==, MYNA_EXIT_OK);
   root = myna_test_parse_json (run.out);

@@ -226,11 +226,12 @@ test_guides_gettext (void)
   GPtrArray *guides = myna_guide_book_get_guides (book ());
   guint checked = 0;
 
+  g_autofree char *data_dirs = g_strdup_printf ("GETTEXTDATADIRS=%s", its);
+
   g_assert_nonnull (xgettext);
-  g_setenv ("GETTEXTDATADIRS", its, TRUE);
-  g_assert_cmpint (myna_test_run (NULL, &out, &err,
-                                  (const char *[]) { xgettext, "--from-code=UTF-8", "--no-wrap",
-                                                     "-o", "-", xml, NULL }), ==, 0);
+  g_assert_cmpint (myna_test_run_env ((const char *[]) { data_dirs, NULL }, NULL, &out, &err,
+                                      (const char *[]) { xgettext, "--from-code=UTF-8", "--no-wrap",
+                                                         "-o", "-", xml, NULL }), ==, 0);
 
   for (guint i = 0; i < guides->len; i++)
     {

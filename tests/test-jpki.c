@@ -1,8 +1,10 @@
 #include "config.h"
 
+#include "myna-apdu.h"
 #include "myna-card-error.h"
 #include "myna-card-session.h"
 #include "myna-jpki.h"
+#include "myna-test-transport.h"
 #include "myna-virtual-transport.h"
 
 typedef struct
@@ -112,6 +114,34 @@ test_jpki_scenario (gconstpointer data)
       g_assert_cmpuint (myna_card_status_get_apdu_count (status), ==, 14);
     }
   g_assert_true (myna_card_status_get_extended_length (status));
+}
+
+static void
+test_jpki_already_verified (void)
+{
+  g_autoptr(MynaVirtualTransport) transport = new_transport ("valid", 0);
+  MynaVirtualCard *card = myna_virtual_transport_get_card (transport);
+  g_autoptr(MynaCardSession) session = myna_card_session_new (MYNA_TRANSPORT (transport));
+  g_autoptr(MynaCardStatus) status = NULL;
+  g_autoptr(GError) error = NULL;
+  const MynaPinStatus *sign;
+  guint8 response[MYNA_APDU_MAX_RESPONSE];
+  /* Another program verified the password and left the card powered. */
+  const guint8 select[] = { 0x00, 0xA4, 0x04, 0x0C, 0x0A, 0xD3, 0x92, 0xF0, 0x00, 0x26, 0x01, 0x00, 0x00, 0x00, 0x01 };
+  const guint8 verify[] = { 0x00, 0x20, 0x00, 0x9B, 0x08, 'M', 'Y', 'N', 'A', '2', '0', '2', '6' };
+
+  myna_virtual_card_process (card, select, sizeof select, response, sizeof response);
+  myna_virtual_card_process (card, verify, sizeof verify, response, sizeof response);
+
+  /* The empty VERIFY answers 9000: verified, the counter full (§3.1). */
+  status = myna_jpki_read_status (session, NULL, &error);
+  g_assert_no_error (error);
+  sign = myna_card_status_get_pin (status, MYNA_PIN_SIGN);
+  g_assert_true (sign->verified);
+  g_assert_cmphex (sign->sw, ==, 0x9000);
+  g_assert_cmpint (sign->remaining, ==, 5);
+  g_assert_cmpint (sign->state, ==, MYNA_PIN_STATE_OK);
+  g_assert_false (myna_card_status_get_pin (status, MYNA_PIN_AUTH)->verified);
 }
 
 static void
@@ -316,6 +346,29 @@ test_jpki_sign_last_try (void)
 }
 
 static void
+test_jpki_sign_powers_down_inside_transaction (void)
+{
+  g_autoptr(MynaTestTransport) transport = myna_test_transport_new ();
+  g_autoptr(MynaCardSession) session = myna_card_session_new (MYNA_TRANSPORT (transport));
+  g_autofree char *password = g_strdup ("WRONG123");
+  g_autoptr(GBytes) der = NULL;
+  g_autoptr(GError) error = NULL;
+
+  myna_test_transport_expect (transport, "00A4040C0AD392F000260100000001", "9000");
+  myna_test_transport_expect (transport, "0020009B", "63C5");
+  myna_test_transport_expect (transport, "00A4020C02001B", "9000");
+  myna_test_transport_expect (transport, "002000800857524F4E47313233", "63C4");
+
+  der = myna_jpki_read_signing_certificate (session, password, 0, NULL, NULL, &error);
+  g_assert_null (der);
+  g_assert_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_PIN_WRONG);
+  /* The card loses power before the transaction ends, so no other program
+   * can use the card in between (reference §8.3). */
+  g_assert_cmpstr (myna_test_transport_get_events (transport), ==, "begin power-down end ");
+  myna_test_transport_assert_done (transport);
+}
+
+static void
 test_jpki_sign_blocked_or_absent (void)
 {
   g_autoptr(MynaVirtualCard) blocked = NULL;
@@ -351,6 +404,7 @@ main (int   argc,
       g_test_add_data_func (path, &expectations[i], test_jpki_scenario);
     }
   g_test_add_func ("/jpki/status/not-my-number", test_jpki_not_my_number);
+  g_test_add_func ("/jpki/status/already-verified", test_jpki_already_verified);
   g_test_add_data_func ("/jpki/quirks/no-extended-length",
                         GUINT_TO_POINTER (MYNA_VIRTUAL_QUIRK_NO_EXTENDED_LENGTH), test_jpki_quirks);
   g_test_add_data_func ("/jpki/quirks/get-response",
@@ -367,6 +421,7 @@ main (int   argc,
   g_test_add_func ("/jpki/sign/wrong-password", test_jpki_sign_wrong_password);
   g_test_add_func ("/jpki/sign/last-try", test_jpki_sign_last_try);
   g_test_add_func ("/jpki/sign/blocked-or-absent", test_jpki_sign_blocked_or_absent);
+  g_test_add_func ("/jpki/sign/powers-down-inside-transaction", test_jpki_sign_powers_down_inside_transaction);
 
   return g_test_run ();
 }

@@ -206,10 +206,13 @@ test_virtual_other_applications (void)
   assert_sw (card, "00A4040C0AD3921000310001010100", "9000");
   assert_sw (card, "0020009C", "63C3");
 
-  /* The old juki card: no card-info application, no …0401, but …0100. */
+  /* The old juki card: no card-info application; …0401 without the PIN,
+   * which is in …0100 (the disputed AID, reference §1.1). */
   assert_sw (juki, "00A4040C0AD3921000310001010408", "6A82");
-  assert_sw (juki, "00A4040C0AD3921000310001010401", "6A82");
+  assert_sw (juki, "00A4040C0AD3921000310001010401", "9000");
+  assert_sw (juki, "0020009C", "6A82");
   assert_sw (juki, "00A4040C0AD3921000310001010100", "9000");
+  assert_sw (juki, "0020009C", "63C3");
   assert_sw (juki, SELECT_JPKI, "9000");
   assert_sw (juki, "00200098", "6A82");
   assert_sw (juki, "00B08A0004", "6A82");

@@ -185,9 +185,11 @@ myna_sw_set_error (GError     **error,
                    const char  *what)
 {
   if (what != NULL)
-    g_set_error (error, MYNA_SW_ERROR, sw, "%s: %s (SW %04X)",
+    /* Translators: what was being done, what the card said, and the raw
+     * status word in hex, e.g. "Reading a file: … (SW 6A82)". */
+    g_set_error (error, MYNA_SW_ERROR, sw, _("%s: %s (SW %04X)"),
                  what, myna_sw_get_message (sw), sw);
   else
-    g_set_error (error, MYNA_SW_ERROR, sw, "%s (SW %04X)",
+    g_set_error (error, MYNA_SW_ERROR, sw, _("%s (SW %04X)"),
                  myna_sw_get_message (sw), sw);
 }

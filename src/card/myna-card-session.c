@@ -27,7 +27,7 @@
 #include <openssl/err.h>
 
 #include "myna-card-error.h"
-#include "myna-card-session.h"
+#include "myna-card-session-private.h"
 #include "myna-pin.h"
 
 typedef enum
@@ -55,7 +55,6 @@ G_DEFINE_FINAL_TYPE (MynaCardSession, myna_card_session, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_TRANSPORT,
-  PROP_EXTENDED_LENGTH,
   N_PROPS
 };
 
@@ -162,10 +161,6 @@ myna_card_session_get_property (GObject    *object,
       g_value_set_object (value, self->transport);
       break;
 
-    case PROP_EXTENDED_LENGTH:
-      g_value_set_boolean (value, myna_card_session_get_extended_length (self));
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -183,10 +178,6 @@ myna_card_session_set_property (GObject      *object,
     {
     case PROP_TRANSPORT:
       self->transport = g_value_dup_object (value);
-      break;
-
-    case PROP_EXTENDED_LENGTH:
-      myna_card_session_set_extended_length (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -209,19 +200,6 @@ myna_card_session_class_init (MynaCardSessionClass *klass)
                          (G_PARAM_READWRITE |
                           G_PARAM_CONSTRUCT_ONLY |
                           G_PARAM_STATIC_STRINGS));
-
-  /**
-   * MynaCardSession:extended-length:
-   *
-   * Whether reads may use extended-length APDUs. It starts %TRUE and turns
-   * %FALSE by itself when the reader or card refuses one.
-   */
-  properties[PROP_EXTENDED_LENGTH] =
-    g_param_spec_boolean ("extended-length", NULL, NULL,
-                          TRUE,
-                          (G_PARAM_READWRITE |
-                           G_PARAM_EXPLICIT_NOTIFY |
-                           G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -290,19 +268,22 @@ myna_card_session_get_extended_length (MynaCardSession *self)
   return self->extended_length != SUPPORT_NO;
 }
 
+/**
+ * myna_card_session_set_extended_length:
+ * @self: a #MynaCardSession
+ * @extended_length: %FALSE to read in short chunks only
+ *
+ * Reads start by trying extended length and stop by themselves when the
+ * reader or card refuses it; this forces short reads from the start, as
+ * for a reader known not to carry extended APDUs.
+ */
 void
 myna_card_session_set_extended_length (MynaCardSession *self,
                                        gboolean         extended_length)
 {
-  Support support = extended_length ? SUPPORT_UNKNOWN : SUPPORT_NO;
-
   g_return_if_fail (MYNA_IS_CARD_SESSION (self));
 
-  if ((self->extended_length == SUPPORT_NO) == (support == SUPPORT_NO))
-    return;
-
-  self->extended_length = support;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXTENDED_LENGTH]);
+  self->extended_length = extended_length ? SUPPORT_UNKNOWN : SUPPORT_NO;
 }
 
 /**
@@ -351,19 +332,21 @@ myna_card_session_transmit (MynaCardSession  *self,
       status = response_sw (self->response, response_length);
     }
 
-  data = myna_secret_buffer_new (response_length - 2);
+  data = myna_secret_buffer_new (MAX (response_length - 2, apdu->ne));
   g_byte_array_append (data, self->response, response_length - 2);
   myna_secret_wipe (self->response, response_length);
 
-  while ((status >> 8) == 0x61)
+  for (guint rounds = 0; (status >> 8) == 0x61; rounds++)
     {
       MynaApdu get_response = {
         .cla = apdu->cla & 0x03, /* keep the logical channel */
         .ins = 0xC0,
         .ne = (status & 0xff) == 0 ? MYNA_APDU_MAX_SHORT_NE : (status & 0xff),
       };
+      gsize before = data->len;
 
-      if (data->len + get_response.ne > MYNA_APDU_MAX_EXTENDED_NE)
+      /* 256 rounds of at most 256 bytes fill the largest answer there is. */
+      if (rounds >= 256 || data->len + get_response.ne > MYNA_APDU_MAX_EXTENDED_NE)
         {
           g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_MALFORMED,
                        _("The card kept sending more data than any answer can hold."));
@@ -372,10 +355,26 @@ myna_card_session_transmit (MynaCardSession  *self,
 
       if (!send_apdu (self, &get_response, &response_length, error))
         return NULL;
-
       status = response_sw (self->response, response_length);
-      g_byte_array_append (data, self->response, response_length - 2);
+
+      /* A GET RESPONSE may itself be told the right length, once. */
+      if ((status >> 8) == 0x6C)
+        {
+          get_response.ne = (status & 0xff) == 0 ? MYNA_APDU_MAX_SHORT_NE : (status & 0xff);
+          if (!send_apdu (self, &get_response, &response_length, error))
+            return NULL;
+          status = response_sw (self->response, response_length);
+        }
+
+      myna_secret_buffer_append (&data, self->response, response_length - 2);
       myna_secret_wipe (self->response, response_length);
+
+      if ((status >> 8) == 0x61 && data->len == before)
+        {
+          g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_MALFORMED,
+                       _("The card announced more data but sent none."));
+          return NULL;
+        }
     }
 
   *sw = status;
@@ -494,15 +493,20 @@ myna_card_session_read_binary (MynaCardSession  *self,
   g_return_val_if_fail (sfi <= 30, NULL);
   g_return_val_if_fail (length > 0 && length <= MYNA_APDU_MAX_EXTENDED_NE, NULL);
 
+  if (offset > (sfi != 0 ? 0xff : 0x7fff))
+    {
+      g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_INVALID_COMMAND,
+                   "READ BINARY offset %" G_GSIZE_FORMAT " is out of range", offset);
+      return NULL;
+    }
+
   if (sfi != 0)
     {
-      g_return_val_if_fail (offset <= 0xff, NULL);
       apdu.p1 = 0x80 | sfi;
       apdu.p2 = offset;
     }
   else
     {
-      g_return_val_if_fail (offset <= 0x7fff, NULL);
       apdu.p1 = offset >> 8;
       apdu.p2 = offset & 0xff;
     }
@@ -712,11 +716,15 @@ myna_card_session_read_der_file (MynaCardSession  *self,
                                             &local_error);
       if (rest != NULL)
         {
+          gsize got = MIN (wanted, g_bytes_get_size (rest));
+
+          g_byte_array_append (object, g_bytes_get_data (rest, NULL), got);
+
+          /* A reader may cap what it carries and pass a short answer with
+           * 9000: the chunks below fetch the rest. */
           if (wanted > MYNA_APDU_MAX_SHORT_NE)
-            self->extended_length = SUPPORT_YES;
-          g_byte_array_append (object, g_bytes_get_data (rest, NULL),
-                               MIN (wanted, g_bytes_get_size (rest)));
-          if (g_bytes_get_size (rest) < wanted)
+            self->extended_length = got == wanted ? SUPPORT_YES : SUPPORT_NO;
+          else if (got == 0)
             goto truncated;
         }
       else if (wanted > MYNA_APDU_MAX_SHORT_NE && error_means_no_extended_length (local_error))
@@ -724,7 +732,6 @@ myna_card_session_read_der_file (MynaCardSession  *self,
           g_debug ("Extended length refused (%s); reading in short chunks from now on",
                    local_error->message);
           self->extended_length = SUPPORT_NO;
-          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXTENDED_LENGTH]);
         }
       else
         {
@@ -841,7 +848,7 @@ myna_card_session_query_pin (MynaCardSession  *self,
 }
 
 /**
- * myna_card_session_verify_pin:
+ * _myna_card_session_verify_pin:
  * @self: a #MynaCardSession
  * @fid: the file identifier of the PIN under the current application
  * @pin: the PIN, already checked with myna_pin_normalize()
@@ -856,7 +863,7 @@ myna_card_session_query_pin (MynaCardSession  *self,
  *   myna_pin_status_update()
  */
 gboolean
-myna_card_session_verify_pin (MynaCardSession  *self,
+_myna_card_session_verify_pin (MynaCardSession  *self,
                               guint16           fid,
                               const char       *pin,
                               guint16          *sw,

@@ -32,9 +32,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MynaCardSession, myna_card_session, MYNA, CARD_SESSION, GObject)
 
-/* Reads are capped here: no JPKI file comes near it, and a DER header that
- * claims more is refused as malformed (reference §4.3). */
-#define MYNA_CARD_MAX_FILE_SIZE 65536
+/* Reads are capped here: no JPKI certificate comes near it (reference §4.3:
+ * about 1.3 KiB), and it is as far as a short READ BINARY can reach (offsets
+ * stop at 7FFF), so the chunked fallback can always finish. A DER header
+ * that claims more is refused as malformed. */
+#define MYNA_CARD_MAX_FILE_SIZE 0x8000
 
 MynaCardSession *myna_card_session_new                  (MynaTransport    *transport);
 MynaTransport   *myna_card_session_get_transport        (MynaCardSession  *self);
@@ -67,11 +69,6 @@ GBytes          *myna_card_session_read_der_file        (MynaCardSession  *self,
 gboolean         myna_card_session_query_pin            (MynaCardSession  *self,
                                                          guint8            sfi,
                                                          guint16           fid,
-                                                         guint16          *sw,
-                                                         GError          **error);
-gboolean         myna_card_session_verify_pin           (MynaCardSession  *self,
-                                                         guint16           fid,
-                                                         const char       *pin,
                                                          guint16          *sw,
                                                          GError          **error);
 gboolean         myna_der_get_length                    (const guint8     *header,

@@ -66,7 +66,10 @@ typedef enum
   MYNA_N_CERTS,
 } MynaCertId;
 
-/* What the readers say, before any card is read. */
+/* What the readers say, before any card is read. Whether a present card
+ * is supported is known only once it is read (myna_jpki_read_status()
+ * fails with MYNA_CARD_ERROR_UNSUPPORTED_CARD); MynaCardManager turns that
+ * into its own "unsupported" state. */
 typedef enum
 {
   MYNA_READER_STATE_STARTING,

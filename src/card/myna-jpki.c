@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "myna-card-error.h"
+#include "myna-card-session-private.h"
 #include "myna-card-status-private.h"
 #include "myna-jpki.h"
 
@@ -187,6 +188,27 @@ read_token (MynaCardSession  *session,
 }
 
 static gboolean
+query_pin (MynaCardSession  *session,
+           MynaPinId         id,
+           guint16           fid,
+           MynaPinStatus    *pin,
+           GError          **error)
+{
+  guint16 sw = 0;
+
+  myna_pin_status_init (pin, id);
+
+  if (!myna_card_session_query_pin (session, fid & 0x1f, fid, &sw, error))
+    return FALSE;
+
+  if (!myna_pin_status_update (pin, sw))
+    g_debug ("The %s PIN query answered %04X, which says nothing about tries",
+             myna_pin_id_to_string (id), sw);
+
+  return TRUE;
+}
+
+static gboolean
 read_pin (MynaCardSession  *session,
           MynaCardStatus   *status,
           MynaPinId         id,
@@ -194,16 +216,9 @@ read_pin (MynaCardSession  *session,
           GError          **error)
 {
   MynaPinStatus pin;
-  guint16 sw = 0;
 
-  myna_pin_status_init (&pin, id);
-
-  if (!myna_card_session_query_pin (session, fid & 0x1f, fid, &sw, error))
+  if (!query_pin (session, id, fid, &pin, error))
     return FALSE;
-
-  if (!myna_pin_status_update (&pin, sw))
-    g_debug ("The %s PIN query answered %04X, which says nothing about tries",
-             myna_pin_id_to_string (id), sw);
 
   _myna_card_status_set_pin (status, &pin);
 
@@ -268,6 +283,7 @@ select_optional_application (MynaCardSession  *session,
   return FALSE;
 }
 
+/* Tries each candidate application in turn until one has the PIN. */
 static gboolean
 read_pin_of_application (MynaCardSession  *session,
                          MynaCardStatus   *status,
@@ -276,27 +292,32 @@ read_pin_of_application (MynaCardSession  *session,
                          guint16           fid,
                          GError          **error)
 {
+  MynaPinStatus pin;
+
+  myna_pin_status_init (&pin, id);
+  myna_pin_status_update (&pin, 0x6A82);
+
   for (guint i = 0; aids[i] != NULL; i++)
     {
       g_autoptr(GError) local_error = NULL;
 
-      if (select_optional_application (session, aids[i], &local_error))
-        return read_pin (session, status, id, fid, error);
-
-      if (local_error != NULL)
+      if (!select_optional_application (session, aids[i], &local_error))
         {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          continue;
         }
+
+      if (!query_pin (session, id, fid, &pin, error))
+        return FALSE;
+      if (pin.state != MYNA_PIN_STATE_ABSENT)
+        break;
     }
 
-  {
-    MynaPinStatus absent;
-
-    myna_pin_status_init (&absent, id);
-    myna_pin_status_update (&absent, 0x6A82);
-    _myna_card_status_set_pin (status, &absent);
-  }
+  _myna_card_status_set_pin (status, &pin);
 
   return TRUE;
 }
@@ -435,7 +456,7 @@ verify_signing_password (MynaCardSession    *session,
       break;
     }
 
-  if (!myna_card_session_verify_pin (session, EF_SIGN_PIN, password, &sw, error))
+  if (!_myna_card_session_verify_pin (session, EF_SIGN_PIN, password, &sw, error))
     return FALSE;
 
   myna_pin_status_update (pin, sw);
@@ -536,9 +557,19 @@ out:
 
   if (in_transaction)
     {
-      myna_transport_end_transaction (transport);
+      /* Power down before letting go of the card, whatever happened. */
       if (!myna_transport_power_down (transport, &power_error))
-        g_debug ("Powering the card down failed: %s", power_error->message);
+        {
+          /* The password might still be verified: keep nothing, and say so. */
+          g_clear_pointer (&der, g_bytes_unref);
+          if (error != NULL && *error == NULL)
+            {
+              g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_IO, "%s (%s)",
+                           _("The card could not be powered down after the password was checked. Remove it from the reader."),
+                           power_error->message);
+            }
+        }
+      myna_transport_end_transaction (transport);
       /* Whatever VERIFY achieved ended with the power. */
       pin.verified = FALSE;
     }

@@ -161,15 +161,31 @@ myna_pcsc_transport_power_down (MynaTransport  *transport,
                                 GError        **error)
 {
   MynaPcscTransport *self = MYNA_PCSC_TRANSPORT (transport);
-  LONG rv;
+  LONG rv = SCARD_S_SUCCESS;
 
   if (!self->connected)
     return TRUE;
 
+  /* Power-cycle while still holding the transaction, so that no other
+   * program slips in while a PIN is verified (reference §8.3). */
+  if (self->in_transaction)
+    {
+      rv = SCardEndTransaction (self->card, SCARD_UNPOWER_CARD);
+      self->in_transaction = FALSE;
+      if (rv != SCARD_S_SUCCESS)
+        g_debug ("SCardEndTransaction (unpower): %s", pcsc_stringify_error (rv));
+    }
+
   self->connected = FALSE;
-  self->in_transaction = FALSE;
 
   rv = SCardDisconnect (self->card, SCARD_UNPOWER_CARD);
+  if (rv != SCARD_S_SUCCESS && rv != SCARD_W_REMOVED_CARD)
+    {
+      g_debug ("SCardDisconnect (unpower): %s; resetting instead", pcsc_stringify_error (rv));
+      rv = SCardDisconnect (self->card, SCARD_RESET_CARD);
+    }
+  if (rv == SCARD_W_REMOVED_CARD)
+    return TRUE; /* gone from the reader: nothing is verified any more */
 
   return myna_pcsc_set_error (error, rv, "SCardDisconnect");
 }

@@ -59,6 +59,8 @@ struct _MynaReaderMonitor
   GObject          parent_instance;
 
   Worker          *worker;
+  guint            refresh_id;
+  guint            refresh_attempts;
   GThread         *thread;
   GPtrArray       *readers;
   char            *preferred_reader;
@@ -577,6 +579,7 @@ myna_reader_monitor_stop (MynaReaderMonitor *self)
   if (self->thread == NULL)
     return;
 
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   worker = self->worker;
 
   g_mutex_lock (&worker->mutex);
@@ -595,6 +598,34 @@ myna_reader_monitor_stop (MynaReaderMonitor *self)
 
   g_thread_join (g_steal_pointer (&self->thread));
   g_clear_pointer (&self->worker, worker_unref);
+}
+
+static gboolean
+resend_refresh (gpointer data)
+{
+  MynaReaderMonitor *self = data;
+  Worker *worker = self->worker;
+  gboolean pending;
+
+  if (worker == NULL)
+    {
+      self->refresh_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  g_mutex_lock (&worker->mutex);
+  pending = worker->refresh && !worker->exited;
+  if (pending && worker->has_context)
+    SCardCancel (worker->context);
+  g_mutex_unlock (&worker->mutex);
+
+  if (!pending || ++self->refresh_attempts >= 40)
+    {
+      self->refresh_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
 }
 
 /**
@@ -622,6 +653,12 @@ myna_reader_monitor_refresh (MynaReaderMonitor *self)
   if (worker->has_context)
     SCardCancel (worker->context);
   g_mutex_unlock (&worker->mutex);
+
+  /* A cancel sent just before the worker blocks is lost: send it again
+   * until the worker has taken the request. */
+  self->refresh_attempts = 0;
+  if (self->refresh_id == 0)
+    self->refresh_id = g_timeout_add (50, resend_refresh, self);
 }
 
 MynaReaderState

@@ -82,6 +82,34 @@ myna_secret_buffer_free (MynaSecretBuffer *buffer)
   g_byte_array_unref (buffer);
 }
 
+/**
+ * myna_secret_buffer_append:
+ * @buffer: (inout): a buffer, replaced by a larger one when needed
+ * @data: bytes to add
+ * @length: how many
+ *
+ * Grows by copying into a new buffer and wiping the old one, so that no
+ * reallocation leaves a copy of the secret behind.
+ */
+void
+myna_secret_buffer_append (MynaSecretBuffer **buffer,
+                           const guint8      *data,
+                           gsize              length)
+{
+  MynaSecretBuffer *larger;
+
+  g_return_if_fail (buffer != NULL && *buffer != NULL);
+
+  if (length == 0)
+    return;
+
+  larger = myna_secret_buffer_new ((*buffer)->len + length);
+  g_byte_array_append (larger, (*buffer)->data, (*buffer)->len);
+  g_byte_array_append (larger, data, length);
+  myna_secret_buffer_free (*buffer);
+  *buffer = larger;
+}
+
 static void
 secret_buffer_destroy (gpointer data)
 {

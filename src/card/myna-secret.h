@@ -33,6 +33,9 @@ void              myna_secret_wipe                 (gpointer          data,
 void              myna_secret_free                 (char             *secret);
 MynaSecretBuffer *myna_secret_buffer_new           (gsize             reserved_size);
 void              myna_secret_buffer_free          (MynaSecretBuffer *buffer);
+void              myna_secret_buffer_append        (MynaSecretBuffer **buffer,
+                                                    const guint8      *data,
+                                                    gsize              length);
 GBytes           *myna_secret_buffer_free_to_bytes (MynaSecretBuffer *buffer);
 GBytes           *myna_secret_bytes_copy           (GBytes           *bytes);
 

@@ -127,6 +127,7 @@ typedef struct
   gboolean    card_info_application;
   gboolean    juki_application;    /* …0401 */
   gboolean    common_application;  /* …0100 */
+  gboolean    juki_pin_in_common_only; /* …0401 without its PIN EF */
   int         issued_days_ago;
   int         expires_in_days;
   int         holder_age;
@@ -139,56 +140,56 @@ static const Scenario scenarios[] = {
     "valid",
     N_("All tries left; certificates valid for years"),
     "JPKIAPICCTOKEN2", { 3, 5, 3, 3 },
-    TRUE, TRUE, TRUE, TRUE, TRUE,
+    TRUE, TRUE, TRUE, TRUE, TRUE, FALSE,
     400, 1420, 41,
   },
   {
     "pin-blocked",
     N_("Some tries spent; the signing password is locked"),
     "JPKIAPICCTOKEN2", { 2, 0, 1, 3 },
-    TRUE, TRUE, TRUE, TRUE, TRUE,
+    TRUE, TRUE, TRUE, TRUE, TRUE, FALSE,
     700, 1120, 35,
   },
   {
     "auth-blocked",
     N_("The user authentication PIN is locked, as on a face-recognition card"),
     "JPKIAPICCTOKEN2", { 0, 5, 3, 3 },
-    TRUE, TRUE, TRUE, TRUE, TRUE,
+    TRUE, TRUE, TRUE, TRUE, TRUE, FALSE,
     300, 1500, 70,
   },
   {
     "last-try",
     N_("The signing password has one try left"),
     "JPKIAPICCTOKEN2", { 3, 1, 3, 3 },
-    TRUE, TRUE, TRUE, TRUE, TRUE,
+    TRUE, TRUE, TRUE, TRUE, TRUE, FALSE,
     900, 920, 52,
   },
   {
     "renewal",
     N_("Certificates expire in 45 days: renewal is open"),
     "JPKIAPICCTOKEN2", { 3, 5, 3, 3 },
-    TRUE, TRUE, TRUE, TRUE, TRUE,
+    TRUE, TRUE, TRUE, TRUE, TRUE, FALSE,
     1780, 45, 67,
   },
   {
     "expired",
     N_("Certificates expired 20 days ago"),
     "JPKIAPICCTOKEN2", { 3, 5, 3, 3 },
-    TRUE, TRUE, TRUE, TRUE, TRUE,
+    TRUE, TRUE, TRUE, TRUE, TRUE, FALSE,
     1845, -20, 73,
   },
   {
     "no-signing",
     N_("A child's card: no signing certificate"),
     "JPKIAPICCTOKEN2", { 3, NONE, 3, 3 },
-    TRUE, FALSE, TRUE, TRUE, TRUE,
+    TRUE, FALSE, TRUE, TRUE, TRUE, FALSE,
     200, 1600, 12,
   },
   {
     "juki",
     N_("An old Basic Resident Registration card (住基カード)"),
     "JPKIAPICCTOKEN", { NONE, 5, NONE, 3 },
-    FALSE, TRUE, FALSE, FALSE, TRUE,
+    FALSE, TRUE, FALSE, TRUE, TRUE, TRUE,
     0, 0, 60,
     { 2015, 3, 10 }, { 2018, 3, 9 },
   },
@@ -196,7 +197,7 @@ static const Scenario scenarios[] = {
     "not-my-number",
     N_("A card that is not a My Number card"),
     NULL, { NONE, NONE, NONE, NONE },
-    FALSE, FALSE, FALSE, FALSE, FALSE,
+    FALSE, FALSE, FALSE, FALSE, FALSE, FALSE,
     0, 0, 0,
   },
 };
@@ -514,9 +515,13 @@ build_card (MynaVirtualCard  *self,
 
   /* The juki PIN is one PIN to the user but two key references on the
    * card, in …0401 and …0100 (reference §3.3 notes). */
-  if (scenario->juki_application && scenario->tries[MYNA_PIN_JUKI] != NONE)
-    add_pin (add_application (self, myna_aid_juki), 0x001C, MYNA_PIN_JUKI, DEMO_OTHER_PIN,
-             scenario->tries[MYNA_PIN_JUKI]);
+  if (scenario->juki_application)
+    {
+      VirtualApplication *juki = add_application (self, myna_aid_juki);
+
+      if (scenario->tries[MYNA_PIN_JUKI] != NONE && !scenario->juki_pin_in_common_only)
+        add_pin (juki, 0x001C, MYNA_PIN_JUKI, DEMO_OTHER_PIN, scenario->tries[MYNA_PIN_JUKI]);
+    }
   if (scenario->common_application && scenario->tries[MYNA_PIN_JUKI] != NONE)
     add_pin (add_application (self, myna_aid_common), 0x001C, MYNA_PIN_JUKI, DEMO_OTHER_PIN,
              scenario->tries[MYNA_PIN_JUKI]);

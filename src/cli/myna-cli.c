@@ -433,9 +433,11 @@ print_pin (const MynaPinStatus *tries)
     {
     case MYNA_PIN_STATE_OK:
       g_print (g_dngettext (GETTEXT_PACKAGE,
-                            "  %s: %d of %d try left\n",
-                            "  %s: %d of %d tries left\n",
-                            tries->max_tries),
+                            /* Translators: a PIN name, the tries left, and the
+                             * tries a full counter holds, e.g. "3 of 5". */
+                            "  %s: %d try left of %d\n",
+                            "  %s: %d tries left of %d\n",
+                            tries->remaining),
                name, tries->remaining, tries->max_tries);
       break;
     case MYNA_PIN_STATE_LAST_TRY:

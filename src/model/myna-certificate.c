@@ -97,16 +97,20 @@ name_to_string (const X509_NAME *name)
 {
   BIO *bio = BIO_new (BIO_s_mem ());
   char *data = NULL;
-  long length;
+  long length = 0;
   char *result;
 
+  if (bio == NULL)
+    return g_strdup ("");
+
   /* One line, in DER order ("C=JP, O=JPKI, …"), UTF-8 kept as is. */
-  X509_NAME_print_ex (bio, name, 0,
-                      XN_FLAG_SEP_CPLUS_SPC | XN_FLAG_FN_SN |
-                      ASN1_STRFLGS_UTF8_CONVERT | ASN1_STRFLGS_ESC_CTRL |
-                      ASN1_STRFLGS_ESC_2253);
-  length = BIO_get_mem_data (bio, &data);
-  result = g_utf8_make_valid (data, length);
+  if (X509_NAME_print_ex (bio, name, 0,
+                          XN_FLAG_SEP_CPLUS_SPC | XN_FLAG_FN_SN |
+                          ASN1_STRFLGS_UTF8_CONVERT | ASN1_STRFLGS_ESC_CTRL |
+                          ASN1_STRFLGS_ESC_2253) >= 0)
+    length = BIO_get_mem_data (bio, &data);
+
+  result = data != NULL && length > 0 ? g_utf8_make_valid (data, length) : g_strdup ("");
   BIO_free (bio);
 
   return result;
@@ -229,9 +233,8 @@ static gboolean
 set_invalid (GError     **error,
              const char  *detail)
 {
-  ERR_clear_error ();
-  g_set_error (error, MYNA_CERTIFICATE_ERROR, MYNA_CERTIFICATE_ERROR_INVALID,
-               _("The certificate on the card is damaged or not a certificate (%s)."), detail);
+  g_set_error (error, MYNA_CERTIFICATE_ERROR, MYNA_CERTIFICATE_ERROR_INVALID, "%s %s",
+               _("The certificate on the card is damaged or is not a certificate."), detail);
   return FALSE;
 }
 
@@ -262,24 +265,27 @@ myna_certificate_new_from_der (GBytes  *der,
   data = g_bytes_get_data (der, &size);
   if (size == 0 || size > G_MAXINT)
     {
-      set_invalid (error, "empty");
+      set_invalid (error, _("It is empty."));
       return NULL;
     }
 
   self = g_object_new (MYNA_TYPE_CERTIFICATE, NULL);
   self->der = g_bytes_ref (der);
 
+  /* Leave the caller's OpenSSL errors alone. */
+  ERR_set_mark ();
+
   p = data;
   self->x509 = d2i_X509 (NULL, &p, (long) size);
   if (self->x509 == NULL)
     {
-      set_invalid (error, "not DER X.509");
-      return NULL;
+      set_invalid (error, _("It does not decode as an X.509 certificate."));
+      goto fail;
     }
   if (p != data + size)
     {
-      set_invalid (error, "bytes after the certificate");
-      return NULL;
+      set_invalid (error, _("Data follows the end of the certificate."));
+      goto fail;
     }
 
   self->subject = name_to_string (X509_get_subject_name (self->x509));
@@ -289,8 +295,8 @@ myna_certificate_new_from_der (GBytes  *der,
   serial = ASN1_INTEGER_to_BN (X509_get0_serialNumber (self->x509), NULL);
   if (serial == NULL)
     {
-      set_invalid (error, "serial number");
-      return NULL;
+      set_invalid (error, _("Its serial number cannot be read."));
+      goto fail;
     }
   hex = BN_bn2hex (serial);
   self->serial = g_strdup (hex);
@@ -301,33 +307,38 @@ myna_certificate_new_from_der (GBytes  *der,
   self->not_after = time_to_jst (X509_get0_notAfter (self->x509));
   if (self->not_before == NULL || self->not_after == NULL)
     {
-      set_invalid (error, "validity dates");
-      return NULL;
+      set_invalid (error, _("Its validity dates cannot be read."));
+      goto fail;
     }
 
   if (X509_digest (self->x509, EVP_sha256 (), digest, &digest_length) != 1)
     {
-      set_invalid (error, "fingerprint");
-      return NULL;
+      set_invalid (error, _("Its fingerprint cannot be computed."));
+      goto fail;
     }
   self->sha256 = hex_with_colons (digest, digest_length);
 
   key = X509_get0_pubkey (self->x509);
   if (key == NULL)
     {
-      set_invalid (error, "public key");
-      return NULL;
+      set_invalid (error, _("Its public key cannot be read."));
+      goto fail;
     }
-  self->key_algorithm = g_strdup (EVP_PKEY_get0_type_name (key));
+  self->key_algorithm = g_strdup (EVP_PKEY_get0_type_name (key) != NULL
+                                  ? EVP_PKEY_get0_type_name (key) : "unknown");
   self->key_bits = EVP_PKEY_get_bits (key);
   self->key_usage = key_usage_names (self->x509);
 
   signature_nid = X509_get_signature_nid (self->x509);
   self->signature_algorithm = g_strdup (signature_nid != NID_undef ? OBJ_nid2ln (signature_nid) : "unknown");
 
-  ERR_clear_error ();
+  ERR_pop_to_mark ();
 
   return g_steal_pointer (&self);
+
+fail:
+  ERR_pop_to_mark ();
+  return NULL;
 }
 
 /**
@@ -483,8 +494,9 @@ myna_certificate_is_self_signed (MynaCertificate *self)
 
   g_return_val_if_fail (MYNA_IS_CERTIFICATE (self), FALSE);
 
+  ERR_set_mark ();
   self_signed = X509_self_signed (self->x509, 1) == 1;
-  ERR_clear_error ();
+  ERR_pop_to_mark ();
 
   return self_signed;
 }
@@ -496,11 +508,12 @@ get_alt_names (X509      *x509,
   GENERAL_NAMES *names;
   int critical = 0;
 
+  ERR_set_mark ();
   names = X509_get_ext_d2i (x509, NID_subject_alt_name, &critical, NULL);
+  ERR_pop_to_mark ();
   /* No extension gives -1; a damaged one gives NULL with the extension
    * present, and two of them give -2. */
   *malformed = names == NULL && critical != -1;
-  ERR_clear_error ();
 
   return names;
 }
@@ -607,7 +620,7 @@ parse_birth_date (const char *raw,
 
 static char *
 other_name_value (const GENERAL_NAME  *name,
-                  const char          *field,
+                  const char          *oid,
                   GError             **error)
 {
   const ASN1_TYPE *value = name->d.otherName->value;
@@ -619,8 +632,8 @@ other_name_value (const GENERAL_NAME  *name,
       (value->type != V_ASN1_UTF8STRING && value->type != V_ASN1_PRINTABLESTRING &&
        value->type != V_ASN1_IA5STRING))
     {
-      g_set_error (error, MYNA_CERTIFICATE_ERROR, MYNA_CERTIFICATE_ERROR_INVALID_HOLDER,
-                   _("The %s in the signing certificate is not a text string."), field);
+      g_set_error (error, MYNA_CERTIFICATE_ERROR, MYNA_CERTIFICATE_ERROR_INVALID_HOLDER, "%s (%s)",
+                   _("A holder attribute of the signing certificate is not text."), oid);
       return NULL;
     }
 
@@ -631,8 +644,8 @@ other_name_value (const GENERAL_NAME  *name,
   if (length < 0 || memchr (data, '\0', length) != NULL ||
       !g_utf8_validate_len (data, length, NULL))
     {
-      g_set_error (error, MYNA_CERTIFICATE_ERROR, MYNA_CERTIFICATE_ERROR_INVALID_HOLDER,
-                   _("The %s in the signing certificate is not valid UTF-8 text."), field);
+      g_set_error (error, MYNA_CERTIFICATE_ERROR, MYNA_CERTIFICATE_ERROR_INVALID_HOLDER, "%s (%s)",
+                   _("A holder attribute of the signing certificate is not valid UTF-8 text."), oid);
       return NULL;
     }
 
@@ -654,15 +667,13 @@ MynaHolder *
 myna_certificate_get_holder (MynaCertificate  *self,
                              GError          **error)
 {
-  static const struct { const char *oid; gsize offset; const char *field; } fields[] = {
-    /* Translators: these name fields of the signing certificate in the
-     * error "The %s in the signing certificate is not valid UTF-8 text." */
-    { OID_JPKI_NAME,               G_STRUCT_OFFSET (MynaHolder, name),               N_("name") },
-    { OID_JPKI_NAME_SUBSTITUTE,    G_STRUCT_OFFSET (MynaHolder, name_substitute),    N_("name substitute characters") },
-    { OID_JPKI_SEX,                G_STRUCT_OFFSET (MynaHolder, sex),                N_("sex") },
-    { OID_JPKI_BIRTH_DATE,         G_STRUCT_OFFSET (MynaHolder, birth_date_raw),     N_("birth date") },
-    { OID_JPKI_ADDRESS,            G_STRUCT_OFFSET (MynaHolder, address),            N_("address") },
-    { OID_JPKI_ADDRESS_SUBSTITUTE, G_STRUCT_OFFSET (MynaHolder, address_substitute), N_("address substitute characters") },
+  static const struct { const char *oid; gsize offset; } fields[] = {
+    { OID_JPKI_NAME,               G_STRUCT_OFFSET (MynaHolder, name) },
+    { OID_JPKI_NAME_SUBSTITUTE,    G_STRUCT_OFFSET (MynaHolder, name_substitute) },
+    { OID_JPKI_SEX,                G_STRUCT_OFFSET (MynaHolder, sex) },
+    { OID_JPKI_BIRTH_DATE,         G_STRUCT_OFFSET (MynaHolder, birth_date_raw) },
+    { OID_JPKI_ADDRESS,            G_STRUCT_OFFSET (MynaHolder, address) },
+    { OID_JPKI_ADDRESS_SUBSTITUTE, G_STRUCT_OFFSET (MynaHolder, address_substitute) },
   };
   g_autoptr(MynaHolder) holder = g_new0 (MynaHolder, 1);
   GENERAL_NAMES *names;
@@ -699,12 +710,12 @@ myna_certificate_get_holder (MynaCertificate  *self,
           if (*slot != NULL)
             {
               GENERAL_NAMES_free (names);
-              g_set_error (error, MYNA_CERTIFICATE_ERROR, MYNA_CERTIFICATE_ERROR_INVALID_HOLDER,
-                           _("The %s appears twice in the signing certificate."), _(fields[j].field));
+              g_set_error (error, MYNA_CERTIFICATE_ERROR, MYNA_CERTIFICATE_ERROR_INVALID_HOLDER, "%s (%s)",
+                           _("A holder attribute appears twice in the signing certificate."), oid);
               return NULL;
             }
 
-          *slot = other_name_value (name, _(fields[j].field), error);
+          *slot = other_name_value (name, oid, error);
           if (*slot == NULL)
             {
               GENERAL_NAMES_free (names);
@@ -752,12 +763,13 @@ myna_certificate_verify_chain (MynaCertificate *self,
   if (ca == NULL)
     return MYNA_CHAIN_NOT_CHECKED;
 
+  ERR_set_mark ();
   key = X509_get0_pubkey (ca->x509);
   signature_ok = key != NULL &&
                  X509_NAME_cmp (X509_get_issuer_name (self->x509),
                                 X509_get_subject_name (ca->x509)) == 0 &&
                  X509_verify (self->x509, key) == 1;
-  ERR_clear_error ();
+  ERR_pop_to_mark ();
 
   if (!signature_ok)
     return MYNA_CHAIN_BAD_SIGNATURE;

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <gio/gio.h>
+
+#include "myna-card-report.h"
+#include "myna-pcsc.h"
+
+G_BEGIN_DECLS
+
+#define MYNA_TYPE_CARD_MANAGER (myna_card_manager_get_type ())
+
+G_DECLARE_FINAL_TYPE (MynaCardManager, myna_card_manager, MYNA, CARD_MANAGER, GObject)
+
+/* What the window shows: the readers' state, or where the card read is. */
+typedef enum
+{
+  MYNA_CARD_STATE_STARTING,
+  MYNA_CARD_STATE_SERVICE_UNAVAILABLE,
+  MYNA_CARD_STATE_NO_READER,
+  MYNA_CARD_STATE_NO_CARD,
+  MYNA_CARD_STATE_SEVERAL_CARDS,
+  MYNA_CARD_STATE_CARD_IN_USE,
+  MYNA_CARD_STATE_READING,
+  MYNA_CARD_STATE_READY,
+  MYNA_CARD_STATE_UNSUPPORTED,
+  MYNA_CARD_STATE_ERROR,
+} MynaCardState;
+
+MynaCardManager *myna_card_manager_new                  (void);
+MynaCardManager *myna_card_manager_new_demo             (const char          *scenario,
+                                                         GError             **error);
+void             myna_card_manager_start                (MynaCardManager     *self);
+void             myna_card_manager_stop                 (MynaCardManager     *self);
+MynaCardState    myna_card_manager_get_state            (MynaCardManager     *self);
+MynaCardReport  *myna_card_manager_get_report           (MynaCardManager     *self);
+const GError    *myna_card_manager_get_error            (MynaCardManager     *self);
+GPtrArray       *myna_card_manager_get_readers          (MynaCardManager     *self);
+const char      *myna_card_manager_get_reader_name      (MynaCardManager     *self);
+void             myna_card_manager_choose_reader        (MynaCardManager     *self,
+                                                         const char          *reader_name);
+void             myna_card_manager_reload               (MynaCardManager     *self);
+gboolean         myna_card_manager_is_demo              (MynaCardManager     *self);
+const char      *myna_card_manager_get_demo_scenario    (MynaCardManager     *self);
+MynaVirtualCard *myna_card_manager_get_demo_card        (MynaCardManager     *self);
+void             myna_card_manager_set_demo_inserted    (MynaCardManager     *self,
+                                                         gboolean             inserted);
+void             myna_card_manager_set_demo_latency     (MynaCardManager     *self,
+                                                         guint                latency_ms);
+void             myna_card_manager_read_signing_certificate_async  (MynaCardManager     *self,
+                                                                    char                *password,
+                                                                    gboolean             confirm_last_try,
+                                                                    GCancellable        *cancellable,
+                                                                    GAsyncReadyCallback  callback,
+                                                                    gpointer             user_data);
+gboolean         myna_card_manager_read_signing_certificate_finish (MynaCardManager     *self,
+                                                                    GAsyncResult        *result,
+                                                                    GError             **error);
+const char      *myna_card_state_to_string              (MynaCardState        state);
+
+G_END_DECLS
