@@ -12,7 +12,7 @@ RUN_PACKAGES="pcscd libccid adwaita-icon-theme fonts-noto-cjk fonts-noto-core"
 # A real pcscd with the vpcd driver for the end-to-end tests, OpenSC as an
 # independent client, Xvfb and D-Bus for the window tests, ImageMagick for
 # screenshots.
-TEST_PACKAGES="pcscd vsmartcard-vpcd opensc xvfb xauth dbus dbus-x11 imagemagick
+TEST_PACKAGES="pcscd vsmartcard-vpcd opensc xvfb xauth dbus dbus-x11 imagemagick adwaita-icon-theme
   appstream fonts-noto-cjk fonts-noto-core"
 
 ensure_packages () {

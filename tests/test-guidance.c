@@ -162,6 +162,49 @@ test_reset_routes (void)
   g_assert_false (route.convenience_store);
 }
 
+static void
+test_parse_date (void)
+{
+  const struct { const char *text; const char *expected; } dates[] = {
+    { "2026-11-22", "2026-11-22" },
+    { " 2026/1/5 ", "2026-01-05" },
+    { "2026.01.05", "2026-01-05" },
+    { "20261122", "2026-11-22" },
+    { "2026年11月22日", "2026-11-22" },
+    { "２０２６－１１－２２", "2026-11-22" },   /* full-width, as an IME types it */
+    { "２０２６年１月５日", "2026-01-05" },
+    { "2024-02-29", "2024-02-29" },
+    { "2023-02-29", NULL },                  /* no such day */
+    { "2026-13-01", NULL },
+    { "2026-00-10", NULL },
+    { "2026-11-00", NULL },
+    { "2026-11", NULL },
+    { "26-11-22", NULL },
+    { "令和8年11月22日", NULL },             /* era years are not read */
+    { "2026-11-22x", NULL },
+    { "", NULL },
+    { "\xff\xfe", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      GDate date;
+      gboolean ok = myna_parse_date (dates[i].text, &date);
+
+      g_assert_cmpint (ok, ==, dates[i].expected != NULL);
+      if (ok)
+        {
+          g_autofree char *text = myna_format_date (&date);
+
+          g_assert_cmpstr (text, ==, dates[i].expected);
+        }
+      else
+        {
+          g_assert_false (g_date_valid (&date));
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -177,6 +220,7 @@ main (int   argc,
     }
   g_test_add_func ("/guidance/texts", test_guidance_texts);
   g_test_add_func ("/guidance/reset-routes", test_reset_routes);
+  g_test_add_func ("/guidance/parse-date", test_parse_date);
 
   return g_test_run ();
 }

@@ -17,304 +17,18 @@
 #include "myna-pcsc.h"
 #include "myna-pcsc-transport.h"
 #include "myna-reader-monitor.h"
+#include "myna-test-pcscd.h"
 #include "myna-test-utils.h"
 
 /*
  * End to end: the virtual card behind a real pcscd through the vsmartcard
- * vpcd driver, read by the real `mynacheck` and by OpenSC's pkcs15-tool.
- *
- * pcscd 1.9 always listens on /run/pcscd/pcscd.comm, so this program first
- * moves into a mount namespace of its own with a private tmpfs there. Its
- * pcscd, and every client it starts, meet in that namespace; a pcscd the
- * machine may run is not touched. Each pcscd and card this program starts
- * is stopped by its own PID.
+ * vpcd driver (see myna-test-pcscd.c), read by the real `mynacheck` and by
+ * OpenSC's pkcs15-tool.
  */
 
-#define PCSCD           "/usr/sbin/pcscd"
-#define VPCD_DRIVER     "/usr/lib/pcsc/drivers/serial/libifdvpcd.so"
-#define PKCS15_TOOL     "/usr/bin/pkcs15-tool"
-#define READER_0        "Virtual PCD 00 00"
-#define READER_1        "Virtual PCD 00 01"
-#define WAIT_SECONDS    15
+#define PKCS15_TOOL "/usr/bin/pkcs15-tool"
 
-static char *skip_reason;
-static char *work_dir;
-static guint16 vpcd_port;
-
-typedef struct
-{
-  GSubprocess *pcscd;
-  GSubprocess *cards[2];
-  char        *stats[2];
-} Harness;
-
-static gboolean
-isolate_pcscd (char **reason)
-{
-  if (geteuid () != 0)
-    {
-      *reason = g_strdup ("needs root, to give pcscd a private /run/pcscd (run the README's test command as root)");
-      return FALSE;
-    }
-  if (!g_file_test (PCSCD, G_FILE_TEST_IS_EXECUTABLE) || !g_file_test (VPCD_DRIVER, G_FILE_TEST_EXISTS))
-    {
-      *reason = g_strdup ("needs the Debian packages pcscd and vsmartcard-vpcd");
-      return FALSE;
-    }
-  if (unshare (CLONE_NEWNS) != 0)
-    {
-      *reason = g_strdup_printf ("cannot make a mount namespace: %s", g_strerror (errno));
-      return FALSE;
-    }
-  if (mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0)
-    {
-      *reason = g_strdup_printf ("cannot make mounts private: %s", g_strerror (errno));
-      return FALSE;
-    }
-  g_mkdir_with_parents ("/run/pcscd", 0755);
-  if (mount ("tmpfs", "/run/pcscd", "tmpfs", 0, "mode=0755") != 0)
-    {
-      *reason = g_strdup_printf ("cannot mount a tmpfs on /run/pcscd: %s", g_strerror (errno));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-port_free (guint16 port)
-{
-  g_autoptr(GSocket) socket = NULL;
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, port);
-
-  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL);
-
-  return socket != NULL && g_socket_bind (socket, address, FALSE, NULL);
-}
-
-/* vpcd's port (35963) and the next one, or the first free pair after. */
-static guint16
-pick_port (void)
-{
-  for (guint16 port = 35963; port < 35963 + 200; port += 2)
-    {
-      if (port_free (port) && port_free (port + 1))
-        return port;
-    }
-
-  g_error ("No two free TCP ports near 35963");
-}
-
-static gboolean
-wait_until (gboolean (*condition) (gpointer),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (20 * G_TIME_SPAN_MILLISECOND);
-    }
-
-  return TRUE;
-}
-
-static gboolean
-service_up (gpointer data)
-{
-  g_autoptr(GPtrArray) readers = myna_pcsc_get_readers (NULL);
-
-  return readers != NULL;
-}
-
-static gboolean
-service_down (gpointer data)
-{
-  return !service_up (data);
-}
-
-typedef struct
-{
-  const char *reader;
-  gboolean    present;
-} CardWait;
-
-static gboolean
-card_is (gpointer data)
-{
-  CardWait *wait = data;
-  g_autoptr(GPtrArray) readers = myna_pcsc_get_readers (NULL);
-
-  if (readers == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < readers->len; i++)
-    {
-      MynaReaderInfo *info = g_ptr_array_index (readers, i);
-
-      if (g_str_equal (info->name, wait->reader))
-        return info->card_present == wait->present;
-    }
-
-  return FALSE;
-}
-
-static void
-start_pcscd (Harness  *harness,
-             gboolean  with_vpcd)
-{
-  g_autofree char *conf_dir = g_build_filename (work_dir, with_vpcd ? "conf-vpcd" : "conf-empty", NULL);
-  g_autofree char *log = g_build_filename (work_dir, "pcscd.log", NULL);
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_null (harness->pcscd);
-
-  g_mkdir_with_parents (conf_dir, 0755);
-  if (with_vpcd)
-    {
-      g_autofree char *conf = g_build_filename (conf_dir, "vpcd", NULL);
-      g_autofree char *text = g_strdup_printf ("FRIENDLYNAME \"Virtual PCD\"\n"
-                                               "DEVICENAME   /dev/null:0x%04X\n"
-                                               "LIBPATH      %s\n"
-                                               "CHANNELID    0x%04X\n",
-                                               vpcd_port, VPCD_DRIVER, vpcd_port);
-
-      g_file_set_contents (conf, text, -1, &error);
-      g_assert_no_error (error);
-    }
-
-  launcher = myna_test_launcher_new (G_SUBPROCESS_FLAGS_NONE);
-  g_subprocess_launcher_set_stdout_file_path (launcher, log);
-  g_subprocess_launcher_take_stderr_fd (launcher, dup (STDERR_FILENO));
-  harness->pcscd = g_subprocess_launcher_spawn (launcher, &error, PCSCD, "--foreground",
-                                                "--config", conf_dir, NULL);
-  g_assert_no_error (error);
-
-  g_assert_true (wait_until (service_up, NULL));
-}
-
-static void
-stop_process (GSubprocess **process)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (*process == NULL)
-    return;
-
-  /* Exactly the process this harness started. */
-  g_subprocess_send_signal (*process, SIGTERM);
-  g_subprocess_wait (*process, NULL, &error);
-  g_assert_no_error (error);
-  g_clear_object (process);
-}
-
-static void
-stop_pcscd (Harness *harness)
-{
-  stop_process (&harness->pcscd);
-  g_assert_true (wait_until (service_down, NULL));
-}
-
-static void
-insert_card (Harness    *harness,
-             guint       slot,
-             const char *scenario,
-             const char *extra_argument)
-{
-  g_autoptr(GSubprocessLauncher) launcher = myna_test_launcher_new (G_SUBPROCESS_FLAGS_NONE);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *port = g_strdup_printf ("%u", vpcd_port + slot);
-  CardWait wait = { slot == 0 ? READER_0 : READER_1, TRUE };
-
-  g_assert_null (harness->cards[slot]);
-
-  g_free (harness->stats[slot]);
-  harness->stats[slot] = g_strdup_printf ("%s/stats-%u.json", work_dir, slot);
-  harness->cards[slot] = g_subprocess_launcher_spawn (launcher, &error,
-                                                      g_getenv ("MYNACHECK_VIRTUAL_CARD"),
-                                                      "--scenario", scenario,
-                                                      "--port", port,
-                                                      "--stats", harness->stats[slot],
-                                                      extra_argument, NULL);
-  g_assert_no_error (error);
-
-  g_assert_true (wait_until (card_is, &wait));
-}
-
-static void
-remove_card (Harness *harness,
-             guint    slot)
-{
-  CardWait wait = { slot == 0 ? READER_0 : READER_1, FALSE };
-
-  stop_process (&harness->cards[slot]);
-  if (harness->pcscd != NULL)
-    g_assert_true (wait_until (card_is, &wait));
-}
-
-static void
-delete_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        delete_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static JsonObject *
-read_stats (Harness *harness,
-            guint    slot)
-{
-  g_autofree char *text = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_file_get_contents (harness->stats[slot], &text, NULL, &error);
-  g_assert_no_error (error);
-
-  return myna_test_parse_json (text);
-}
-
-typedef struct
-{
-  Harness    *harness;
-  const char *key;
-  gint64      at_least;
-} StatWait;
-
-static gboolean
-stat_reached (gpointer data)
-{
-  StatWait *wait = data;
-  g_autoptr(JsonObject) stats = read_stats (wait->harness, 0);
-
-  return json_object_get_int_member (stats, wait->key) >= wait->at_least;
-}
-
-/* The card hears of a power-down after pcscd has answered the client, so
- * give it a moment to count it. */
-static void
-wait_for_stat (Harness    *harness,
-               const char *key,
-               gint64      at_least)
-{
-  StatWait wait = { harness, key, at_least };
-
-  g_assert_true (wait_until (stat_reached, &wait));
-}
+typedef MynaTestPcscd Harness;
 
 static int
 run_mynacheck (const char  *input,
@@ -340,20 +54,15 @@ static void
 harness_setup (Harness       *harness,
                gconstpointer  data)
 {
-  if (skip_reason != NULL)
-    g_test_skip (skip_reason);
+  if (myna_test_pcscd_skip_reason () != NULL)
+    g_test_skip (myna_test_pcscd_skip_reason ());
 }
 
 static void
 harness_teardown (Harness       *harness,
                   gconstpointer  data)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (harness->cards); i++)
-    {
-      stop_process (&harness->cards[i]);
-      g_clear_pointer (&harness->stats[i], g_free);
-    }
-  stop_process (&harness->pcscd);
+  myna_test_pcscd_stop_all (harness);
 }
 
 typedef struct
@@ -387,17 +96,17 @@ test_pcscd_status (Harness       *harness,
   JsonObject *auth_ca;
   int status;
 
-  if (skip_reason != NULL)
+  if (myna_test_pcscd_skip_reason () != NULL)
     return;
 
-  start_pcscd (harness, TRUE);
-  insert_card (harness, 0, expected->scenario, expected->bridge_argument);
+  myna_test_pcscd_start (harness, TRUE);
+  myna_test_pcscd_insert_card (harness, 0, expected->scenario, expected->bridge_argument);
 
   status = run_mynacheck (NULL, &out, &err, "--status", "--json", NULL);
   g_assert_cmpint (status, ==, MYNA_EXIT_OK);
   root = myna_test_parse_json (out);
 
-  g_assert_cmpstr (json_object_get_string_member (root, "reader"), ==, READER_0);
+  g_assert_cmpstr (json_object_get_string_member (root, "reader"), ==, MYNA_TEST_READER_0);
   g_assert_cmpstr (json_object_get_string_member (root, "atr"), ==, "3BE000FF8131FE4514");
   card = json_object_get_object_member (root, "card");
   g_assert_cmpstr (json_object_get_string_member (card, "kind"), ==, expected->kind);
@@ -421,7 +130,7 @@ test_pcscd_status (Harness       *harness,
                  (expected->remaining[0] >= 0));
 
   /* The card counted the same APDUs, and no try was spent. */
-  stats = read_stats (harness, 0);
+  stats = myna_test_pcscd_read_stats (harness, 0);
   g_assert_cmpint (json_object_get_int_member (stats, "apdus"), >=, json_object_get_int_member (root, "apdus"));
   g_assert_cmpint (json_object_get_int_member (stats, "tries_spent"), ==, 0);
   g_assert_cmpint (json_object_get_int_member (stats, "verifies_with_data"), ==, 0);
@@ -440,11 +149,11 @@ test_pcscd_not_my_number (Harness       *harness,
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
-  if (skip_reason != NULL)
+  if (myna_test_pcscd_skip_reason () != NULL)
     return;
 
-  start_pcscd (harness, TRUE);
-  insert_card (harness, 0, "not-my-number", NULL);
+  myna_test_pcscd_start (harness, TRUE);
+  myna_test_pcscd_insert_card (harness, 0, "not-my-number", NULL);
 
   g_assert_cmpint (run_mynacheck (NULL, &out, &err, "--status", NULL), ==, MYNA_EXIT_UNSUPPORTED_CARD);
   g_assert_nonnull (strstr (err, "not a My Number card"));
@@ -462,11 +171,11 @@ test_pcscd_signing (Harness       *harness,
   g_autoptr(JsonObject) stats = NULL;
   JsonObject *holder;
 
-  if (skip_reason != NULL)
+  if (myna_test_pcscd_skip_reason () != NULL)
     return;
 
-  start_pcscd (harness, TRUE);
-  insert_card (harness, 0, "valid", NULL);
+  myna_test_pcscd_start (harness, TRUE);
+  myna_test_pcscd_insert_card (harness, 0, "valid", NULL);
 
   g_assert_cmpint (run_mynacheck ("MYNA2026\n", &out, &err, "--status", "--json",
                                   "--sign-password-stdin", NULL), ==, MYNA_EXIT_OK);
@@ -475,16 +184,16 @@ test_pcscd_signing (Harness       *harness,
   g_assert_cmpstr (json_object_get_string_member (holder, "address"), ==, "東京都見本市見本町一丁目2番3号");
 
   /* The card was powered down after the password (SCARD_UNPOWER_CARD). */
-  wait_for_stat (harness, "power_downs", 1);
-  stats = read_stats (harness, 0);
+  myna_test_pcscd_wait_for_stat (harness, "power_downs", 1);
+  stats = myna_test_pcscd_read_stats (harness, 0);
   g_assert_cmpint (json_object_get_int_member (stats, "verifies_with_data"), ==, 1);
   g_assert_cmpint (json_object_get_int_member (stats, "tries_spent"), ==, 0);
   g_clear_pointer (&stats, json_object_unref);
 
   g_assert_cmpint (run_mynacheck ("WRONG123\n", &wrong_out, &wrong_err, "--status",
                                   "--sign-password-stdin", NULL), ==, MYNA_EXIT_PASSWORD);
-  wait_for_stat (harness, "power_downs", 2);
-  stats = read_stats (harness, 0);
+  myna_test_pcscd_wait_for_stat (harness, "power_downs", 2);
+  stats = myna_test_pcscd_read_stats (harness, 0);
   g_assert_cmpint (json_object_get_int_member (stats, "tries_spent"), ==, 1);
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (stats, "pins"), "sign"), ==, 4);
 }
@@ -498,7 +207,7 @@ test_pcscd_exit_codes (Harness       *harness,
   g_autoptr(MynaPcscTransport) holder = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (skip_reason != NULL)
+  if (myna_test_pcscd_skip_reason () != NULL)
     return;
 
   /* No pcscd at all. */
@@ -508,23 +217,23 @@ test_pcscd_exit_codes (Harness       *harness,
   g_clear_pointer (&err, g_free);
 
   /* pcscd without readers. */
-  start_pcscd (harness, FALSE);
+  myna_test_pcscd_start (harness, FALSE);
   g_assert_cmpint (run_mynacheck (NULL, &out, &err, "--status", NULL), ==, MYNA_EXIT_NO_READER);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  stop_pcscd (harness);
+  myna_test_pcscd_stop (harness);
 
   /* Readers, no card. */
-  start_pcscd (harness, TRUE);
+  myna_test_pcscd_start (harness, TRUE);
   g_assert_cmpint (run_mynacheck (NULL, &out, &err, "--status", NULL), ==, MYNA_EXIT_NO_CARD);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   /* Two cards: the user must choose. */
-  insert_card (harness, 0, "valid", NULL);
-  insert_card (harness, 1, "juki", NULL);
+  myna_test_pcscd_insert_card (harness, 0, "valid", NULL);
+  myna_test_pcscd_insert_card (harness, 1, "juki", NULL);
   g_assert_cmpint (run_mynacheck (NULL, &out, &err, "--status", NULL), ==, MYNA_EXIT_SEVERAL_CARDS);
-  g_assert_nonnull (strstr (err, READER_1));
+  g_assert_nonnull (strstr (err, MYNA_TEST_READER_1));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
@@ -540,8 +249,8 @@ test_pcscd_exit_codes (Harness       *harness,
   g_clear_pointer (&err, g_free);
 
   /* Another program holds the card exclusively. */
-  remove_card (harness, 1);
-  holder = myna_pcsc_transport_new (READER_0, TRUE, &error);
+  myna_test_pcscd_remove_card (harness, 1);
+  holder = myna_pcsc_transport_new (MYNA_TEST_READER_0, TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpint (run_mynacheck (NULL, &out, &err, "--status", NULL), ==, MYNA_EXIT_CARD_IN_USE);
   g_assert_nonnull (strstr (err, "Another program"));
@@ -568,7 +277,7 @@ expect_state (MynaReaderMonitor *monitor,
 {
   gpointer pair[2] = { monitor, GINT_TO_POINTER (state) };
 
-  if (!wait_until (monitor_reached, pair))
+  if (!myna_test_pcscd_wait_until (monitor_reached, pair))
     g_error ("Reader monitor stayed in %s, expected %s",
              myna_reader_state_to_string (monitor_state (monitor)),
              myna_reader_state_to_string (state));
@@ -581,7 +290,7 @@ test_pcscd_monitor (Harness       *harness,
   g_autoptr(MynaReaderMonitor) monitor = NULL;
   gint64 started;
 
-  if (skip_reason != NULL)
+  if (myna_test_pcscd_skip_reason () != NULL)
     return;
 
   monitor = myna_reader_monitor_new ();
@@ -589,34 +298,34 @@ test_pcscd_monitor (Harness       *harness,
 
   expect_state (monitor, MYNA_READER_STATE_SERVICE_UNAVAILABLE);
 
-  start_pcscd (harness, FALSE);
+  myna_test_pcscd_start (harness, FALSE);
   expect_state (monitor, MYNA_READER_STATE_NO_READER);
-  stop_pcscd (harness);
+  myna_test_pcscd_stop (harness);
   expect_state (monitor, MYNA_READER_STATE_SERVICE_UNAVAILABLE);
 
-  start_pcscd (harness, TRUE);
+  myna_test_pcscd_start (harness, TRUE);
   expect_state (monitor, MYNA_READER_STATE_NO_CARD);
   g_assert_cmpuint (myna_reader_monitor_get_readers (monitor)->len, ==, 2);
 
-  insert_card (harness, 0, "valid", NULL);
+  myna_test_pcscd_insert_card (harness, 0, "valid", NULL);
   expect_state (monitor, MYNA_READER_STATE_CARD_PRESENT);
-  g_assert_cmpstr (myna_reader_monitor_get_card_reader (monitor), ==, READER_0);
+  g_assert_cmpstr (myna_reader_monitor_get_card_reader (monitor), ==, MYNA_TEST_READER_0);
 
-  insert_card (harness, 1, "valid", NULL);
+  myna_test_pcscd_insert_card (harness, 1, "valid", NULL);
   expect_state (monitor, MYNA_READER_STATE_SEVERAL_CARDS);
   g_assert_null (myna_reader_monitor_get_card_reader (monitor));
 
-  myna_reader_monitor_set_preferred_reader (monitor, READER_1);
+  myna_reader_monitor_set_preferred_reader (monitor, MYNA_TEST_READER_1);
   expect_state (monitor, MYNA_READER_STATE_CARD_PRESENT);
-  g_assert_cmpstr (myna_reader_monitor_get_card_reader (monitor), ==, READER_1);
+  g_assert_cmpstr (myna_reader_monitor_get_card_reader (monitor), ==, MYNA_TEST_READER_1);
 
-  remove_card (harness, 1);
+  myna_test_pcscd_remove_card (harness, 1);
   expect_state (monitor, MYNA_READER_STATE_CARD_PRESENT);
-  g_assert_cmpstr (myna_reader_monitor_get_card_reader (monitor), ==, READER_0);
+  g_assert_cmpstr (myna_reader_monitor_get_card_reader (monitor), ==, MYNA_TEST_READER_0);
 
   {
     g_autoptr(GError) error = NULL;
-    g_autoptr(MynaPcscTransport) holder = myna_pcsc_transport_new (READER_0, TRUE, &error);
+    g_autoptr(MynaPcscTransport) holder = myna_pcsc_transport_new (MYNA_TEST_READER_0, TRUE, &error);
 
     g_assert_no_error (error);
     myna_reader_monitor_refresh (monitor);
@@ -625,13 +334,13 @@ test_pcscd_monitor (Harness       *harness,
   myna_reader_monitor_refresh (monitor);
   expect_state (monitor, MYNA_READER_STATE_CARD_PRESENT);
 
-  remove_card (harness, 0);
+  myna_test_pcscd_remove_card (harness, 0);
   expect_state (monitor, MYNA_READER_STATE_NO_CARD);
 
   /* pcscd goes away and comes back: the monitor follows by itself. */
-  stop_pcscd (harness);
+  myna_test_pcscd_stop (harness);
   expect_state (monitor, MYNA_READER_STATE_SERVICE_UNAVAILABLE);
-  start_pcscd (harness, TRUE);
+  myna_test_pcscd_start (harness, TRUE);
   started = g_get_monotonic_time ();
   expect_state (monitor, MYNA_READER_STATE_NO_CARD);
   g_test_message ("Recovered %.2f s after pcscd was back",
@@ -687,7 +396,7 @@ test_pcscd_pkcs15_tool (Harness       *harness,
     "X.509 Certificate [Digital Signature Certificate CA]",
   };
 
-  if (skip_reason != NULL)
+  if (myna_test_pcscd_skip_reason () != NULL)
     return;
   if (!g_file_test (PKCS15_TOOL, G_FILE_TEST_IS_EXECUTABLE))
     {
@@ -695,8 +404,8 @@ test_pcscd_pkcs15_tool (Harness       *harness,
       return;
     }
 
-  start_pcscd (harness, TRUE);
-  insert_card (harness, 0, scenario, NULL);
+  myna_test_pcscd_start (harness, TRUE);
+  myna_test_pcscd_insert_card (harness, 0, scenario, NULL);
 
   /* OpenSC, knowing nothing of MynaCheck, sees the same tries. */
   g_clear_pointer (&err, g_free);
@@ -741,7 +450,7 @@ test_pcscd_pkcs15_tool (Harness       *harness,
                      ==, sha256);
   }
 
-  stats = read_stats (harness, 0);
+  stats = myna_test_pcscd_read_stats (harness, 0);
   g_assert_cmpint (json_object_get_int_member (stats, "tries_spent"), ==, 0);
 }
 
@@ -749,19 +458,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
   /* Before GLib starts any thread: the namespace is per thread. */
-  if (!isolate_pcscd (&skip_reason))
-    g_printerr ("# pcscd tests skipped: %s\n", skip_reason);
+  myna_test_pcscd_init ();
 
   g_test_init (&argc, &argv, NULL);
-
-  work_dir = g_dir_make_tmp ("mynacheck-pcscd-XXXXXX", &error);
-  g_assert_no_error (error);
-  if (skip_reason == NULL)
-    vpcd_port = pick_port ();
 
   for (guint i = 0; i < G_N_ELEMENTS (status_cases); i++)
     {
@@ -784,8 +486,7 @@ main (int   argc,
 
   ret = g_test_run ();
 
-  delete_tree (work_dir);
-  g_free (work_dir);
+  myna_test_pcscd_cleanup ();
 
   return ret;
 }

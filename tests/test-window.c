@@ -1,87 +1,1049 @@
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "myna-application.h"
+#include "myna-calculator.h"
+#include "myna-card-manager.h"
+#include "myna-certificate-box.h"
+#include "myna-certificate-window.h"
+#include "myna-date-row.h"
+#include "myna-diagnostics-window.h"
+#include "myna-guide-book.h"
+#include "myna-guide-page.h"
+#include "myna-guide-printer.h"
+#include "myna-guides-view.h"
+#include "myna-overview.h"
+#include "myna-password-dialog.h"
+#include "myna-pin-row.h"
+#include "myna-timeline.h"
+#include "myna-virtual-card.h"
+#include "myna-test-gui.h"
 #include "myna-window.h"
+
+/*
+ * The window on the demo card, under Xvfb: what each scenario shows,
+ * removal, the password dialog, details, guides, the calculator, the
+ * diagnostics, keyboard use and narrow widths. Every test checks that each
+ * shown control has an accessible name and saves a screenshot under
+ * tests/screenshots/ in the build directory.
+ */
 
 static MynaApplication *app;
 
-static void
-flush_main_context (void)
+typedef struct
 {
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  MynaWindow *window;
+} Fixture;
+
+static gboolean
+manager_settled (gpointer data)
+{
+  MynaCardState state = myna_card_manager_get_state (myna_window_get_manager (data));
+
+  return state != MYNA_CARD_STATE_STARTING && state != MYNA_CARD_STATE_READING;
+}
+
+static MynaWindow *
+open_window (const char *scenario,
+             int         width,
+             int         height)
+{
+  g_autoptr(MynaCardManager) manager = NULL;
+  g_autoptr(GError) error = NULL;
+  MynaWindow *window;
+
+  window = myna_window_new (app);
+  manager = myna_card_manager_new_demo (scenario, &error);
+  g_assert_no_error (error);
+  myna_window_set_manager (window, manager);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_assert_true (myna_test_gui_wait_until (manager_settled, window, 10000));
+  myna_test_gui_flush ();
+
+  return window;
 }
 
 static void
-test_window_opens (void)
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
 {
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  myna_test_gui_flush ();
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  gtk_settings_reset_property (gtk_settings_get_default (), "gtk-xft-dpi");
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+}
+
+static void
+assert_shows (GtkWidget  *root,
+              const char *text)
+{
+  if (!myna_test_gui_shows_text (root, text))
+    {
+      g_autofree char *shown = myna_test_gui_collect_text (root);
+
+      g_error ("“%s” is not shown. Shown:\n%s", text, shown);
+    }
+}
+
+static void
+assert_not_shown (GtkWidget  *root,
+                  const char *text)
+{
+  GtkWidget *label = myna_test_gui_find_text (root, text);
+
+  if (label != NULL)
+    g_error ("“%s” is shown, and should not be: “%s” in %s", text,
+             gtk_label_get_text (GTK_LABEL (label)),
+             G_OBJECT_TYPE_NAME (gtk_widget_get_ancestor (label, GTK_TYPE_WINDOW)));
+}
+
+static MynaPinRow *
+pin_row (MynaWindow *window,
+         MynaPinId   id)
+{
+  g_autoptr(GPtrArray) rows = myna_test_gui_find_all (GTK_WIDGET (window), MYNA_TYPE_PIN_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      if (myna_pin_row_get_pin (g_ptr_array_index (rows, i)) == id)
+        return g_ptr_array_index (rows, i);
+    }
+
+  g_error ("No row for the %s PIN", myna_pin_id_to_string (id));
+}
+
+static MynaCertificateBox *
+certificate_box (MynaWindow *window,
+                 MynaCertId  id)
+{
+  g_autoptr(GPtrArray) boxes = myna_test_gui_find_all (GTK_WIDGET (window), MYNA_TYPE_CERTIFICATE_BOX);
+
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      if (myna_certificate_box_get_certificate (g_ptr_array_index (boxes, i)) == id)
+        return g_ptr_array_index (boxes, i);
+    }
+
+  g_error ("No box for the %s certificate", myna_cert_id_to_string (id));
+}
+
+static char *
+guidance_ids (MynaWindow *window)
+{
+  g_autoptr(GPtrArray) rows = myna_test_gui_find_all (GTK_WIDGET (window), GTK_TYPE_LIST_BOX_ROW);
+  GString *ids = g_string_new (NULL);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+
+      if (MYNA_IS_PIN_ROW (row) ||
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)), "win.show-guide") != 0)
+        continue;
+
+      if (ids->len > 0)
+        g_string_append_c (ids, ' ');
+      g_string_append (ids, gtk_widget_get_name (row));
+    }
+
+  return g_string_free (ids, FALSE);
+}
+
+/* What each demo card must show, written from the scenario's description
+ * and the seed pages, not from the code that draws it. */
+typedef struct
+{
+  const char *scenario;
+  const char *kind;
+  const char *dots[MYNA_N_PINS];       /* auth, sign, card-info, juki */
+  const char *words[MYNA_N_PINS];
+  gboolean    reset_route[MYNA_N_PINS];
+  const char *auth_badge;
+  const char *auth_headline;
+  const char *sign_headline;
+  gboolean    read_button;
+  const char *guidance;
+} OverviewCase;
+
+static const OverviewCase overview_cases[] = {
+  {
+    "valid", "My Number card",
+    { "●●●", "●●●●●", "●●●", "●●●" },
+    { "3 tries left of 3", "5 tries left of 5", "3 tries left of 3", "3 tries left of 3" },
+    { FALSE, FALSE, FALSE, FALSE },
+    "Within validity period", "Within validity period until", "Needs the signing password", TRUE,
+    "lost-card",
+  },
+  {
+    "pin-blocked", "My Number card",
+    { "●●○", "○○○○○", "●○○", "●●●" },
+    { "2 tries left of 3", "Locked: no tries left", "1 try left: a wrong entry now locks it", "3 tries left of 3" },
+    { FALSE, TRUE, FALSE, FALSE },
+    "Within validity period", "Within validity period until", "Locked: the signing password has no tries left", FALSE,
+    "reset-pin reset-pin lost-card",
+  },
+  {
+    "auth-blocked", "My Number card",
+    { "○○○", "●●●●●", "●●●", "●●●" },
+    { "Locked: no tries left", "5 tries left of 5", "3 tries left of 3", "3 tries left of 3" },
+    { TRUE, FALSE, FALSE, FALSE },
+    "Within validity period", "Within validity period until", "Needs the signing password", TRUE,
+    "reset-pin lost-card",
+  },
+  {
+    "last-try", "My Number card",
+    { "●●●", "●○○○○", "●●●", "●●●" },
+    { "3 tries left of 3", "1 try left: a wrong entry now locks it", "3 tries left of 3", "3 tries left of 3" },
+    { FALSE, FALSE, FALSE, FALSE },
+    "Within validity period", "Within validity period until", "Needs the signing password", TRUE,
+    "reset-pin lost-card",
+  },
+  {
+    "renewal", "My Number card",
+    { "●●●", "●●●●●", "●●●", "●●●" },
+    { "3 tries left of 3", "5 tries left of 5", "3 tries left of 3", "3 tries left of 3" },
+    { FALSE, FALSE, FALSE, FALSE },
+    "Renewal open", "Within validity period until", "Needs the signing password", TRUE,
+    "renew-certificate lost-card",
+  },
+  {
+    "expired", "My Number card",
+    { "●●●", "●●●●●", "●●●", "●●●" },
+    { "3 tries left of 3", "5 tries left of 5", "3 tries left of 3", "3 tries left of 3" },
+    { FALSE, FALSE, FALSE, FALSE },
+    "Expired", "Expired on", "Needs the signing password", TRUE,
+    "new-certificate lost-card",
+  },
+  {
+    "no-signing", "My Number card",
+    { "●●●", "–", "●●●", "●●●" },
+    { "3 tries left of 3", "Not on this card", "3 tries left of 3", "3 tries left of 3" },
+    { FALSE, FALSE, FALSE, FALSE },
+    "Within validity period", "Within validity period until", "No signing certificate on this card", FALSE,
+    "new-certificate lost-card",
+  },
+  {
+    "juki", "Basic Resident Registration card",
+    { "–", "●●●●●", "–", "●●●" },
+    { "Not on this card", "5 tries left of 5", "Not on this card", "3 tries left of 3" },
+    { FALSE, FALSE, FALSE, FALSE },
+    NULL, "This card has no user authentication certificate", "Needs the signing password", TRUE,
+    "replace-juki-card lost-card",
+  },
+};
+
+static void
+test_overview (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const OverviewCase *expected = data;
+  g_autofree char *name = g_strdup_printf ("overview-%s", expected->scenario);
+  g_autofree char *guidance = NULL;
+  g_autofree char *screenshot = NULL;
+  GtkWidget *root;
+  MynaCertificateBox *box;
+
+  fixture->window = open_window (expected->scenario, 900, 1200);
+  root = GTK_WIDGET (fixture->window);
+
+  g_assert_cmpint (myna_card_manager_get_state (myna_window_get_manager (fixture->window)), ==,
+                   MYNA_CARD_STATE_READY);
+  assert_shows (root, expected->kind);
+  assert_shows (root, "Demo card, not a real one");
+
+  for (guint id = 0; id < MYNA_N_PINS; id++)
+    {
+      MynaPinRow *row = pin_row (fixture->window, id);
+      gboolean leads_to_reset = gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row));
+
+      g_assert_cmpstr (myna_pin_row_get_dots (row), ==, expected->dots[id]);
+      assert_shows (GTK_WIDGET (row), expected->words[id]);
+      /* A locked PIN says where to reset it, and opens the reset guide. */
+      g_assert_cmpint (leads_to_reset, ==, expected->reset_route[id]);
+      if (leads_to_reset)
+        {
+          g_autofree char *target = g_variant_print (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (row)), FALSE);
+
+          g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)), ==, "win.show-guide");
+          g_assert_cmpstr (target, ==, "'reset-pin'");
+          assert_shows (GTK_WIDGET (row), "Reset it at the municipal office");
+          g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "pin-blocked"));
+        }
+    }
+
+  box = certificate_box (fixture->window, MYNA_CERT_AUTH);
+  if (expected->auth_badge != NULL)
+    assert_shows (GTK_WIDGET (box), expected->auth_badge);
+  g_assert_true (g_str_has_prefix (myna_certificate_box_get_headline (box), expected->auth_headline));
+
+  box = certificate_box (fixture->window, MYNA_CERT_SIGN);
+  g_assert_true (g_str_has_prefix (myna_certificate_box_get_headline (box), expected->sign_headline));
+  g_assert_cmpint (myna_test_gui_find_button (GTK_WIDGET (box), "Read with Password…") != NULL, ==,
+                   expected->read_button);
+  /* The signing certificate is never read without being asked. */
+  assert_not_shown (root, "見本");
+
+  guidance = guidance_ids (fixture->window);
+  g_assert_cmpstr (guidance, ==, expected->guidance);
+
+  myna_test_gui_assert_accessible (root);
+  screenshot = myna_test_gui_save_screenshot (root, name);
+}
+
+static void
+test_timeline (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GtkWidget *root;
+
+  fixture->window = open_window ("renewal", 900, 1200);
+  root = GTK_WIDGET (certificate_box (fixture->window, MYNA_CERT_AUTH));
+
+  /* 45 days before the end of a five-year life, inside the renewal window. */
+  assert_shows (root, "45 days left");
+  assert_shows (root, "Renewal from");
+  assert_shows (root, "Issued");
+  {
+    GtkWidget *timeline = myna_test_gui_find_type (root, MYNA_TYPE_TIMELINE);
+    double today;
+
+    g_assert_nonnull (timeline);
+    today = myna_timeline_get_today_fraction (MYNA_TIMELINE (timeline));
+    g_assert_cmpfloat (today, >, 0.95);
+    g_assert_cmpfloat (today, <, 1.0);
+    g_assert_true (gtk_widget_has_css_class (timeline, "warning"));
+    g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (timeline), GTK_ACCESSIBLE_PROPERTY_LABEL));
+  }
+}
+
+static gboolean
+report_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+test_removal (Fixture       *fixture,
+              gconstpointer  data)
+{
+  MynaCardManager *manager;
+  MynaCardReport *report;
+  gint64 removed_at, cleared_in;
+  g_autofree char *screenshot = NULL;
+  GtkWidget *root;
+
+  fixture->window = open_window ("valid", 900, 900);
+  root = GTK_WIDGET (fixture->window);
+  manager = myna_window_get_manager (fixture->window);
+
+  gtk_widget_activate_action (root, "win.show-certificate", "s", "auth");
+  myna_test_gui_flush ();
+  g_assert_nonnull (myna_test_gui_find_toplevel (MYNA_TYPE_CERTIFICATE_WINDOW));
+  assert_shows (root, "Within validity period until");
+
+  report = myna_card_manager_get_report (manager);
+  g_object_add_weak_pointer (G_OBJECT (report), (gpointer *) &report);
+
+  removed_at = g_get_monotonic_time ();
+  myna_card_manager_set_demo_inserted (manager, FALSE);
+  /* Nothing keeps the card's data: not the page, not a window. */
+  g_assert_true (myna_test_gui_wait_until (report_gone, &report, 1000));
+  cleared_in = g_get_monotonic_time () - removed_at;
+  g_test_message ("Card data cleared %" G_GINT64_FORMAT " µs after removal", cleared_in);
+
+  myna_test_gui_flush ();
+  g_assert_null (myna_test_gui_find_toplevel (MYNA_TYPE_CERTIFICATE_WINDOW));
+  assert_not_shown (root, "Within validity period until");
+  assert_not_shown (root, "tries left of");
+  assert_shows (root, "Insert Your My Number Card");
+  myna_test_gui_assert_accessible (root);
+  screenshot = myna_test_gui_save_screenshot (root, "state-no-card-demo");
+
+  /* And back, from the page itself. */
+  g_signal_emit_by_name (myna_test_gui_find_button (root, "Put the Demo Card Back"), "clicked");
+  g_assert_true (myna_test_gui_wait_until (manager_settled, fixture->window, 10000));
+  myna_test_gui_flush ();
+  assert_shows (root, "Within validity period until");
+}
+
+static void
+test_reading (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(MynaCardManager) manager = myna_card_manager_new_demo ("valid", NULL);
+  g_autofree char *screenshot = NULL;
+  guint ticks = 0;
+  GtkWidget *root;
+  GtkWidget *spinner;
+
+  fixture->window = myna_window_new (app);
+  root = GTK_WIDGET (fixture->window);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 700);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+
+  /* A slow card: 200 ms an APDU. The window goes on drawing meanwhile. */
+  myna_card_manager_set_demo_latency (manager, 200);
+  myna_window_set_manager (fixture->window, manager);
+  g_assert_cmpint (myna_card_manager_get_state (manager), ==, MYNA_CARD_STATE_READING);
+
+  /* The main loop runs while the card is read. */
+  for (gint64 end = g_get_monotonic_time () + 200 * G_TIME_SPAN_MILLISECOND;
+       g_get_monotonic_time () < end;
+       ticks++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_cmpuint (ticks, >, 10);
+  g_assert_cmpint (myna_card_manager_get_state (manager), ==, MYNA_CARD_STATE_READING);
+  spinner = myna_test_gui_find_type (root, GTK_TYPE_SPINNER);
+  g_assert_nonnull (spinner);
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  assert_shows (root, "Reading the Card");
+  screenshot = myna_test_gui_save_screenshot (root, "state-reading");
+
+  g_assert_true (myna_test_gui_wait_until (manager_settled, fixture->window, 10000));
+  g_assert_cmpint (myna_card_manager_get_state (manager), ==, MYNA_CARD_STATE_READY);
+}
+
+static void
+test_not_my_number (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *screenshot = NULL;
+  GtkWidget *root;
+
+  fixture->window = open_window ("not-my-number", 900, 700);
+  root = GTK_WIDGET (fixture->window);
+
+  g_assert_cmpint (myna_card_manager_get_state (myna_window_get_manager (fixture->window)), ==,
+                   MYNA_CARD_STATE_UNSUPPORTED);
+  assert_shows (root, "Not a My Number Card");
+  assert_shows (root, "no JPKI application");
+  g_assert_nonnull (myna_test_gui_find_button (root, "Read Again"));
+  myna_test_gui_assert_accessible (root);
+  screenshot = myna_test_gui_save_screenshot (root, "state-not-my-number");
+}
+
+static void
+test_certificate_details (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *screenshot = NULL;
+  g_autofree char *copied = NULL;
+  MynaCertificate *cert;
+  GtkWindow *details;
+  GdkClipboard *clipboard;
+  GtkWidget *copy;
+
+  fixture->window = open_window ("valid", 900, 700);
+  cert = myna_card_report_get_certificate (myna_card_manager_get_report (myna_window_get_manager (fixture->window)),
+                                           MYNA_CERT_AUTH);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-certificate", "s", "auth");
+  myna_test_gui_flush ();
+  details = myna_test_gui_find_toplevel (MYNA_TYPE_CERTIFICATE_WINDOW);
+  g_assert_nonnull (details);
+  gtk_window_set_default_size (details, 700, 1400);
+  myna_test_gui_flush ();
+
+  assert_shows (GTK_WIDGET (details), "User authentication certificate");
+  assert_shows (GTK_WIDGET (details), "Within validity period");
+  assert_shows (GTK_WIDGET (details), myna_certificate_get_sha256 (cert));
+  assert_shows (GTK_WIDGET (details), myna_certificate_get_serial (cert));
+  assert_shows (GTK_WIDGET (details), myna_certificate_get_issuer (cert));
+  assert_shows (GTK_WIDGET (details), "Renewal opens");
+  assert_shows (GTK_WIDGET (details), "Key usage");
+  /* The demo card's CA is not J-LIS: the chain says so in words. */
+  assert_shows (GTK_WIDGET (details), "not one of the J-LIS root certificates");
+
+  copy = NULL;
+  {
+    g_autoptr(GPtrArray) buttons = myna_test_gui_find_all (GTK_WIDGET (details), GTK_TYPE_BUTTON);
+
+    for (guint i = 0; i < buttons->len && copy == NULL; i++)
+      {
+        if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)), "Copy Fingerprint") == 0)
+          copy = g_ptr_array_index (buttons, i);
+      }
+  }
+  g_assert_nonnull (copy);
+  g_signal_emit_by_name (copy, "clicked");
+  clipboard = gtk_widget_get_clipboard (GTK_WIDGET (details));
+  copied = myna_test_gui_clipboard_text (clipboard);
+  g_assert_cmpstr (copied, ==, myna_certificate_get_sha256 (cert));
+
+  myna_test_gui_assert_accessible (GTK_WIDGET (details));
+  screenshot = myna_test_gui_save_screenshot (GTK_WIDGET (details), "certificate-auth");
+
+  /* Closed by the user, the window is gone from memory, not just hidden. */
+  g_object_add_weak_pointer (G_OBJECT (details), (gpointer *) &details);
+  gtk_window_close (details);
+  myna_test_gui_flush ();
+  g_assert_null (details);
+}
+
+static MynaPasswordDialog *
+open_password_dialog (MynaWindow *window)
+{
+  GtkWindow *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.read-signing-certificate", NULL);
+  myna_test_gui_flush ();
+  dialog = myna_test_gui_find_toplevel (MYNA_TYPE_PASSWORD_DIALOG);
+  g_assert_nonnull (dialog);
+
+  return MYNA_PASSWORD_DIALOG (dialog);
+}
+
+static GtkEditable *
+password_entry (MynaPasswordDialog *dialog)
+{
+  GtkWidget *entry = myna_test_gui_find_type (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW);
+
+  g_assert_nonnull (entry);
+
+  return GTK_EDITABLE (entry);
+}
+
+static gboolean
+dialog_gone_or_idle (gpointer data)
+{
+  MynaPasswordDialog **dialog = data;
+
+  return *dialog == NULL || gtk_widget_get_sensitive (GTK_WIDGET (password_entry (*dialog)));
+}
+
+static void
+test_password_dialog (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *screenshot = NULL;
+  MynaCardManager *manager;
+  MynaPasswordDialog *dialog;
+  GtkWidget *read;
+  GtkWindow *details;
+  MynaVirtualCard *card;
+
+  fixture->window = open_window ("valid", 900, 700);
+  manager = myna_window_get_manager (fixture->window);
+  card = myna_card_manager_get_demo_card (manager);
+  dialog = open_password_dialog (fixture->window);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+
+  /* Before typing: the tries, and what the certificate holds. */
+  assert_shows (GTK_WIDGET (dialog), "5 tries left of 5");
+  assert_shows (GTK_WIDGET (dialog), "●●●●●");
+  assert_shows (GTK_WIDGET (dialog), "name, address, birth date and sex");
+  read = myna_test_gui_find_button (GTK_WIDGET (dialog), "Read");
+  g_assert_nonnull (read);
+  g_assert_false (gtk_widget_get_sensitive (read));
+
+  /* The format, as one types. */
+  gtk_editable_set_text (password_entry (dialog), "ab1");
+  g_assert_cmpstr (myna_password_dialog_get_hint (dialog), ==, "3 more characters needed.");
+  g_assert_false (myna_password_dialog_can_read (dialog));
+  gtk_editable_set_text (password_entry (dialog), "ab1-23");
+  g_assert_true (g_str_has_prefix (myna_password_dialog_get_hint (dialog), "Only letters A–Z and digits"));
+  g_assert_false (myna_password_dialog_can_read (dialog));
+  gtk_editable_set_text (password_entry (dialog), "ABCDEFGHIJ1234567");
+  g_assert_true (g_str_has_prefix (myna_password_dialog_get_hint (dialog), "Too long"));
+  g_assert_false (myna_password_dialog_can_read (dialog));
+  gtk_editable_set_text (password_entry (dialog), "wrong123");
+  g_assert_cmpstr (myna_password_dialog_get_hint (dialog), ==, "The format is right.");
+  g_assert_true (myna_password_dialog_can_read (dialog));
+  myna_test_gui_assert_accessible (GTK_WIDGET (dialog));
+  screenshot = myna_test_gui_save_screenshot (GTK_WIDGET (dialog), "password-dialog");
+  g_clear_pointer (&screenshot, g_free);
+
+  /* A wrong password costs one try, and the dialog says so. */
+  g_signal_emit_by_name (read, "clicked");
+  g_assert_cmpstr (gtk_editable_get_text (password_entry (dialog)), ==, "");
+  g_assert_true (myna_test_gui_wait_until (dialog_gone_or_idle, &dialog, 10000));
+  g_assert_nonnull (dialog);
+  myna_test_gui_flush ();
+  assert_shows (GTK_WIDGET (dialog), "4 tries left of 5");
+  assert_shows (GTK_WIDGET (dialog), "●●●●○");
+  g_assert_cmpint (myna_virtual_card_get_tries_spent (card), ==, 1);
+
+  /* The right one, in lower case, reads the certificate and shows it. */
+  gtk_editable_set_text (password_entry (dialog), "myna2026");
+  g_assert_true (myna_password_dialog_can_read (dialog));
+  g_signal_emit_by_name (read, "clicked");
+  g_assert_true (myna_test_gui_wait_until (dialog_gone_or_idle, &dialog, 10000));
+  g_assert_null (dialog);
+  myna_test_gui_flush ();
+
+  details = myna_test_gui_find_toplevel (MYNA_TYPE_CERTIFICATE_WINDOW);
+  g_assert_nonnull (details);
+  gtk_window_set_default_size (details, 700, 1600);
+  myna_test_gui_flush ();
+  assert_shows (GTK_WIDGET (details), "Signing certificate");
+  assert_shows (GTK_WIDGET (details), "見本\u3000花子");
+  assert_shows (GTK_WIDGET (details), "東京都見本市見本町一丁目2番3号");
+  assert_shows (GTK_WIDGET (details), "never saves it");
+  screenshot = myna_test_gui_save_screenshot (GTK_WIDGET (details), "certificate-sign");
+
+  /* Counter reset by the right password. */
+  assert_shows (GTK_WIDGET (pin_row (fixture->window, MYNA_PIN_SIGN)), "5 tries left of 5");
+
+  /* Take the card out: the personal data leaves the screen. */
+  myna_card_manager_set_demo_inserted (manager, FALSE);
+  myna_test_gui_flush ();
+  g_assert_null (myna_test_gui_find_toplevel (MYNA_TYPE_CERTIFICATE_WINDOW));
+  g_assert_null (myna_test_gui_find_text (GTK_WIDGET (fixture->window), "見本"));
+}
+
+static void
+test_password_last_try (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *screenshot = NULL;
+  MynaPasswordDialog *dialog;
+  GtkWidget *confirm;
+
+  fixture->window = open_window ("last-try", 900, 700);
+  dialog = open_password_dialog (fixture->window);
+
+  assert_shows (GTK_WIDGET (dialog), "1 try left: a wrong entry now locks it");
+  gtk_editable_set_text (password_entry (dialog), "MYNA2026");
+  /* The right format is not enough: the user has to confirm the risk. */
+  g_assert_false (myna_password_dialog_can_read (dialog));
+  confirm = myna_test_gui_find_type (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON);
+  g_assert_nonnull (confirm);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (confirm), TRUE);
+  g_assert_true (myna_password_dialog_can_read (dialog));
+
+  myna_test_gui_assert_accessible (GTK_WIDGET (dialog));
+  screenshot = myna_test_gui_save_screenshot (GTK_WIDGET (dialog), "password-dialog-last-try");
+
+  /* Closing it spends nothing. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  myna_test_gui_flush ();
+  g_assert_cmpint (myna_virtual_card_get_tries_spent (myna_card_manager_get_demo_card (myna_window_get_manager (fixture->window))),
+                   ==, 0);
+}
+
+static void
+test_password_blocked (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  MynaPasswordDialog *dialog;
+
+  fixture->window = open_window ("pin-blocked", 900, 700);
+  dialog = open_password_dialog (fixture->window);
+
+  assert_shows (GTK_WIDGET (dialog), "Locked: no tries left");
+  gtk_editable_set_text (password_entry (dialog), "MYNA2026");
+  g_assert_false (myna_password_dialog_can_read (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static gboolean
+guide_shown (gpointer data)
+{
+  return g_strcmp0 (myna_guides_view_get_guide (data), "reset-pin") == 0;
+}
+
+static void
+test_guides (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *screenshot = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *pdf_text = NULL;
+  g_autofree char *markup = NULL;
+  g_autoptr(MynaGuidePrinter) printer = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *guides = myna_guide_book_get_guides (myna_guide_book_get_default ());
+  MynaGuidesView *view;
+  GtkWidget *root;
+  gsize length;
+
+  /* Guides need no card: here there is none. */
+  fixture->window = open_window ("valid", 1100, 1600);
+  root = GTK_WIDGET (fixture->window);
+  myna_card_manager_set_demo_inserted (myna_window_get_manager (fixture->window), FALSE);
+  gtk_widget_activate_action (root, "win.show-page", "s", "guides");
+  myna_test_gui_flush ();
+
+  view = MYNA_GUIDES_VIEW (myna_test_gui_find_type (root, MYNA_TYPE_GUIDES_VIEW));
+  g_assert_nonnull (view);
+  for (guint i = 0; i < guides->len; i++)
+    g_assert_nonnull (myna_test_gui_find_named (GTK_WIDGET (view), myna_guide_get_id (g_ptr_array_index (guides, i))));
+
+  gtk_widget_activate_action (root, "win.show-guide", "s", "reset-pin");
+  g_assert_true (myna_test_gui_wait_until (guide_shown, view, 1000));
+  myna_test_gui_flush ();
+  assert_shows (GTK_WIDGET (view), "暗証番号");
+  /* Steps, the checklist per applicant, where, and the sources. */
+  assert_shows (GTK_WIDGET (view), "Who May Apply and What to Bring");
+  assert_shows (GTK_WIDGET (view), "The holder");
+  assert_shows (GTK_WIDGET (view), "Sources");
+  myna_test_gui_assert_accessible (root);
+  screenshot = myna_test_gui_save_screenshot (root, "guide-reset-pin");
+  g_clear_pointer (&screenshot, g_free);
+
+  /* The lost-card guide has the hotline and says whether it is open now. */
+  gtk_widget_activate_action (root, "win.show-guide", "s", "lost-card");
+  myna_test_gui_flush ();
+  assert_shows (GTK_WIDGET (view), "0120-95-0178");
+  assert_shows (GTK_WIDGET (view), "answers in your language now");
+  screenshot = myna_test_gui_save_screenshot (root, "guide-lost-card");
+
+  /* Print or save as PDF: the checklist, with the Japanese terms beside. */
+  printer = myna_guide_printer_new (myna_guide_book_lookup (myna_guide_book_get_default (), "reset-pin"));
+  markup = myna_guide_printer_get_markup (printer);
+  g_assert_nonnull (strstr (markup, "The holder（本人）"));
+  g_assert_nonnull (strstr (markup, "暗証番号"));
+  pdf = g_test_build_filename (G_TEST_BUILT, "screenshots", "guide-reset-pin.pdf", NULL);
+  g_unlink (pdf);
+  g_assert_true (myna_guide_printer_run (printer, GTK_WINDOW (fixture->window), pdf, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (pdf, &pdf_text, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 2000);
+  g_assert_true (g_str_has_prefix (pdf_text, "%PDF-"));
+}
+
+static void
+test_calculator (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *screenshot = NULL;
+  MynaExpiryInput input = { 0 };
+  MynaCalculator *calculator;
+  GtkWidget *root;
+
+  fixture->window = open_window ("valid", 900, 1200);
+  root = GTK_WIDGET (fixture->window);
+  gtk_widget_activate_action (root, "win.show-page", "s", "calculator");
+  myna_test_gui_flush ();
+  calculator = MYNA_CALCULATOR (myna_test_gui_find_type (root, MYNA_TYPE_CALCULATOR));
+  g_assert_nonnull (calculator);
+
+  /* An adult who got the card on 2021-04-01, born 1990-06-15: the card runs
+   * to the 10th birthday after issue (the first is 2021-06-15), the
+   * certificates to the 5th (seed 000: "発行から10回目の誕生日"). */
+  g_date_set_dmy (&input.birth_date, 15, G_DATE_JUNE, 1990);
+  g_date_set_dmy (&input.issue_date, 1, G_DATE_APRIL, 2021);
+  input.residence = MYNA_RESIDENCE_JAPANESE;
+  myna_calculator_set_input (calculator, &input);
+  myna_test_gui_flush ();
+
+  g_assert_cmpstr (myna_calculator_get_result (calculator, "age"), ==, "30 years");
+  g_assert_cmpstr (myna_calculator_get_result (calculator, "card"), ==, "2030-06-15");
+  g_assert_cmpstr (myna_calculator_get_result (calculator, "certificates"), ==, "2025-06-15");
+  assert_shows (root, "2030-06-15");
+
+  /* Typed as people in Japan write dates, even with full-width digits. */
+  {
+    GtkWidget *birth = myna_test_gui_find_type (GTK_WIDGET (calculator), MYNA_TYPE_DATE_ROW);
+
+    gtk_editable_set_text (GTK_EDITABLE (birth), "１９９０年６月１５日");
+    g_assert_cmpstr (myna_calculator_get_result (calculator, "card"), ==, "2030-06-15");
+    g_assert_false (gtk_widget_has_css_class (birth, "error"));
+    gtk_editable_set_text (GTK_EDITABLE (birth), "1990-02-30");
+    g_assert_true (gtk_widget_has_css_class (birth, "error"));
+    g_assert_cmpstr (myna_calculator_get_result (calculator, "card"), ==, "—");
+    assert_shows (root, "year-month-day");
+  }
+
+  /* Born after the issue date: refused, in words. */
+  g_date_set_dmy (&input.birth_date, 15, G_DATE_JUNE, 2022);
+  myna_calculator_set_input (calculator, &input);
+  g_assert_cmpstr (myna_calculator_get_result (calculator, "card"), ==, "—");
+
+  g_date_set_dmy (&input.birth_date, 15, G_DATE_JUNE, 1990);
+  myna_calculator_set_input (calculator, &input);
+  myna_test_gui_assert_accessible (root);
+  screenshot = myna_test_gui_save_screenshot (root, "calculator");
+}
+
+static void
+signing_read_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (myna_card_manager_read_signing_certificate_finish (MYNA_CARD_MANAGER (object), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static gboolean
+diagnostics_done (gpointer data)
+{
+  return !myna_diagnostics_window_is_running (data);
+}
+
+static void
+test_diagnostics (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *screenshot = NULL;
+  g_autofree char *report_text = NULL;
+  gboolean signing_read = FALSE;
+  MynaCardManager *manager;
+  MynaCertificate *cert;
+  GtkWindow *diagnostics;
+
+  fixture->window = open_window ("valid", 900, 700);
+  manager = myna_window_get_manager (fixture->window);
+  cert = myna_card_report_get_certificate (myna_card_manager_get_report (manager), MYNA_CERT_AUTH);
+
+  /* With the signing certificate read, the holder is in memory. */
+  myna_card_manager_read_signing_certificate_async (manager, g_strdup ("MYNA2026"), FALSE, NULL,
+                                                    signing_read_cb, &signing_read);
+  g_assert_true (myna_test_gui_wait_until (flag_set, &signing_read, 10000));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.diagnostics", NULL);
+  myna_test_gui_flush ();
+  diagnostics = myna_test_gui_find_toplevel (MYNA_TYPE_DIAGNOSTICS_WINDOW);
+  g_assert_nonnull (diagnostics);
+  gtk_window_set_default_size (diagnostics, 700, 1000);
+  g_assert_true (myna_test_gui_wait_until (diagnostics_done, diagnostics, 10000));
+  myna_test_gui_flush ();
+
+  /* Each step of the self-test, in words. */
+  assert_shows (GTK_WIDGET (diagnostics), "JPKI");
+  assert_shows (GTK_WIDGET (diagnostics), "ATR");
+
+  /* The copied report is redacted by default. */
+  report_text = myna_diagnostics_window_build_report (MYNA_DIAGNOSTICS_WINDOW (diagnostics));
+  g_assert_nonnull (strstr (report_text, "Redacted: yes"));
+  g_assert_nonnull (strstr (report_text, "pin sign: ok, 5 of 5"));
+  g_assert_null (strstr (report_text, myna_certificate_get_serial (cert)));
+  g_assert_null (strstr (report_text, myna_certificate_get_subject (cert)));
+  g_assert_null (strstr (report_text, "見本"));
+  g_clear_pointer (&report_text, g_free);
+
+  /* Unredacted on request, it has the serials, but never the holder. */
+  gtk_switch_set_active (GTK_SWITCH (myna_test_gui_find_type (GTK_WIDGET (diagnostics), GTK_TYPE_SWITCH)), FALSE);
+  report_text = myna_diagnostics_window_build_report (MYNA_DIAGNOSTICS_WINDOW (diagnostics));
+  g_assert_nonnull (strstr (report_text, "Redacted: no"));
+  g_assert_nonnull (strstr (report_text, myna_certificate_get_serial (cert)));
+  g_assert_null (strstr (report_text, "見本"));
+  g_assert_null (strstr (report_text, "東京都"));
+
+  myna_test_gui_assert_accessible (GTK_WIDGET (diagnostics));
+  screenshot = myna_test_gui_save_screenshot (GTK_WIDGET (diagnostics), "diagnostics");
+  gtk_window_destroy (diagnostics);
+}
+
+static void
+collect_focus_chain (GtkWindow  *window,
+                     GHashTable *seen)
+{
+  gtk_window_set_focus (window, NULL);
+
+  for (guint i = 0; i < 400; i++)
+    {
+      GtkWidget *focus;
+
+      if (!gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD))
+        continue;
+      focus = gtk_window_get_focus (window);
+      if (focus != NULL)
+        g_hash_table_add (seen, focus);
+    }
+}
+
+static gboolean
+focus_reaches (GHashTable *seen,
+               GtkWidget  *target)
+{
+  GHashTableIter iter;
+  gpointer widget;
+
+  g_hash_table_iter_init (&iter, seen);
+  while (g_hash_table_iter_next (&iter, &widget, NULL))
+    {
+      if (widget == target || gtk_widget_is_ancestor (widget, target))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_keyboard (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  MynaCertificateBox *sign_box;
+  GtkWidget *root;
+
+  fixture->window = open_window ("pin-blocked", 900, 1600);
+  root = GTK_WIDGET (fixture->window);
+
+  /* Tab alone reaches every action on the card page. */
+  collect_focus_chain (GTK_WINDOW (fixture->window), seen);
+  g_assert_true (focus_reaches (seen, myna_test_gui_find_button (GTK_WIDGET (certificate_box (fixture->window, MYNA_CERT_AUTH)), "Details")));
+  g_assert_true (focus_reaches (seen, GTK_WIDGET (pin_row (fixture->window, MYNA_PIN_SIGN))));
+  g_assert_true (focus_reaches (seen, myna_test_gui_find_named (root, "lost-card")));
+  g_assert_true (focus_reaches (seen, myna_test_gui_find_type (root, GTK_TYPE_MENU_BUTTON)));
+  sign_box = certificate_box (fixture->window, MYNA_CERT_SIGN);
+  g_assert_null (myna_test_gui_find_button (GTK_WIDGET (sign_box), "Read with Password…"));
+
+  /* The shortcuts the shortcuts window lists are bound. */
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->window), "show-help-overlay"));
+  gtk_widget_activate_action (root, "win.show-page", "s", "guides");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (myna_test_gui_find_type (root, ADW_TYPE_VIEW_STACK))),
+                   ==, "guides");
+}
+
+static void
+test_narrow (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *screenshot = NULL;
+  GtkWidget *root;
+  GtkWidget *switcher_bar;
+
+  fixture->window = open_window ("pin-blocked", 360, 1800);
+  root = GTK_WIDGET (fixture->window);
+
+  myna_test_gui_assert_fits (root, 360);
+  g_assert_cmpint (gtk_widget_get_width (root), <=, 360);
+
+  /* The view switcher moves to the bottom bar. */
+  switcher_bar = myna_test_gui_find_type (root, ADW_TYPE_VIEW_SWITCHER_BAR);
+  g_assert_nonnull (switcher_bar);
+  g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (switcher_bar)));
+
+  assert_shows (root, "Locked: no tries left");
+  myna_test_gui_assert_accessible (root);
+  screenshot = myna_test_gui_save_screenshot (root, "overview-narrow");
+
+  g_clear_pointer (&screenshot, g_free);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *page = i == 0 ? "guides" : "calculator";
+      g_autofree char *name = g_strdup_printf ("%s-narrow", page);
+
+      gtk_widget_activate_action (root, "win.show-page", "s", page);
+      myna_test_gui_flush ();
+      myna_test_gui_assert_fits (root, 360);
+      g_clear_pointer (&screenshot, g_free);
+      screenshot = myna_test_gui_save_screenshot (root, name);
+    }
+}
+
+static void
+test_dark_large_text (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *screenshot = NULL;
+  int dpi;
+  GtkWidget *root;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  /* Large Text in GNOME is a text scaling factor of 1.25. */
+  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", (int) (96 * 1.25 * 1024), NULL);
+
+  fixture->window = open_window ("renewal", 900, 1800);
+  root = GTK_WIDGET (fixture->window);
+
+  g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  g_object_get (gtk_settings_get_default (), "gtk-xft-dpi", &dpi, NULL);
+  g_assert_cmpint (dpi, ==, 96 * 1.25 * 1024);
+  assert_shows (root, "Renewal open");
+  screenshot = myna_test_gui_save_screenshot (root, "overview-dark-large-text");
+}
+
+static void
+test_about_and_shortcuts (void)
+{
+  GtkWindow *about;
+  GtkWindow *shortcuts;
   GtkWindow *window;
 
   g_application_activate (G_APPLICATION (app));
-  flush_main_context ();
-
+  myna_test_gui_flush ();
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_true (MYNA_IS_WINDOW (window));
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_cmpstr (gtk_window_get_title (window), ==, "MynaCheck");
-  g_assert_cmpstr (myna_application_get_demo_scenario (app), ==, "valid");
-
-  /* Activating again presents the same window. */
-  g_application_activate (G_APPLICATION (app));
-  g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (app)) == window);
-}
-
-static void
-test_window_actions (void)
-{
-  GList *windows;
-
-  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
-  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "quit"));
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  flush_main_context ();
+  myna_test_gui_flush ();
+  about = myna_test_gui_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  gtk_window_destroy (about);
 
-  windows = gtk_window_list_toplevels ();
-  {
-    gboolean found = FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  myna_test_gui_flush ();
+  shortcuts = myna_test_gui_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  gtk_window_destroy (shortcuts);
 
-    for (GList *l = windows; l != NULL; l = l->next)
-      found |= ADW_IS_ABOUT_WINDOW (l->data);
-    g_assert_true (found);
+  /* The primary menu holds the same. */
+  g_assert_nonnull (myna_test_gui_find_type (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON));
 
-    for (GList *l = windows; l != NULL; l = l->next)
-      {
-        if (ADW_IS_ABOUT_WINDOW (l->data))
-          gtk_window_destroy (l->data);
-      }
-  }
-  g_list_free (windows);
-  flush_main_context ();
+  gtk_window_destroy (window);
+  myna_test_gui_flush ();
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(MynaOptions) options = myna_options_new ();
-  g_autoptr(GError) error = NULL;
   int ret;
 
-  gtk_test_init (&argc, &argv, NULL);
+  /* The demo dates are relative to today; fix today for the calculator
+   * and the open/closed state of the hotline (Wednesday, 10:00 JST). */
+  g_setenv ("MYNACHECK_NOW", "2026-11-25T10:00:00+09:00", TRUE);
 
-  options->demo = g_strdup ("valid");
-  app = myna_application_new (options);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = myna_test_gui_init (&argc, &argv, "valid");
 
-  g_test_add_func ("/window/opens", test_window_opens);
-  g_test_add_func ("/window/actions", test_window_actions);
+  g_test_add_func ("/window/about-and-shortcuts", test_about_and_shortcuts);
+
+  for (guint i = 0; i < G_N_ELEMENTS (overview_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/window/overview/%s", overview_cases[i].scenario);
+
+      g_test_add (path, Fixture, &overview_cases[i], fixture_setup, test_overview, fixture_teardown);
+    }
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/window/timeline", test_timeline);
+  ADD ("/window/removal", test_removal);
+  ADD ("/window/reading", test_reading);
+  ADD ("/window/not-my-number", test_not_my_number);
+  ADD ("/window/certificate-details", test_certificate_details);
+  ADD ("/window/password/read", test_password_dialog);
+  ADD ("/window/password/last-try", test_password_last_try);
+  ADD ("/window/password/blocked", test_password_blocked);
+  ADD ("/window/guides", test_guides);
+  ADD ("/window/calculator", test_calculator);
+  ADD ("/window/diagnostics", test_diagnostics);
+  ADD ("/window/keyboard", test_keyboard);
+  ADD ("/window/narrow", test_narrow);
+  ADD ("/window/dark-large-text", test_dark_large_text);
+#undef ADD
 
   ret = g_test_run ();
 
-  g_application_quit (G_APPLICATION (app));
-  g_clear_object (&app);
+  myna_test_gui_finish (g_steal_pointer (&app));
 
   return ret;
 }

@@ -311,3 +311,17 @@ myna_pcsc_transport_new (const char  *reader_name,
 
   return g_steal_pointer (&self);
 }
+
+/**
+ * myna_pcsc_transport_get_protocol:
+ * @self: a #MynaPcscTransport
+ *
+ * Returns: "T=0" or "T=1", the protocol the reader chose
+ */
+const char *
+myna_pcsc_transport_get_protocol (MynaPcscTransport *self)
+{
+  g_return_val_if_fail (MYNA_IS_PCSC_TRANSPORT (self), NULL);
+
+  return self->protocol == SCARD_PROTOCOL_T0 ? "T=0" : "T=1";
+}

@@ -31,8 +31,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MynaPcscTransport, myna_pcsc_transport, MYNA, PCSC_TRANSPORT, GObject)
 
-MynaPcscTransport *myna_pcsc_transport_new (const char  *reader_name,
-                                            gboolean     exclusive,
-                                            GError     **error);
+MynaPcscTransport *myna_pcsc_transport_new          (const char         *reader_name,
+                                                     gboolean            exclusive,
+                                                     GError            **error);
+const char        *myna_pcsc_transport_get_protocol (MynaPcscTransport  *self);
 
 G_END_DECLS

@@ -1,70 +1,608 @@
-/* myna-window.c
- *
- * Copyright 2026 The MynaCheck authors
- *
- * This program is free software: you can redistribute it and/or modify
- * it under the terms of the GNU General Public License as published by
- * the Free Software Foundation, either version 3 of the License, or
- * (at your option) any later version.
- *
- * This program is distributed in the hope that it will be useful,
- * but WITHOUT ANY WARRANTY; without even the implied warranty of
- * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
- * GNU General Public License for more details.
- *
- * You should have received a copy of the GNU General Public License
- * along with this program.  If not, see <http://www.gnu.org/licenses/>.
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
- */
-
 #define G_LOG_DOMAIN "mynacheck-gui"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "myna-calculator.h"
+#include "myna-card-error.h"
+#include "myna-certificate-window.h"
+#include "myna-clock.h"
+#include "myna-diagnostics-window.h"
+#include "myna-guide-book.h"
+#include "myna-guide-printer.h"
+#include "myna-guides-view.h"
+#include "myna-overview.h"
+#include "myna-password-dialog.h"
+#include "myna-virtual-card.h"
 #include "myna-window.h"
 
-/* The main window. Its content comes with the interface issue (#4); for
- * now it is the frame: header bar, primary menu, title. */
+/*
+ * The main window follows the card manager: a full page for every state
+ * in which there is nothing to show (no service, no reader, no card, card
+ * in use, not a My Number card…), each with the fix; a spinner while the
+ * card is read in its worker thread; and the overview once it is read.
+ * When the card leaves, the overview and every window showing its data
+ * are emptied or closed at once.
+ */
 struct _MynaWindow
 {
   AdwApplicationWindow  parent_instance;
 
+  MynaCardManager      *manager;
+  GPtrArray            *card_windows;   /* windows that show card data */
+  guint                 refresh_id;
+
   /* Template widgets */
-  AdwWindowTitle       *window_title;
+  AdwToastOverlay      *toast_overlay;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  GtkRevealer          *demo_revealer;
+  GtkLabel             *demo_label;
+  AdwViewStack         *view_stack;
+  GtkStack             *card_stack;
+  AdwStatusPage        *state_page;
+  GtkWidget            *command_box;
+  GtkLabel             *state_command;
+  GtkListBox           *reader_list;
+  GtkButton            *state_button;
+  GtkWidget            *demo_button;
+  GtkSpinner           *reading_spinner;
+  MynaOverview         *overview;
+  MynaGuidesView       *guides_view;
+  MynaCalculator       *calculator;
+  GtkWidget            *reload_button;
 };
 
 G_DEFINE_FINAL_TYPE (MynaWindow, myna_window, ADW_TYPE_APPLICATION_WINDOW)
 
+/* Days left and the renewal state move with the date, not with the card. */
+#define REFRESH_SECONDS 3600
+
+static void update_view (MynaWindow *self);
+
+static void card_window_destroyed_cb (MynaWindow *self,
+                                      GtkWidget  *window);
+
+static void
+close_card_windows (MynaWindow *self)
+{
+  g_autoptr(GPtrArray) windows = g_steal_pointer (&self->card_windows);
+
+  self->card_windows = g_ptr_array_new ();
+
+  for (guint i = 0; i < windows->len; i++)
+    {
+      GtkWindow *window = g_ptr_array_index (windows, i);
+
+      g_signal_handlers_disconnect_by_func (window, card_window_destroyed_cb, self);
+      gtk_window_destroy (window);
+    }
+}
+
+static void
+card_window_destroyed_cb (MynaWindow *self,
+                          GtkWidget  *window)
+{
+  g_ptr_array_remove (self->card_windows, window);
+}
+
+/* No reference is kept: a window the user closes is freed at once, and
+ * the card data it showed with it. */
+static void
+track_card_window (MynaWindow *self,
+                   GtkWidget  *window)
+{
+  g_ptr_array_add (self->card_windows, window);
+  g_signal_connect_object (window, "destroy", G_CALLBACK (card_window_destroyed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+show_state (MynaWindow *self,
+            const char *icon,
+            const char *title,
+            const char *description,
+            const char *command,
+            const char *button_label,
+            const char *button_action,
+            gboolean    offer_demo)
+{
+  adw_status_page_set_icon_name (self->state_page, icon);
+  adw_status_page_set_title (self->state_page, title);
+  adw_status_page_set_description (self->state_page, description);
+
+  gtk_label_set_label (self->state_command, command != NULL ? command : "");
+  gtk_widget_set_visible (self->command_box, command != NULL);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->state_button), button_label != NULL);
+  if (button_label != NULL)
+    {
+      gtk_button_set_label (self->state_button, button_label);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->state_button), button_action);
+    }
+
+  gtk_widget_set_visible (self->demo_button, offer_demo && !myna_card_manager_is_demo (self->manager));
+  gtk_widget_set_visible (GTK_WIDGET (self->reader_list), FALSE);
+  gtk_stack_set_visible_child_name (self->card_stack, "state");
+}
+
+static void
+fill_reader_list (MynaWindow *self)
+{
+  GPtrArray *readers = myna_card_manager_get_readers (self->manager);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->reader_list))) != NULL)
+    gtk_list_box_remove (self->reader_list, child);
+
+  for (guint i = 0; readers != NULL && i < readers->len; i++)
+    {
+      const MynaReaderInfo *reader = g_ptr_array_index (readers, i);
+      GtkWidget *row;
+
+      if (!reader->card_present)
+        continue;
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), reader->name);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.choose-reader");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", reader->name);
+      gtk_list_box_append (self->reader_list, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->reader_list), TRUE);
+}
+
+static void
+show_unsupported (MynaWindow *self)
+{
+  const GError *error = myna_card_manager_get_error (self->manager);
+
+  if (g_error_matches (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_UNRESPONSIVE))
+    show_state (self, "dialog-warning-symbolic", _("The Card Does Not Respond"), error->message,
+                NULL, _("_Read Again"), "win.reload", FALSE);
+  else
+    show_state (self, "dialog-warning-symbolic", _("Not a My Number Card"),
+                _("This card has no JPKI application. MynaCheck reads My Number cards and old Basic Resident Registration cards. Check that the right card is in the reader."),
+                NULL, _("_Read Again"), "win.reload", FALSE);
+}
+
+static void
+update_view (MynaWindow *self)
+{
+  MynaCardState state = myna_card_manager_get_state (self->manager);
+  MynaCardReport *report = myna_card_manager_get_report (self->manager);
+  g_autoptr(GDateTime) now = myna_clock_now_jst ();
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.read-signing-certificate", report != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-certificate", report != NULL);
+
+  /* Whatever was shown of a card goes as soon as it is not the card now. */
+  if (report == NULL)
+    {
+      close_card_windows (self);
+      myna_overview_set_report (self->overview, NULL, now);
+    }
+
+  if (state != MYNA_CARD_STATE_READING)
+    gtk_spinner_stop (self->reading_spinner);
+
+  switch (state)
+    {
+    case MYNA_CARD_STATE_STARTING:
+      show_state (self, "content-loading-symbolic", _("Looking for Card Readers…"), NULL,
+                  NULL, NULL, NULL, FALSE);
+      break;
+
+    case MYNA_CARD_STATE_SERVICE_UNAVAILABLE:
+      show_state (self, "computer-fail-symbolic", _("The Smart Card Service Is Not Running"),
+                  _("MynaCheck reaches card readers through the pcscd service. Start it with this command; MynaCheck then finds the reader by itself."),
+                  "sudo systemctl enable --now pcscd.socket", NULL, NULL, TRUE);
+      break;
+
+    case MYNA_CARD_STATE_NO_READER:
+      show_state (self, "media-removable-symbolic", _("No Card Reader"),
+                  _("Plug in a USB IC card reader. A Sony RC-S380 has no Linux driver; an RC-S300 works."),
+                  NULL, NULL, NULL, TRUE);
+      break;
+
+    case MYNA_CARD_STATE_NO_CARD:
+      if (myna_card_manager_is_demo (self->manager))
+        show_state (self, "auth-smartcard-symbolic", _("Insert Your My Number Card"),
+                    _("The demo card is out of its pretend reader."),
+                    NULL, _("_Put the Demo Card Back"), "win.demo-card-inserted", FALSE);
+      else
+        show_state (self, "auth-smartcard-symbolic", _("Insert Your My Number Card"),
+                    _("Put the card in the reader, chip first, or lay it on a contactless reader. No PIN is needed."),
+                    NULL, NULL, NULL, TRUE);
+      break;
+
+    case MYNA_CARD_STATE_SEVERAL_CARDS:
+      show_state (self, "auth-smartcard-symbolic", _("Several Cards"),
+                  _("More than one reader holds a card. Choose the one to read."),
+                  NULL, NULL, NULL, FALSE);
+      fill_reader_list (self);
+      break;
+
+    case MYNA_CARD_STATE_CARD_IN_USE:
+      show_state (self, "changes-prevent-symbolic", _("The Card Is in Use"),
+                  _("Another program is using the card. Close programs that use it, such as a browser signing extension; MynaCheck tries again by itself."),
+                  NULL, NULL, NULL, FALSE);
+      break;
+
+    case MYNA_CARD_STATE_READING:
+      gtk_spinner_start (self->reading_spinner);
+      gtk_stack_set_visible_child_name (self->card_stack, "reading");
+      break;
+
+    case MYNA_CARD_STATE_UNSUPPORTED:
+      show_unsupported (self);
+      break;
+
+    case MYNA_CARD_STATE_ERROR:
+      show_state (self, "dialog-error-symbolic", _("The Card Could Not Be Read"),
+                  myna_card_manager_get_error (self->manager) != NULL
+                    ? myna_card_manager_get_error (self->manager)->message : NULL,
+                  NULL, _("_Try Again"), "win.reload", FALSE);
+      break;
+
+    case MYNA_CARD_STATE_READY:
+      myna_overview_set_report (self->overview, report, now);
+      gtk_stack_set_visible_child_name (self->card_stack, "overview");
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+refresh_cb (gpointer data)
+{
+  update_view (data);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+update_demo_actions (MynaWindow *self)
+{
+  gboolean demo = myna_card_manager_is_demo (self->manager);
+  const char *scenario = myna_card_manager_get_demo_scenario (self->manager);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-demo", demo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.demo-card-inserted", demo);
+
+  if (demo)
+    {
+      /* Translators: a banner in demo mode; %s describes the card. */
+      g_autofree char *text = g_strdup_printf (_("Demo card, not a real one: %s."),
+                                               myna_virtual_card_describe_scenario (scenario));
+
+      gtk_label_set_label (self->demo_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->demo_revealer, demo);
+}
+
+static void
+set_manager (MynaWindow      *self,
+             MynaCardManager *manager)
+{
+  if (self->manager != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->manager, self);
+      myna_card_manager_stop (self->manager);
+    }
+
+  close_card_windows (self);
+  g_set_object (&self->manager, manager);
+
+  g_signal_connect_swapped (manager, "notify::state", G_CALLBACK (update_view), self);
+  g_signal_connect_swapped (manager, "notify::report", G_CALLBACK (update_view), self);
+  update_demo_actions (self);
+  myna_card_manager_start (manager);
+  update_view (self);
+}
+
+static void
+reload_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  MynaWindow *self = MYNA_WINDOW (widget);
+
+  myna_card_manager_reload (self->manager);
+}
+
+static void
+demo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  MynaWindow *self = MYNA_WINDOW (widget);
+  g_autoptr(MynaCardManager) manager = NULL;
+  g_autoptr(GError) error = NULL;
+
+  manager = myna_card_manager_new_demo (g_variant_get_string (parameter, NULL), &error);
+  if (manager == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  set_manager (self, manager);
+  adw_view_stack_set_visible_child_name (self->view_stack, "card");
+}
+
+static void
+leave_demo_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  MynaWindow *self = MYNA_WINDOW (widget);
+  g_autoptr(MynaCardManager) manager = myna_card_manager_new ();
+
+  set_manager (self, manager);
+}
+
+static void
+demo_card_inserted_activated (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  MynaWindow *self = MYNA_WINDOW (widget);
+  gboolean inserted = myna_card_manager_get_state (self->manager) != MYNA_CARD_STATE_NO_CARD;
+
+  myna_card_manager_set_demo_inserted (self->manager, !inserted);
+}
+
+static void
+choose_reader_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  MynaWindow *self = MYNA_WINDOW (widget);
+
+  myna_card_manager_choose_reader (self->manager, g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_guide_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  MynaWindow *self = MYNA_WINDOW (widget);
+
+  if (myna_guides_view_show_guide (self->guides_view, g_variant_get_string (parameter, NULL)))
+    adw_view_stack_set_visible_child_name (self->view_stack, "guides");
+}
+
+static void
+show_page_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  MynaWindow *self = MYNA_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_certificate_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  MynaWindow *self = MYNA_WINDOW (widget);
+  MynaCardReport *report = myna_card_manager_get_report (self->manager);
+  const char *id = g_variant_get_string (parameter, NULL);
+  g_autoptr(GDateTime) now = myna_clock_now_jst ();
+  GtkWidget *window;
+
+  if (report == NULL)
+    return;
+
+  for (guint cert = 0; cert < MYNA_N_CERTS; cert++)
+    {
+      if (!g_str_equal (id, myna_cert_id_to_string (cert)))
+        continue;
+
+      window = myna_certificate_window_new (GTK_WINDOW (self), report, cert, now);
+      if (window == NULL)
+        return;
+
+      track_card_window (self, window);
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+}
+
+static void
+signing_certificate_read_cb (MynaWindow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-certificate", "s", "sign");
+}
+
+static void
+read_signing_certificate_activated (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  MynaWindow *self = MYNA_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (myna_card_manager_get_report (self->manager) == NULL)
+    return;
+
+  dialog = myna_password_dialog_new (GTK_WINDOW (self), self->manager);
+  g_signal_connect_object (dialog, "signing-certificate-read",
+                           G_CALLBACK (signing_certificate_read_cb), self, G_CONNECT_SWAPPED);
+  track_card_window (self, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+print_guide_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  MynaWindow *self = MYNA_WINDOW (widget);
+  MynaGuide *guide = myna_guide_book_lookup (myna_guide_book_get_default (),
+                                             g_variant_get_string (parameter, NULL));
+  g_autoptr(MynaGuidePrinter) printer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (guide == NULL)
+    return;
+
+  printer = myna_guide_printer_new (guide);
+  if (!myna_guide_printer_run (printer, GTK_WINDOW (self), NULL, &error))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
+static void
+print_current_guide_activated (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  MynaWindow *self = MYNA_WINDOW (widget);
+  const char *id = myna_guides_view_get_guide (self->guides_view);
+
+  if (id != NULL && g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "guides") == 0)
+    gtk_widget_activate_action (widget, "win.print-guide", "s", id);
+}
+
+static void
+copy_command_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  MynaWindow *self = MYNA_WINDOW (widget);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), gtk_label_get_label (self->state_command));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Command copied")));
+}
+
+static void
+diagnostics_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  MynaWindow *self = MYNA_WINDOW (widget);
+  GtkWidget *window = myna_diagnostics_window_new (GTK_WINDOW (self), self->manager);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+myna_window_dispose (GObject *object)
+{
+  MynaWindow *self = (MynaWindow *)object;
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->card_windows != NULL)
+    close_card_windows (self);
+  if (self->manager != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->manager, self);
+      myna_card_manager_stop (self->manager);
+      g_clear_object (&self->manager);
+    }
+  g_clear_pointer (&self->card_windows, g_ptr_array_unref);
+
+  /* libadwaita 1.2 crashes when a switcher outlives its stack's pages
+   * during disposal; let go of the stack first. */
+  if (self->switcher_title != NULL)
+    adw_view_switcher_title_set_stack (self->switcher_title, NULL);
+  if (self->switcher_bar != NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MYNA_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (myna_window_parent_class)->dispose (object);
+}
+
 static void
 myna_window_class_init (MynaWindowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_BASE_PATH "/ui/myna-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, MynaWindow, window_title);
+  object_class->dispose = myna_window_dispose;
+
+  g_type_ensure (MYNA_TYPE_OVERVIEW);
+  g_type_ensure (MYNA_TYPE_GUIDES_VIEW);
+  g_type_ensure (MYNA_TYPE_CALCULATOR);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/myna-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, MynaWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, MynaWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, MynaWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, MynaWindow, demo_revealer);
+  gtk_widget_class_bind_template_child (widget_class, MynaWindow, demo_label);
+  gtk_widget_class_bind_template_child (widget_class, MynaWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, MynaWindow, card_stack);
+  gtk_widget_class_bind_template_child (widget_class, MynaWindow, state_page);
+  gtk_widget_class_bind_template_child (widget_class, MynaWindow, command_box);
+  gtk_widget_class_bind_template_child (widget_class, MynaWindow, state_command);
+  gtk_widget_class_bind_template_child (widget_class, MynaWindow, reader_list);
+  gtk_widget_class_bind_template_child (widget_class, MynaWindow, state_button);
+  gtk_widget_class_bind_template_child (widget_class, MynaWindow, demo_button);
+  gtk_widget_class_bind_template_child (widget_class, MynaWindow, reading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, MynaWindow, overview);
+  gtk_widget_class_bind_template_child (widget_class, MynaWindow, guides_view);
+  gtk_widget_class_bind_template_child (widget_class, MynaWindow, calculator);
+  gtk_widget_class_bind_template_child (widget_class, MynaWindow, reload_button);
+
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_activated);
+  gtk_widget_class_install_action (widget_class, "win.demo", "s", demo_activated);
+  gtk_widget_class_install_action (widget_class, "win.leave-demo", NULL, leave_demo_activated);
+  gtk_widget_class_install_action (widget_class, "win.demo-card-inserted", NULL, demo_card_inserted_activated);
+  gtk_widget_class_install_action (widget_class, "win.choose-reader", "s", choose_reader_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-guide", "s", show_guide_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-certificate", "s", show_certificate_activated);
+  gtk_widget_class_install_action (widget_class, "win.read-signing-certificate", NULL,
+                                   read_signing_certificate_activated);
+  gtk_widget_class_install_action (widget_class, "win.print-guide", "s", print_guide_activated);
+  gtk_widget_class_install_action (widget_class, "win.print-current-guide", NULL, print_current_guide_activated);
+  gtk_widget_class_install_action (widget_class, "win.diagnostics", NULL, diagnostics_activated);
+  gtk_widget_class_install_action (widget_class, "win.copy-command", NULL, copy_command_activated);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.reload", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "card");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "guides");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "calculator");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-current-guide", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.diagnostics", NULL);
 }
 
 static void
 myna_window_init (MynaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->card_windows = g_ptr_array_new ();
+  self->refresh_id = g_timeout_add_seconds (REFRESH_SECONDS, refresh_cb, self);
 }
 
 /**
  * myna_window_new:
  * @application: the application
  *
- * Returns: (transfer floating): a new main window
+ * Returns: (transfer floating): a new main window, on the demo card when
+ *   the application was started with --demo
  */
 MynaWindow *
 myna_window_new (MynaApplication *application)
 {
-  MynaWindow *self;
+  g_autoptr(MynaCardManager) manager = NULL;
   const char *scenario;
+  MynaWindow *self;
 
   g_return_val_if_fail (MYNA_IS_APPLICATION (application), NULL);
 
@@ -72,7 +610,43 @@ myna_window_new (MynaApplication *application)
 
   scenario = myna_application_get_demo_scenario (application);
   if (scenario != NULL)
-    adw_window_title_set_subtitle (self->window_title, _("Demo card"));
+    manager = myna_card_manager_new_demo (scenario, NULL);
+  if (manager == NULL)
+    {
+      manager = myna_card_manager_new ();
+      myna_card_manager_choose_reader (manager, myna_application_get_reader (application));
+    }
+
+  set_manager (self, manager);
 
   return self;
+}
+
+/**
+ * myna_window_get_manager:
+ * @self: a #MynaWindow
+ *
+ * Returns: (transfer none): the card manager the window follows
+ */
+MynaCardManager *
+myna_window_get_manager (MynaWindow *self)
+{
+  g_return_val_if_fail (MYNA_IS_WINDOW (self), NULL);
+
+  return self->manager;
+}
+
+/**
+ * myna_window_set_manager:
+ * @self: a #MynaWindow
+ * @manager: a card manager to follow instead
+ */
+void
+myna_window_set_manager (MynaWindow      *self,
+                         MynaCardManager *manager)
+{
+  g_return_if_fail (MYNA_IS_WINDOW (self));
+  g_return_if_fail (MYNA_IS_CARD_MANAGER (manager));
+
+  set_manager (self, manager);
 }

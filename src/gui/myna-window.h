@@ -23,6 +23,7 @@
 #include <adwaita.h>
 
 #include "myna-application.h"
+#include "myna-card-manager.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +31,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MynaWindow, myna_window, MYNA, WINDOW, AdwApplicationWindow)
 
-MynaWindow *myna_window_new (MynaApplication *application);
+MynaWindow      *myna_window_new         (MynaApplication *application);
+MynaCardManager *myna_window_get_manager (MynaWindow      *self);
+void             myna_window_set_manager (MynaWindow      *self,
+                                          MynaCardManager *manager);
 
 G_END_DECLS

@@ -80,6 +80,69 @@ myna_format_date (const GDate *date)
 }
 
 /**
+ * myna_parse_date:
+ * @text: a date as typed: 2026-11-22, 2026/11/22, 2026.11.22, 20261122 or
+ *   2026年11月22日, in ASCII or full-width digits
+ * @date: (out caller-allocates): the date, cleared when @text is not one
+ *
+ * Reads the Gregorian dates people in Japan write. Era years (令和8年) are
+ * not read: the calculator asks for the Western year.
+ *
+ * Returns: whether @text was a real date
+ */
+gboolean
+myna_parse_date (const char *text,
+                 GDate      *date)
+{
+  static gsize pattern;
+  g_autofree char *normalized = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  guint64 year, month, day;
+
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  g_date_clear (date, 1);
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return FALSE;
+
+  if (g_once_init_enter (&pattern))
+    g_once_init_leave (&pattern, (gsize) g_regex_new ("^\\s*([0-9]{4})\\s*(?:[-/.年]\\s*([0-9]{1,2})\\s*[-/.月]\\s*([0-9]{1,2})\\s*日?"
+                                                      "|([0-9]{2})([0-9]{2}))\\s*$",
+                                                      G_REGEX_OPTIMIZE, 0, NULL));
+
+  /* NFKC turns full-width digits and separators into ASCII ones. */
+  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+  if (!g_regex_match ((GRegex *) pattern, normalized, 0, &match))
+    return FALSE;
+
+  {
+    g_autofree char *year_text = g_match_info_fetch (match, 1);
+    g_autofree char *month_text = g_match_info_fetch (match, 2);
+    g_autofree char *day_text = g_match_info_fetch (match, 3);
+
+    if (month_text == NULL || *month_text == '\0')
+      {
+        g_free (month_text);
+        g_free (day_text);
+        month_text = g_match_info_fetch (match, 4);
+        day_text = g_match_info_fetch (match, 5);
+      }
+
+    year = g_ascii_strtoull (year_text, NULL, 10);
+    month = g_ascii_strtoull (month_text, NULL, 10);
+    day = g_ascii_strtoull (day_text, NULL, 10);
+  }
+
+  if (year < 1 || month < 1 || month > 12 || day < 1 ||
+      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return FALSE;
+
+  g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+
+  return TRUE;
+}
+
+/**
  * myna_reset_route_for_pin:
  * @pin: a PIN
  * @route: (out caller-allocates): where it can be reset besides the

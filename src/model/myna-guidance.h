@@ -71,5 +71,7 @@ gboolean    myna_card_report_get_lifecycle    (MynaCardReport     *report,
                                                GDateTime          *now,
                                                MynaCertLifecycle  *lifecycle);
 char       *myna_format_date                  (const GDate        *date);
+gboolean    myna_parse_date                   (const char         *text,
+                                               GDate              *date);
 
 G_END_DECLS

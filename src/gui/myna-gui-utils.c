@@ -1,0 +1,50 @@
+/* myna-gui-utils.c
+ *
+ * Copyright 2026 The MynaCheck authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+
+#define G_LOG_DOMAIN "mynacheck-gui"
+
+#include "config.h"
+
+#include "myna-gui-utils.h"
+
+/**
+ * myna_preferences_page_add_group:
+ * @page: the page
+ * @title: (nullable): the group's heading
+ * @description: (nullable): a line under it
+ *
+ * Returns: (transfer none): a new group, already on @page
+ */
+GtkWidget *
+myna_preferences_page_add_group (AdwPreferencesPage *page,
+                                 const char         *title,
+                                 const char         *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  if (title != NULL)
+    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (description != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (group));
+
+  return group;
+}

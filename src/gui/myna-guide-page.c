@@ -1,0 +1,434 @@
+/* myna-guide-page.c
+ *
+ * Copyright 2026 The MynaCheck authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mynacheck-gui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "myna-clock.h"
+#include "myna-gui-utils.h"
+#include "myna-guide-page.h"
+#include "myna-hotline.h"
+#include "myna-i18n.h"
+#include "myna-pin.h"
+#include "myna-text-row.h"
+
+/*
+ * One procedure guide: what to do, where, what it costs, who may apply and
+ * what each must bring (as a checklist), the steps, and for a lost card
+ * the phone lines with whether the one for the user's language answers
+ * now. Every key term keeps the official Japanese beside it, so that the
+ * page can be shown at the counter.
+ */
+struct _MynaGuidePage
+{
+  AdwBin              parent_instance;
+
+  MynaGuide          *guide;
+  AdwPreferencesPage *page;
+  GtkWidget          *hotline_status;
+};
+
+G_DEFINE_FINAL_TYPE (MynaGuidePage, myna_guide_page, ADW_TYPE_BIN)
+
+static GtkWidget *
+text_row (const char *title,
+          const char *subtitle)
+{
+  return myna_text_row_new (title, subtitle);
+}
+
+static void
+add_texts (GtkWidget *group,
+           GPtrArray *texts)
+{
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const MynaGuideText *text = g_ptr_array_index (texts, i);
+
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                 text_row (myna_guide_text_get (text), text->ja));
+    }
+}
+
+static void
+add_header (MynaGuidePage *self)
+{
+  const MynaGuideText *title = myna_guide_get_title (self->guide);
+  GtkWidget *group = myna_preferences_page_add_group (self->page, NULL, NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading = gtk_label_new (myna_guide_text_get (title));
+  GtkWidget *term = gtk_label_new (title->ja);
+  GtkWidget *summary = gtk_label_new (myna_guide_text_get (myna_guide_get_summary (self->guide)));
+  GtkWidget *print = gtk_button_new_with_mnemonic (_("_Print or Save as PDF…"));
+
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0.0f);
+  gtk_widget_add_css_class (heading, "title-1");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 1, -1);
+
+  gtk_label_set_wrap (GTK_LABEL (term), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (term), 0.0f);
+  gtk_label_set_selectable (GTK_LABEL (term), TRUE);
+  gtk_widget_add_css_class (term, "title-4");
+  gtk_widget_add_css_class (term, "ja-term");
+
+  gtk_label_set_wrap (GTK_LABEL (summary), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (summary), 0.0f);
+  gtk_widget_set_margin_top (summary, 6);
+
+  gtk_widget_set_halign (print, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (print, 6);
+  gtk_widget_add_css_class (print, "pill");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (print), "win.print-guide");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (print), "s", myna_guide_get_id (self->guide));
+
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), term);
+  gtk_box_append (GTK_BOX (box), summary);
+  gtk_box_append (GTK_BOX (box), print);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), box);
+}
+
+static char *
+hotline_status_text (void)
+{
+  const char *language = myna_i18n_get_language ();
+  g_autoptr(GDateTime) now = myna_clock_now_jst ();
+  g_autoptr(GDateTime) next = NULL;
+  g_autofree char *hours = myna_hotline_format_hours (language);
+
+  if (g_str_equal (language, "ja"))
+    return g_strdup (_("The free dial answers about a lost card 24 hours a day, every day."));
+
+  if (hours == NULL)
+    return g_strdup (_("No line answers in your language; the foreign-language line answers in English 24 hours a day."));
+
+  if (myna_hotline_is_open (language, now, &next))
+    /* Translators: %s is the line's hours, e.g. "9:00–18:00 (Japan time)". */
+    return g_strdup_printf (_("The foreign-language line answers in your language now. Hours: %s."), hours);
+
+  {
+    g_autofree char *when = g_date_time_format (next, "%H:%M");
+
+    /* Translators: %s is a time in Japan, e.g. "09:00", then the hours. */
+    return g_strdup_printf (_("The foreign-language line is closed in your language now; it opens at %s (Japan time). Hours: %s. English answers 24 hours a day."),
+                            when, hours);
+  }
+}
+
+/**
+ * myna_guide_page_refresh_hotlines:
+ * @self: a #MynaGuidePage
+ *
+ * Says again whether the line answers now, after time or language changed.
+ */
+void
+myna_guide_page_refresh_hotlines (MynaGuidePage *self)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (MYNA_IS_GUIDE_PAGE (self));
+
+  if (self->hotline_status == NULL)
+    return;
+
+  text = hotline_status_text ();
+  myna_text_row_set_subtitle (MYNA_TEXT_ROW (self->hotline_status), text);
+}
+
+static void
+add_hotlines (MynaGuidePage *self)
+{
+  GtkWidget *group = myna_preferences_page_add_group (self->page, _("Phone Lines"), NULL);
+  guint n = 0;
+  const MynaHotline *lines = myna_hotlines_get (&n);
+
+  self->hotline_status = text_row (_("In your language"), NULL);
+  myna_text_row_add_prefix (MYNA_TEXT_ROW (self->hotline_status),
+                             gtk_image_new_from_icon_name ("preferences-desktop-locale-symbolic"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->hotline_status);
+  myna_guide_page_refresh_hotlines (self);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *subtitle = g_strdup_printf ("%s — %s", lines[i].name_ja,
+                                                   myna_hotline_get_description (&lines[i]));
+      GtkWidget *row = text_row (lines[i].number, subtitle);
+
+      myna_text_row_add_prefix (MYNA_TEXT_ROW (row), gtk_image_new_from_icon_name ("call-start-symbolic"));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+}
+
+static void
+add_where (MynaGuidePage *self)
+{
+  GtkWidget *group = myna_preferences_page_add_group (self->page, _("Where"), NULL);
+  GPtrArray *wheres = myna_guide_get_wheres (self->guide);
+
+  for (guint i = 0; i < wheres->len; i++)
+    {
+      const MynaGuideWhere *where = g_ptr_array_index (wheres, i);
+      const char *text = where->text.msgid != NULL ? myna_guide_text_get (&where->text)
+                                                   : myna_guide_place_get_label (where->place);
+
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), text_row (text, where->text.ja));
+    }
+}
+
+static void
+add_fees (MynaGuidePage *self)
+{
+  GPtrArray *fees = myna_guide_get_fees (self->guide);
+  GtkWidget *group = myna_preferences_page_add_group (self->page, _("Fees"),
+                                fees->len == 0 ? _("The pages MynaCheck is built on name no fee for this; ask your municipal office.") : NULL);
+
+  add_texts (group, fees);
+}
+
+static void
+add_applicants (MynaGuidePage *self)
+{
+  GPtrArray *applicants = myna_guide_get_applicants (self->guide);
+  GtkWidget *group;
+
+  if (applicants->len == 0)
+    return;
+
+  group = myna_preferences_page_add_group (self->page, _("Who May Apply and What to Bring"),
+                     _("Tick off what you have. Everything listed for your case is needed."));
+
+  for (guint i = 0; i < applicants->len; i++)
+    {
+      const MynaGuideApplicant *applicant = g_ptr_array_index (applicants, i);
+      GtkWidget *expander = adw_expander_row_new ();
+      g_autofree char *title = g_strdup_printf ("%s (%s)", myna_applicant_type_get_label (applicant->type),
+                                                myna_applicant_type_get_term (applicant->type));
+      g_autofree char *subtitle = NULL;
+      const char *timing;
+
+      if (applicant->visits->len > 1)
+        timing = _("Two visits: not on the same day");
+      else if (applicant->same_day)
+        timing = _("Can be done the same day");
+      else
+        timing = _("Not on the same day");
+
+      if (applicant->condition.msgid != NULL)
+        subtitle = g_strdup_printf ("%s. %s", myna_guide_text_get (&applicant->condition), timing);
+      else
+        subtitle = g_strdup (timing);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), i == 0);
+
+      for (guint v = 0; v < applicant->visits->len; v++)
+        {
+          GPtrArray *items = g_ptr_array_index (applicant->visits, v);
+
+          if (applicant->visits->len > 1)
+            {
+              g_autofree char *visit = g_strdup_printf (v == 0 ? _("First visit") : _("Second visit"));
+              GtkWidget *row = text_row (visit, NULL);
+
+              gtk_widget_add_css_class (row, "heading");
+              adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+            }
+
+          for (guint j = 0; j < items->len; j++)
+            {
+              const MynaGuideText *item = g_ptr_array_index (items, j);
+              GtkWidget *row = text_row (myna_guide_text_get (item), item->ja);
+              GtkWidget *check = gtk_check_button_new ();
+
+              gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+              gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                              myna_guide_text_get (item), -1);
+              myna_text_row_add_prefix (MYNA_TEXT_ROW (row), check);
+              myna_text_row_set_activatable_widget (MYNA_TEXT_ROW (row), check);
+              adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+            }
+        }
+
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
+    }
+}
+
+static void
+add_steps (MynaGuidePage *self)
+{
+  GtkWidget *group = myna_preferences_page_add_group (self->page, _("Steps"), NULL);
+  GPtrArray *steps = myna_guide_get_steps (self->guide);
+
+  for (guint i = 0; i < steps->len; i++)
+    {
+      const MynaGuideText *step = g_ptr_array_index (steps, i);
+      GtkWidget *row = text_row (myna_guide_text_get (step), step->ja);
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+      GtkWidget *label = gtk_label_new (number);
+
+      gtk_widget_add_css_class (label, "step-number");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      myna_text_row_add_prefix (MYNA_TEXT_ROW (row), label);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+}
+
+static void
+add_reset_routes (MynaGuidePage *self)
+{
+  GPtrArray *routes = myna_guide_get_routes (self->guide);
+  GtkWidget *group;
+
+  if (routes->len == 0)
+    return;
+
+  group = myna_preferences_page_add_group (self->page, _("Which PIN, Where"), NULL);
+  for (guint i = 0; i < routes->len; i++)
+    {
+      const MynaGuideRoute *route = g_ptr_array_index (routes, i);
+
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                 text_row (myna_pin_get_name (route->pin), myna_guide_text_get (&route->text)));
+    }
+}
+
+static void
+add_sources (MynaGuidePage *self)
+{
+  g_autoptr(GPtrArray) seen = g_ptr_array_new ();
+  GtkWidget *group = myna_preferences_page_add_group (self->page, _("Sources"),
+                                _("MynaCheck states only what these municipal pages and public sources say."));
+  GtkWidget *expander = adw_expander_row_new ();
+  GPtrArray *lists[] = { myna_guide_get_steps (self->guide), myna_guide_get_fees (self->guide),
+                         myna_guide_get_notes (self->guide) };
+
+  g_ptr_array_add (seen, myna_guide_get_title (self->guide)->source);
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < lists[l]->len; i++)
+      {
+        const char *source = ((MynaGuideText *) g_ptr_array_index (lists[l], i))->source;
+
+        if (!g_ptr_array_find_with_equal_func (seen, source, g_str_equal, NULL))
+          g_ptr_array_add (seen, (gpointer) source);
+      }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("Show Sources"));
+  for (guint i = 0; i < seen->len; i++)
+    {
+      GtkWidget *label = gtk_label_new (g_ptr_array_index (seen, i));
+
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_widget_set_margin_top (label, 6);
+      gtk_widget_set_margin_bottom (label, 6);
+      gtk_widget_add_css_class (label, "caption");
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), label);
+    }
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
+}
+
+static void
+rebuild (MynaGuidePage *self)
+{
+  /* A new page, so that a new guide starts at the top. */
+  self->page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->page));
+  self->hotline_status = NULL;
+
+  if (self->guide == NULL)
+    return;
+
+  add_header (self);
+  if (myna_guide_shows_hotlines (self->guide))
+    add_hotlines (self);
+  add_steps (self);
+  add_reset_routes (self);
+  add_applicants (self);
+  add_where (self);
+  add_fees (self);
+  if (myna_guide_get_notes (self->guide)->len > 0)
+    add_texts (myna_preferences_page_add_group (self->page, _("Good to Know"), NULL), myna_guide_get_notes (self->guide));
+  add_sources (self);
+}
+
+static void
+myna_guide_page_dispose (GObject *object)
+{
+  MynaGuidePage *self = (MynaGuidePage *)object;
+
+  g_clear_object (&self->guide);
+
+  G_OBJECT_CLASS (myna_guide_page_parent_class)->dispose (object);
+}
+
+static void
+myna_guide_page_class_init (MynaGuidePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = myna_guide_page_dispose;
+}
+
+static void
+myna_guide_page_init (MynaGuidePage *self)
+{
+  rebuild (self);
+}
+
+GtkWidget *
+myna_guide_page_new (void)
+{
+  return g_object_new (MYNA_TYPE_GUIDE_PAGE, NULL);
+}
+
+/**
+ * myna_guide_page_get_guide:
+ * @self: a #MynaGuidePage
+ *
+ * Returns: (transfer none) (nullable): the guide shown
+ */
+MynaGuide *
+myna_guide_page_get_guide (MynaGuidePage *self)
+{
+  g_return_val_if_fail (MYNA_IS_GUIDE_PAGE (self), NULL);
+
+  return self->guide;
+}
+
+void
+myna_guide_page_set_guide (MynaGuidePage *self,
+                           MynaGuide     *guide)
+{
+  g_return_if_fail (MYNA_IS_GUIDE_PAGE (self));
+
+  if (!g_set_object (&self->guide, guide))
+    return;
+
+  rebuild (self);
+}

@@ -1,0 +1,579 @@
+/* myna-test-gui.c
+ *
+ * Copyright 2026 The MynaCheck authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "myna-cli.h"
+#include "myna-test-gui.h"
+
+/*
+ * Helpers for tests with a window: wait on the main loop, walk the widget
+ * tree for what the user sees, check that every control has a name for
+ * screen readers, and render a widget to a PNG that reviewers can open
+ * (under tests/screenshots/ in the build directory).
+ */
+
+/**
+ * myna_test_gui_init:
+ * @argc: from main()
+ * @argv: from main()
+ * @demo_scenario: (nullable): as `--demo`, or %NULL to follow pcscd
+ *
+ * Initialises GTK for tests and registers the application. The title bar
+ * has GNOME's buttons rather than GTK's fallback of three, so that narrow
+ * layouts are measured as on a GNOME phone or tablet.
+ *
+ * Returns: (transfer full): the application, for myna_test_gui_finish()
+ */
+MynaApplication *
+myna_test_gui_init (int        *argc,
+                    char     ***argv,
+                    const char *demo_scenario)
+{
+  g_autoptr(MynaOptions) options = myna_options_new ();
+  g_autoptr(GError) error = NULL;
+  MynaApplication *app;
+
+  gtk_test_init (argc, argv, NULL);
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+
+  options->demo = g_strdup (demo_scenario);
+  app = myna_application_new (options);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  return app;
+}
+
+void
+myna_test_gui_finish (MynaApplication *app)
+{
+  g_application_quit (G_APPLICATION (app));
+  g_object_unref (app);
+}
+
+gboolean
+myna_test_gui_wait_until (gboolean (*condition) (gpointer data),
+                          gpointer   data,
+                          guint      timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+flushed (gpointer data)
+{
+  return !g_main_context_pending (NULL);
+}
+
+void
+myna_test_gui_flush (void)
+{
+  /* Twice: a pending frame can queue more work, such as a relayout. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_true (myna_test_gui_wait_until (flushed, NULL, 5000));
+      g_usleep (20 * 1000);
+    }
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+is_shown (GtkWidget *widget)
+{
+  /* Mapped is on screen, or would be after scrolling; drawn is not 0×0
+   * and not hidden by an unrevealed revealer. */
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_child_visible (widget)
+         && gtk_widget_get_opacity (widget) > 0.0;
+}
+
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         const char *name,
+         gboolean   shown_only,
+         GPtrArray *found)
+{
+  if (shown_only && !is_shown (widget))
+    return;
+
+  if ((type == G_TYPE_INVALID || G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+      && (name == NULL || g_strcmp0 (gtk_widget_get_name (widget), name) == 0))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, name, shown_only, found);
+}
+
+/**
+ * myna_test_gui_find_named:
+ *
+ * Returns: (nullable): the first widget of that name, shown or not
+ */
+GtkWidget *
+myna_test_gui_find_named (GtkWidget  *root,
+                          const char *name)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect (root, G_TYPE_INVALID, name, FALSE, found);
+
+  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
+}
+
+/**
+ * myna_test_gui_find_type:
+ *
+ * Returns: (nullable): the first shown widget of that type
+ */
+GtkWidget *
+myna_test_gui_find_type (GtkWidget *root,
+                         GType      type)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect (root, type, NULL, TRUE, found);
+
+  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
+}
+
+/**
+ * myna_test_gui_find_all:
+ *
+ * Returns: (transfer container): every shown widget of that type
+ */
+GPtrArray *
+myna_test_gui_find_all (GtkWidget *root,
+                        GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect (root, type, NULL, TRUE, found);
+
+  return found;
+}
+
+static const char *
+shown_text (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_text (GTK_LABEL (widget));
+  if (GTK_IS_EDITABLE (widget) && !GTK_IS_TEXT (widget))
+    return gtk_editable_get_text (GTK_EDITABLE (widget));
+  if (GTK_IS_TEXT_VIEW (widget))
+    return NULL;
+  return NULL;
+}
+
+/**
+ * myna_test_gui_find_text:
+ *
+ * Returns: (nullable): the first shown label whose text contains @text
+ */
+GtkWidget *
+myna_test_gui_find_text (GtkWidget  *root,
+                         const char *text)
+{
+  g_autoptr(GPtrArray) labels = myna_test_gui_find_all (root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *shown = shown_text (g_ptr_array_index (labels, i));
+
+      if (shown != NULL && strstr (shown, text) != NULL)
+        return g_ptr_array_index (labels, i);
+    }
+
+  return NULL;
+}
+
+gboolean
+myna_test_gui_shows_text (GtkWidget  *root,
+                          const char *text)
+{
+  return myna_test_gui_find_text (root, text) != NULL;
+}
+
+/**
+ * myna_test_gui_collect_text:
+ *
+ * Returns: (transfer full): the text of every shown label, one per line,
+ *   for messages when an assertion fails
+ */
+char *
+myna_test_gui_collect_text (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) labels = myna_test_gui_find_all (root, GTK_TYPE_LABEL);
+  GString *str = g_string_new (NULL);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *shown = shown_text (g_ptr_array_index (labels, i));
+
+      if (shown != NULL && *shown != '\0')
+        g_string_append_printf (str, "%s\n", shown);
+    }
+
+  return g_string_free (str, FALSE);
+}
+
+/**
+ * myna_test_gui_describe_labels:
+ *
+ * Returns: (transfer full): every label under @root, shown or not, with
+ *   why it is not shown, for messages when an assertion fails
+ */
+char *
+myna_test_gui_describe_labels (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GString *str = g_string_new (NULL);
+
+  collect (root, GTK_TYPE_LABEL, NULL, FALSE, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+
+      g_string_append_printf (str, "  %s%s%s%s “%s”\n",
+                              gtk_widget_get_visible (label) ? "" : "[hidden]",
+                              gtk_widget_get_mapped (label) ? "" : "[unmapped]",
+                              gtk_widget_get_child_visible (label) ? "" : "[not child-visible]",
+                              gtk_widget_get_opacity (label) > 0.0 ? "" : "[transparent]",
+                              gtk_label_get_text (GTK_LABEL (label)));
+    }
+
+  return g_string_free (str, FALSE);
+}
+
+static char *
+label_of (GtkWidget *widget)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GString *str = g_string_new (NULL);
+
+  collect (widget, GTK_TYPE_LABEL, NULL, TRUE, labels);
+  for (guint i = 0; i < labels->len; i++)
+    g_string_append (str, gtk_label_get_text (g_ptr_array_index (labels, i)));
+
+  return g_string_free (str, FALSE);
+}
+
+/**
+ * myna_test_gui_find_button:
+ * @label: the button's text without mnemonic underscores
+ *
+ * Returns: (nullable): the first shown button that reads @label
+ */
+GtkWidget *
+myna_test_gui_find_button (GtkWidget  *root,
+                           const char *label)
+{
+  g_autoptr(GPtrArray) buttons = myna_test_gui_find_all (root, GTK_TYPE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      g_autofree char *text = label_of (g_ptr_array_index (buttons, i));
+
+      if (g_strcmp0 (text, label) == 0)
+        return g_ptr_array_index (buttons, i);
+    }
+
+  return NULL;
+}
+
+/**
+ * myna_test_gui_find_toplevel:
+ *
+ * Returns: (nullable): the first shown toplevel of that type
+ */
+GtkWindow *
+myna_test_gui_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+needs_name (GtkWidget *widget)
+{
+  switch ((int) gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)))
+    {
+    case GTK_ACCESSIBLE_ROLE_BUTTON:
+    case GTK_ACCESSIBLE_ROLE_CHECKBOX:
+    case GTK_ACCESSIBLE_ROLE_COMBO_BOX:
+    case GTK_ACCESSIBLE_ROLE_LINK:
+    case GTK_ACCESSIBLE_ROLE_RADIO:
+    case GTK_ACCESSIBLE_ROLE_SEARCH_BOX:
+    case GTK_ACCESSIBLE_ROLE_SLIDER:
+    case GTK_ACCESSIBLE_ROLE_SPIN_BUTTON:
+    case GTK_ACCESSIBLE_ROLE_SWITCH:
+    case GTK_ACCESSIBLE_ROLE_TEXT_BOX:
+      return gtk_widget_get_focusable (widget) || GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget);
+    case GTK_ACCESSIBLE_ROLE_IMG:
+      /* An icon beside words adds nothing; a drawing of our own that
+       * carries meaning, such as the timeline, must say it. */
+      return !GTK_IS_IMAGE (widget);
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+has_name (GtkWidget *widget)
+{
+  g_autofree char *text = NULL;
+
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL)
+      || gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return TRUE;
+
+  /* An image that says nothing on its own is hidden from screen readers. */
+  if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_IMG)
+    return FALSE;
+
+  if (gtk_test_accessible_has_role (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_ROLE_TEXT_BOX)
+      || gtk_test_accessible_has_role (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_ROLE_SPIN_BUTTON))
+    return FALSE;
+
+  text = label_of (widget);
+
+  return text[0] != '\0';
+}
+
+static void
+check_names (GtkWidget *widget,
+             GString   *unnamed)
+{
+  if (!is_shown (widget))
+    return;
+  if (gtk_test_accessible_has_role (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_ROLE_PRESENTATION)
+      || gtk_test_accessible_has_role (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_ROLE_NONE))
+    return;
+
+  if (needs_name (widget) && !has_name (widget))
+    {
+      /* A widget hidden from the accessibility tree needs no name. */
+      if (gtk_test_accessible_has_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN))
+        return;
+
+      g_string_append_printf (unnamed, "  %s (%s) in %s\n",
+                              G_OBJECT_TYPE_NAME (widget),
+                              gtk_widget_get_name (widget),
+                              gtk_widget_get_parent (widget) != NULL
+                                ? G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)) : "-");
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_names (child, unnamed);
+}
+
+static void
+find_wide (GtkWidget *widget,
+           int        limit,
+           GString   *out)
+{
+  gboolean child_too_wide = FALSE;
+  int minimum;
+
+  if (!gtk_widget_get_visible (widget))
+    return;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_visible (child))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      if (minimum > limit)
+        {
+          child_too_wide = TRUE;
+          find_wide (child, limit, out);
+        }
+    }
+
+  if (!child_too_wide)
+    {
+      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      g_string_append_printf (out, "  %s “%s” needs %d px:", G_OBJECT_TYPE_NAME (widget),
+                              GTK_IS_LABEL (widget) ? gtk_label_get_text (GTK_LABEL (widget))
+                                                    : gtk_widget_get_name (widget),
+                              minimum);
+      /* Side by side, the children that add up to too much. */
+      for (GtkWidget *child = gtk_widget_get_first_child (widget);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          if (!gtk_widget_get_visible (child))
+            continue;
+          gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+          g_string_append_printf (out, " %s %d", G_OBJECT_TYPE_NAME (child), minimum);
+        }
+      g_string_append_c (out, '\n');
+    }
+}
+
+/**
+ * myna_test_gui_assert_fits:
+ * @root: a window
+ * @width: the width it must fit in
+ *
+ * Fails, naming the widgets that are too wide, when @root cannot be made
+ * as narrow as @width.
+ */
+void
+myna_test_gui_assert_fits (GtkWidget *root,
+                           int        width)
+{
+  int minimum;
+
+  gtk_widget_measure (root, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  if (minimum > width)
+    {
+      g_autoptr(GString) wide = g_string_new (NULL);
+
+      find_wide (root, width - 24, wide);
+      g_error ("%s needs %d px, more than %d px:\n%s", G_OBJECT_TYPE_NAME (root), minimum, width, wide->str);
+    }
+}
+
+static void
+clipboard_read_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  char **text = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+pointer_set (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+/**
+ * myna_test_gui_clipboard_text:
+ *
+ * Returns: (transfer full): the text on @clipboard
+ */
+char *
+myna_test_gui_clipboard_text (GdkClipboard *clipboard)
+{
+  char *text = NULL;
+
+  gdk_clipboard_read_text_async (clipboard, NULL, clipboard_read_cb, &text);
+  g_assert_true (myna_test_gui_wait_until (pointer_set, &text, 5000));
+
+  return text;
+}
+
+/**
+ * myna_test_gui_assert_accessible:
+ * @root: a widget
+ *
+ * Fails when a shown control under @root (button, entry, switch, image
+ * meant to be seen…) has no accessible name: neither a label of its own,
+ * nor a labelled-by relation, nor text inside it.
+ */
+void
+myna_test_gui_assert_accessible (GtkWidget *root)
+{
+  g_autoptr(GString) unnamed = g_string_new (NULL);
+
+  check_names (root, unnamed);
+  if (unnamed->len > 0)
+    g_error ("Controls without an accessible name:\n%s", unnamed->str);
+}
+
+/**
+ * myna_test_gui_save_screenshot:
+ * @widget: a shown widget, usually a window
+ * @name: the file name, without .png
+ *
+ * Renders @widget as the user sees it, with its own renderer.
+ *
+ * Returns: (transfer full): where the PNG was written
+ */
+char *
+myna_test_gui_save_screenshot (GtkWidget  *widget,
+                               const char *name)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  char *path = g_build_filename (dir, file, NULL);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderer *renderer;
+  int width, height;
+
+  myna_test_gui_flush ();
+
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Screenshot: %s", path);
+
+  return path;
+}

@@ -1,0 +1,60 @@
+/* myna-test-gui.h
+ *
+ * Copyright 2026 The MynaCheck authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "myna-application.h"
+
+G_BEGIN_DECLS
+
+MynaApplication *myna_test_gui_init          (int         *argc,
+                                              char      ***argv,
+                                              const char  *demo_scenario);
+void       myna_test_gui_finish              (MynaApplication *app);
+
+gboolean   myna_test_gui_wait_until          (gboolean   (*condition) (gpointer data),
+                                              gpointer     data,
+                                              guint        timeout_ms);
+void       myna_test_gui_flush               (void);
+GtkWidget *myna_test_gui_find_named          (GtkWidget   *root,
+                                              const char  *name);
+GtkWidget *myna_test_gui_find_type           (GtkWidget   *root,
+                                              GType        type);
+GPtrArray *myna_test_gui_find_all            (GtkWidget   *root,
+                                              GType        type);
+GtkWidget *myna_test_gui_find_text           (GtkWidget   *root,
+                                              const char  *text);
+gboolean   myna_test_gui_shows_text          (GtkWidget   *root,
+                                              const char  *text);
+char      *myna_test_gui_collect_text        (GtkWidget   *root);
+char      *myna_test_gui_describe_labels     (GtkWidget   *root);
+GtkWidget *myna_test_gui_find_button         (GtkWidget   *root,
+                                              const char  *label);
+GtkWindow *myna_test_gui_find_toplevel       (GType        type);
+char      *myna_test_gui_clipboard_text      (GdkClipboard *clipboard);
+void       myna_test_gui_assert_fits         (GtkWidget    *root,
+                                              int           width);
+void       myna_test_gui_assert_accessible   (GtkWidget   *root);
+char      *myna_test_gui_save_screenshot     (GtkWidget   *widget,
+                                              const char  *name);
+
+G_END_DECLS
