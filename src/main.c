@@ -23,13 +23,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 #ifdef __linux__
 #include <sys/prctl.h>
 #endif
 
 #include "myna-application.h"
 #include "myna-cli.h"
+#include "myna-i18n.h"
 
 int
 main (int   argc,
@@ -44,14 +44,15 @@ main (int   argc,
   prctl (PR_SET_DUMPABLE, 0);
 #endif
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  /* An uninstalled build finds its catalogs in the build directory. */
+  myna_i18n_init (g_getenv ("MYNACHECK_LOCALEDIR") != NULL ? g_getenv ("MYNACHECK_LOCALEDIR") : LOCALEDIR);
 
   status = myna_options_parse (options, argc, argv);
   if (status >= 0)
     return status;
+
+  if (options->language != NULL)
+    myna_i18n_set_language (options->language);
 
   /* --status never opens a display, so it works over SSH and in scripts.
    * Its standard output is the report; traces go to standard error. */
@@ -61,6 +62,9 @@ main (int   argc,
       return myna_cli_run_status (options);
     }
 
+  /* The locale is set: GTK must not set it again, or a machine without
+   * LANG would be back in C, where gettext ignores LANGUAGE. */
+  gtk_disable_setlocale ();
   app = myna_application_new (options);
 
   return g_application_run (G_APPLICATION (app), 0, NULL);

@@ -23,6 +23,7 @@
 #include <glib/gstdio.h>
 
 #include "myna-cli.h"
+#include "myna-i18n.h"
 #include "myna-test-gui.h"
 
 /*
@@ -53,7 +54,9 @@ myna_test_gui_init (int        *argc,
   g_autoptr(GError) error = NULL;
   MynaApplication *app;
 
+  /* gtk_test_init() sets a locale of its own; MynaCheck's comes after. */
   gtk_test_init (argc, argv, NULL);
+  myna_i18n_init (g_getenv ("MYNACHECK_LOCALEDIR") != NULL ? g_getenv ("MYNACHECK_LOCALEDIR") : LOCALEDIR);
   g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
 
   options->demo = g_strdup (demo_scenario);
@@ -89,23 +92,31 @@ myna_test_gui_wait_until (gboolean (*condition) (gpointer data),
   return TRUE;
 }
 
-static gboolean
-flushed (gpointer data)
-{
-  return !g_main_context_pending (NULL);
-}
-
+/**
+ * myna_test_gui_flush:
+ *
+ * Runs the main loop until it has nothing left to do, or for half a
+ * second at most: an animation, such as a spinner, never lets it rest.
+ */
 void
 myna_test_gui_flush (void)
 {
   /* Twice: a pending frame can queue more work, such as a relayout. */
   for (guint i = 0; i < 2; i++)
     {
-      g_assert_true (myna_test_gui_wait_until (flushed, NULL, 5000));
+      gint64 deadline = g_get_monotonic_time () + 250 * G_TIME_SPAN_MILLISECOND;
+
+      while (g_main_context_pending (NULL) && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, FALSE);
       g_usleep (20 * 1000);
     }
   while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        break;
+      if (g_main_context_pending (NULL))
+        break;
+    }
 }
 
 static gboolean
@@ -350,6 +361,10 @@ needs_name (GtkWidget *widget)
     case GTK_ACCESSIBLE_ROLE_SWITCH:
     case GTK_ACCESSIBLE_ROLE_TEXT_BOX:
       return gtk_widget_get_focusable (widget) || GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget);
+    case GTK_ACCESSIBLE_ROLE_LIST_ITEM:
+    case GTK_ACCESSIBLE_ROLE_ROW:
+      /* A row one can activate is a control. */
+      return GTK_IS_LIST_BOX_ROW (widget) && gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (widget));
     case GTK_ACCESSIBLE_ROLE_IMG:
       /* An icon beside words adds nothing; a drawing of our own that
        * carries meaning, such as the timeline, must say it. */
@@ -359,26 +374,13 @@ needs_name (GtkWidget *widget)
     }
 }
 
+/* As GTK 4.8 names a widget for screen readers: its label property or the
+ * widgets that label it, not the text inside it. */
 static gboolean
 has_name (GtkWidget *widget)
 {
-  g_autofree char *text = NULL;
-
-  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL)
-      || gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
-    return TRUE;
-
-  /* An image that says nothing on its own is hidden from screen readers. */
-  if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_IMG)
-    return FALSE;
-
-  if (gtk_test_accessible_has_role (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_ROLE_TEXT_BOX)
-      || gtk_test_accessible_has_role (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_ROLE_SPIN_BUTTON))
-    return FALSE;
-
-  text = label_of (widget);
-
-  return text[0] != '\0';
+  return gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+         gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 }
 
 static void
@@ -478,6 +480,69 @@ myna_test_gui_assert_fits (GtkWidget *root,
       find_wide (root, width - 24, wide);
       g_error ("%s needs %d px, more than %d px:\n%s", G_OBJECT_TYPE_NAME (root), minimum, width, wide->str);
     }
+}
+
+static void
+check_label_fits (GtkWidget *label,
+                  GtkWidget *root,
+                  GString   *problems)
+{
+  PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (label));
+  const char *text = gtk_label_get_text (GTK_LABEL (label));
+  graphene_rect_t bounds;
+  int text_width;
+
+  if (text == NULL || *text == '\0')
+    return;
+
+  if (pango_layout_is_ellipsized (layout))
+    g_string_append_printf (problems, "  ellipsized: “%s”\n", text);
+
+  pango_layout_get_pixel_size (layout, &text_width, NULL);
+  if (text_width > gtk_widget_get_width (label) + 1)
+    g_string_append_printf (problems, "  %d px of text in %d px: “%s”\n",
+                            text_width, gtk_widget_get_width (label), text);
+
+  if (!gtk_widget_compute_bounds (label, root, &bounds))
+    return;
+
+  /* Sideways, a label must stay inside every box around it. */
+  for (GtkWidget *ancestor = gtk_widget_get_parent (label);
+       ancestor != NULL && ancestor != root;
+       ancestor = gtk_widget_get_parent (ancestor))
+    {
+      graphene_rect_t around;
+
+      if (!gtk_widget_compute_bounds (ancestor, root, &around))
+        continue;
+      if (bounds.origin.x < around.origin.x - 1 ||
+          bounds.origin.x + bounds.size.width > around.origin.x + around.size.width + 1)
+        {
+          g_string_append_printf (problems, "  sticks out of its %s: “%s”\n",
+                                  G_OBJECT_TYPE_NAME (ancestor), text);
+          break;
+        }
+    }
+}
+
+/**
+ * myna_test_gui_assert_no_clipping:
+ * @root: a window
+ *
+ * Fails when a shown label under @root is ellipsized, has more text than
+ * room, or sticks out sideways of a widget around it.
+ */
+void
+myna_test_gui_assert_no_clipping (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) labels = myna_test_gui_find_all (root, GTK_TYPE_LABEL);
+  g_autoptr(GString) problems = g_string_new (NULL);
+
+  for (guint i = 0; i < labels->len; i++)
+    check_label_fits (g_ptr_array_index (labels, i), root, problems);
+
+  if (problems->len > 0)
+    g_error ("Labels that do not fit in %s:\n%s", G_OBJECT_TYPE_NAME (root), problems->str);
 }
 
 static void

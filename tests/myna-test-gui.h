@@ -51,6 +51,7 @@ GtkWidget *myna_test_gui_find_button         (GtkWidget   *root,
                                               const char  *label);
 GtkWindow *myna_test_gui_find_toplevel       (GType        type);
 char      *myna_test_gui_clipboard_text      (GdkClipboard *clipboard);
+void       myna_test_gui_assert_no_clipping  (GtkWidget    *root);
 void       myna_test_gui_assert_fits         (GtkWidget    *root,
                                               int           width);
 void       myna_test_gui_assert_accessible   (GtkWidget   *root);

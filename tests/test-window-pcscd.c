@@ -66,7 +66,7 @@ static void
 open_window (Fixture *fixture)
 {
   /* Not started with --demo: the window follows pcscd. */
-  fixture->window = myna_window_new (app);
+  fixture->window = myna_window_new (app, NULL);
   g_assert_false (myna_card_manager_is_demo (myna_window_get_manager (fixture->window)));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 800, 900);
   gtk_window_present (GTK_WINDOW (fixture->window));

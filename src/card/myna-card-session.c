@@ -547,22 +547,29 @@ myna_der_get_length (const guint8  *header,
   long content_length = 0;
   int tag = 0;
   int xclass = 0;
+  gsize header_size;
   int ret;
 
   g_return_val_if_fail (header != NULL || header_length == 0, FALSE);
   g_return_val_if_fail (total_length != NULL, FALSE);
 
-  if (header_length < 2)
+  /* The header must be whole: a SEQUENCE tag and its length bytes. */
+  if (header_length < 2 || header[0] != 0x30)
+    goto malformed;
+  header_size = (header[1] & 0x80) != 0 ? 2 + (gsize) (header[1] & 0x7f) : 2;
+  if (header_size > header_length)
     goto malformed;
 
+  /* ASN1_get_object() refuses content longer than its limit, and how it
+   * reports that differs between OpenSSL 3.0 releases. The content is not
+   * here yet, as we read the header first, so the limit is the size cap
+   * instead of the bytes at hand; it only ever reads the header bytes. */
   ERR_set_mark ();
-  ret = ASN1_get_object (&p, &content_length, &tag, &xclass, MIN (header_length, G_MAXLONG));
+  ret = ASN1_get_object (&p, &content_length, &tag, &xclass,
+                         (long) (header_size + MYNA_CARD_MAX_FILE_SIZE));
   ERR_pop_to_mark ();
 
-  /* 0x80 alone with nothing consumed is a header error. With the pointer
-   * moved it only says the content goes beyond the bytes we have so far,
-   * which is expected: we read the header first. */
-  if (ret == 0x80 && p == header)
+  if ((ret & 0x80) != 0 || (gsize) (p - header) != header_size)
     goto malformed;
   if ((ret & 0x01) != 0)
     goto malformed; /* indefinite length is not DER */

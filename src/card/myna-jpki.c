@@ -432,12 +432,14 @@ verify_signing_password (MynaCardSession    *session,
 
     case MYNA_PIN_STATE_BLOCKED:
       g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_PIN_BLOCKED,
+                   /* Translators: PIN, certificate and card names as in po/glossary.json. */
                    _("The signing password is locked. Nothing was sent to the card."));
       return FALSE;
 
     case MYNA_PIN_STATE_UNKNOWN:
       /* Without a count, a try could be the last one: do not risk it. */
       g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_PIN_BLOCKED,
+                   /* Translators: PIN, certificate and card names as in po/glossary.json. */
                    _("The card did not say how many tries the signing password has left (it answered %04X). Nothing was sent to the card."),
                    sw);
       return FALSE;
@@ -446,6 +448,7 @@ verify_signing_password (MynaCardSession    *session,
       if ((flags & MYNA_SIGN_READ_CONFIRM_LAST_TRY) == 0)
         {
           g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_LAST_TRY_UNCONFIRMED,
+                       /* Translators: PIN, certificate and card names as in po/glossary.json. */
                        _("The signing password has one try left; a wrong password now locks it. Nothing was sent to the card: confirm the last try to go on."));
           return FALSE;
         }
@@ -468,14 +471,15 @@ verify_signing_password (MynaCardSession    *session,
     {
     case MYNA_PIN_STATE_BLOCKED:
       g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_PIN_BLOCKED,
+                   /* Translators: PIN, certificate and card names as in po/glossary.json. */
                    _("The signing password was wrong and is now locked."));
       return FALSE;
 
     case MYNA_PIN_STATE_OK:
     case MYNA_PIN_STATE_LAST_TRY:
       g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_PIN_WRONG,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "The signing password is wrong. %d try is left.",
+                   /* Translators: PIN, certificate and card names as in po/glossary.json. */
+                   g_dngettext (GETTEXT_PACKAGE, "The signing password is wrong. %d try is left.",
                                 "The signing password is wrong. %d tries are left.",
                                 pin->remaining),
                    pin->remaining);
@@ -484,6 +488,7 @@ verify_signing_password (MynaCardSession    *session,
     case MYNA_PIN_STATE_ABSENT:
     case MYNA_PIN_STATE_UNKNOWN:
     default:
+      /* Translators: PIN, certificate and card names as in po/glossary.json. */
       myna_sw_set_error (error, sw, _("Checking the signing password"));
       return FALSE;
     }

@@ -308,6 +308,7 @@ myna_pin_normalize (MynaPinId   id,
 bad_format:
   g_set_error_literal (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_PIN_FORMAT,
                        id == MYNA_PIN_SIGN
+                         /* Translators: PIN, certificate and card names as in po/glossary.json. */
                          ? _("The signing password must be 6 to 16 letters (A–Z) and digits. Nothing was sent to the card.")
                          : _("This PIN must be 4 digits. Nothing was sent to the card."));
   return FALSE;

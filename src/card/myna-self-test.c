@@ -50,6 +50,7 @@ myna_check_free (MynaCheck *check)
   g_free (check->id);
   g_free (check->title);
   g_free (check->detail);
+  g_free (check->report_detail);
   g_free (check);
 }
 
@@ -67,40 +68,61 @@ myna_check_result_to_string (MynaCheckResult result)
     }
 }
 
-static MynaCheck *
+static const struct { const char *id; const char *title; } steps[] = {
+  { "service", N_("Smart card service") },
+  { "readers", N_("Readers") },
+  { "card", N_("Card") },
+  { "atr", N_("Answer to reset (ATR)") },
+  { "connection", N_("Connection") },
+  { "jpki", N_("JPKI application") },
+};
+
+/* Each check is said twice: in the user's language for the window, and in
+ * English for the report a help desk reads. */
+static void
 add_check (GPtrArray       *checks,
-           const char      *id,
-           const char      *title,
+           guint            step,
            MynaCheckResult  result,
+           char            *report_detail,
            char            *detail)
 {
   MynaCheck *check = g_new0 (MynaCheck, 1);
 
-  check->id = g_strdup (id);
-  check->title = g_strdup (title);
+  check->id = g_strdup (steps[step].id);
+  check->title = g_strdup (_(steps[step].title));
   check->result = result;
+  check->report_detail = report_detail;
   check->detail = detail;
   g_ptr_array_add (checks, check);
-
-  return check;
 }
+
+static void
+add_text (GPtrArray       *checks,
+          guint            step,
+          MynaCheckResult  result,
+          const char      *msgid)
+{
+  add_check (checks, step, result, g_strdup (msgid), g_strdup (_(msgid)));
+}
+
+static void
+add_error (GPtrArray       *checks,
+           guint            step,
+           const GError    *error)
+{
+  add_check (checks, step, MYNA_CHECK_FAILED,
+             g_strdup_printf ("%s error %d", g_quark_to_string (error->domain), error->code),
+             g_strdup (error->message));
+}
+
+enum { SERVICE, READERS, CARD, ATR, CONNECTION, JPKI };
 
 static void
 skip_rest (GPtrArray *checks,
            guint      from)
 {
-  static const struct { const char *id; const char *title; } steps[] = {
-    { "service", N_("Smart card service") },
-    { "readers", N_("Readers") },
-    { "card", N_("Card") },
-    { "atr", N_("Answer to reset (ATR)") },
-    { "connection", N_("Connection") },
-    { "jpki", N_("JPKI application") },
-  };
-
   for (guint i = from; i < G_N_ELEMENTS (steps); i++)
-    add_check (checks, steps[i].id, _(steps[i].title), MYNA_CHECK_SKIPPED,
-               g_strdup (_("Not checked: an earlier step failed.")));
+    add_text (checks, i, MYNA_CHECK_SKIPPED, N_("Not checked: an earlier step failed."));
 }
 
 static void
@@ -110,34 +132,62 @@ check_jpki (GPtrArray     *checks,
   g_autoptr(MynaCardSession) session = myna_card_session_new (transport);
   g_autoptr(GError) error = NULL;
   guint16 sw = 0;
+  gboolean found;
 
-  if (myna_card_session_select_aid (session, myna_aid_jpki, MYNA_AID_LENGTH, &sw, &error))
-    add_check (checks, "jpki", _("JPKI application"), MYNA_CHECK_OK,
-               g_strdup (_("Found: this is a card with JPKI certificates.")));
+  /* A transaction, so that the window's own read is not interleaved. */
+  if (!myna_transport_begin_transaction (transport, &error))
+    {
+      add_error (checks, JPKI, error);
+      return;
+    }
+  found = myna_card_session_select_aid (session, myna_aid_jpki, MYNA_AID_LENGTH, &sw, &error);
+  myna_transport_end_transaction (transport);
+
+  if (found)
+    add_text (checks, JPKI, MYNA_CHECK_OK, N_("Found: this is a card with JPKI certificates."));
   else if (error->domain != MYNA_SW_ERROR)
-    add_check (checks, "jpki", _("JPKI application"), MYNA_CHECK_FAILED, g_strdup (error->message));
+    add_error (checks, JPKI, error);
   else
-    /* Translators: %04X is the status word the card answered, in hex. */
-    add_check (checks, "jpki", _("JPKI application"), MYNA_CHECK_FAILED,
+    add_check (checks, JPKI, MYNA_CHECK_FAILED,
+               g_strdup_printf ("Not found (the card answered %04X): this is not a My Number card.", sw),
+               /* Translators: %04X is the status word the card answered, in hex. */
                g_strdup_printf (_("Not found (the card answered %04X): this is not a My Number card."), sw));
 }
 
-static GPtrArray *
-run_demo (MynaVirtualCard *card)
+static void
+add_atr (GPtrArray *checks,
+         GBytes    *atr)
 {
-  GPtrArray *checks = g_ptr_array_new_with_free_func ((GDestroyNotify) myna_check_free);
-  g_autoptr(MynaVirtualTransport) transport = myna_virtual_transport_new (card);
-  g_autoptr(GBytes) atr = myna_transport_get_atr (MYNA_TRANSPORT (transport));
   gsize size;
   const guint8 *data = g_bytes_get_data (atr, &size);
 
-  add_check (checks, "service", _("Smart card service"), MYNA_CHECK_SKIPPED,
-             g_strdup (_("Not used: this is the demo card.")));
-  add_check (checks, "readers", _("Readers"), MYNA_CHECK_OK,
-             g_strdup (myna_transport_get_reader_name (MYNA_TRANSPORT (transport))));
-  add_check (checks, "card", _("Card"), MYNA_CHECK_OK, g_strdup (_("Present")));
-  add_check (checks, "atr", _("Answer to reset (ATR)"), MYNA_CHECK_OK, myna_hex_encode (data, size, " "));
-  add_check (checks, "connection", _("Connection"), MYNA_CHECK_OK, g_strdup ("T=1"));
+  add_check (checks, ATR, MYNA_CHECK_OK, myna_hex_encode (data, size, " "), myna_hex_encode (data, size, " "));
+}
+
+static GPtrArray *
+run_demo (MynaVirtualCard *card,
+          gboolean         inserted)
+{
+  GPtrArray *checks = g_ptr_array_new_with_free_func ((GDestroyNotify) myna_check_free);
+  g_autoptr(MynaVirtualTransport) transport = NULL;
+  g_autoptr(GBytes) atr = NULL;
+
+  add_text (checks, SERVICE, MYNA_CHECK_SKIPPED, N_("Not used: this is the demo card."));
+  add_check (checks, READERS, MYNA_CHECK_OK, g_strdup ("MynaCheck demo reader"),
+             g_strdup (_("MynaCheck demo reader")));
+
+  if (!inserted)
+    {
+      add_text (checks, CARD, MYNA_CHECK_FAILED, N_("There is no card in the reader. Insert your My Number card."));
+      skip_rest (checks, ATR);
+      return checks;
+    }
+
+  transport = myna_virtual_transport_new (card);
+  atr = myna_transport_get_atr (MYNA_TRANSPORT (transport));
+  add_text (checks, CARD, MYNA_CHECK_OK, N_("Present"));
+  add_atr (checks, atr);
+  add_check (checks, CONNECTION, MYNA_CHECK_OK, g_strdup ("T=1"), g_strdup ("T=1"));
   check_jpki (checks, MYNA_TRANSPORT (transport));
 
   return checks;
@@ -147,12 +197,14 @@ run_demo (MynaVirtualCard *card)
  * myna_self_test_run:
  * @preferred_reader: (nullable): the reader to test when several hold a card
  * @demo_card: (nullable): test the demo card instead of PC/SC
+ * @demo_inserted: whether the demo card is in its pretend reader
  *
  * Returns: (transfer full) (element-type MynaCheck): the checks, in order
  */
 GPtrArray *
 myna_self_test_run (const char      *preferred_reader,
-                    MynaVirtualCard *demo_card)
+                    MynaVirtualCard *demo_card,
+                    gboolean         demo_inserted)
 {
   GPtrArray *checks;
   g_autoptr(GPtrArray) readers = NULL;
@@ -162,26 +214,27 @@ myna_self_test_run (const char      *preferred_reader,
   const MynaReaderInfo *reader = NULL;
 
   if (demo_card != NULL)
-    return run_demo (demo_card);
+    return run_demo (demo_card, demo_inserted);
 
   checks = g_ptr_array_new_with_free_func ((GDestroyNotify) myna_check_free);
 
   readers = myna_pcsc_get_readers (&error);
   if (readers == NULL)
     {
-      add_check (checks, "service", _("Smart card service"), MYNA_CHECK_FAILED, g_strdup (error->message));
-      skip_rest (checks, 1);
+      add_error (checks, SERVICE, error);
+      skip_rest (checks, READERS);
       return checks;
     }
-  /* Translators: %s is the version of the pcsc-lite library. */
-  add_check (checks, "service", _("Smart card service"), MYNA_CHECK_OK,
+  add_check (checks, SERVICE, MYNA_CHECK_OK,
+             g_strdup_printf ("pcscd is running (pcsc-lite %s)", PCSCLITE_VERSION_NUMBER),
+             /* Translators: %s is the version of the pcsc-lite library. */
              g_strdup_printf (_("pcscd is running (pcsc-lite %s)"), PCSCLITE_VERSION_NUMBER));
 
   if (readers->len == 0)
     {
-      add_check (checks, "readers", _("Readers"), MYNA_CHECK_FAILED,
-                 g_strdup (_("No IC card reader is connected. Plug in a USB IC card reader. A Sony RC-S380 has no Linux driver; an RC-S300 works.")));
-      skip_rest (checks, 2);
+      add_text (checks, READERS, MYNA_CHECK_FAILED,
+                N_("No IC card reader is connected. Plug in a USB IC card reader. A Sony RC-S380 has no Linux driver; an RC-S300 works."));
+      skip_rest (checks, CARD);
       return checks;
     }
 
@@ -192,61 +245,53 @@ myna_self_test_run (const char      *preferred_reader,
 
       g_string_append_printf (names, "%s%s", i > 0 ? "; " : "", info->name);
     }
-  add_check (checks, "readers", _("Readers"), MYNA_CHECK_OK, g_strdup (names->str));
+  add_check (checks, READERS, MYNA_CHECK_OK, g_strdup (names->str), g_strdup (names->str));
 
   switch (myna_reader_state_compute (readers, preferred_reader, &reader))
     {
     case MYNA_READER_STATE_CARD_PRESENT:
-      add_check (checks, "card", _("Card"), MYNA_CHECK_OK,
+      add_check (checks, CARD, MYNA_CHECK_OK,
+                 g_strdup_printf ("Present in %s", reader->name),
                  /* Translators: %s is the name of a reader. */
                  g_strdup_printf (_("Present in %s"), reader->name));
       break;
     case MYNA_READER_STATE_CARD_IN_USE:
-      add_check (checks, "card", _("Card"), MYNA_CHECK_WARNING,
-                 g_strdup (_("Present, but another program holds it exclusively.")));
+      add_text (checks, CARD, MYNA_CHECK_WARNING, N_("Present, but another program holds it exclusively."));
       break;
     case MYNA_READER_STATE_CARD_MUTE:
-      add_check (checks, "card", _("Card"), MYNA_CHECK_FAILED,
-                 g_strdup (_("The card does not respond. Check that it is inserted the right way round, chip first, or try another reader.")));
-      skip_rest (checks, 3);
+      add_text (checks, CARD, MYNA_CHECK_FAILED,
+                N_("The card does not respond. Check that it is inserted the right way round, chip first, or try another reader."));
+      skip_rest (checks, ATR);
       return checks;
     case MYNA_READER_STATE_SEVERAL_CARDS:
-      add_check (checks, "card", _("Card"), MYNA_CHECK_WARNING,
-                 g_strdup (_("Several readers hold a card: choose one.")));
-      skip_rest (checks, 3);
+      add_text (checks, CARD, MYNA_CHECK_WARNING, N_("Several readers hold a card: choose one."));
+      skip_rest (checks, ATR);
       return checks;
     case MYNA_READER_STATE_NO_CARD:
     case MYNA_READER_STATE_NO_READER:
     case MYNA_READER_STATE_STARTING:
     case MYNA_READER_STATE_SERVICE_UNAVAILABLE:
     default:
-      add_check (checks, "card", _("Card"), MYNA_CHECK_FAILED,
-                 g_strdup (_("There is no card in the reader. Insert your My Number card.")));
-      skip_rest (checks, 3);
+      add_text (checks, CARD, MYNA_CHECK_FAILED, N_("There is no card in the reader. Insert your My Number card."));
+      skip_rest (checks, ATR);
       return checks;
     }
 
   if (reader->atr != NULL)
-    {
-      gsize size;
-      const guint8 *data = g_bytes_get_data (reader->atr, &size);
-
-      add_check (checks, "atr", _("Answer to reset (ATR)"), MYNA_CHECK_OK, myna_hex_encode (data, size, " "));
-    }
+    add_atr (checks, reader->atr);
   else
-    {
-      add_check (checks, "atr", _("Answer to reset (ATR)"), MYNA_CHECK_WARNING, g_strdup (_("None")));
-    }
+    add_text (checks, ATR, MYNA_CHECK_WARNING, N_("None"));
 
   transport = myna_pcsc_transport_new (reader->name, FALSE, &error);
   if (transport == NULL)
     {
-      add_check (checks, "connection", _("Connection"), MYNA_CHECK_FAILED, g_strdup (error->message));
-      skip_rest (checks, 5);
+      add_error (checks, CONNECTION, error);
+      skip_rest (checks, JPKI);
       return checks;
     }
 
-  add_check (checks, "connection", _("Connection"), MYNA_CHECK_OK,
+  add_check (checks, CONNECTION, MYNA_CHECK_OK,
+             g_strdup (myna_pcsc_transport_get_protocol (transport)),
              g_strdup (myna_pcsc_transport_get_protocol (transport)));
   check_jpki (checks, MYNA_TRANSPORT (transport));
 

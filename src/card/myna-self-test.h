@@ -41,10 +41,12 @@ typedef struct
   char            *title;   /* translated */
   MynaCheckResult  result;
   char            *detail;  /* translated, may hold reader names (see redaction) */
+  char            *report_detail; /* the same in English, for the report */
 } MynaCheck;
 
 GPtrArray  *myna_self_test_run              (const char      *preferred_reader,
-                                             MynaVirtualCard *demo_card);
+                                             MynaVirtualCard *demo_card,
+                                             gboolean         demo_inserted);
 void        myna_check_free                 (MynaCheck       *check);
 const char *myna_check_result_to_string     (MynaCheckResult  result);
 

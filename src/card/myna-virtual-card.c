@@ -103,6 +103,13 @@ struct _MynaVirtualCard
   GBytes             *pending;        /* what GET RESPONSE still has to send */
   gsize               pending_offset;
 
+  /* The demo card is used by the window's card thread and, in the
+   * diagnostics, by another: the lock keeps its state whole, and the
+   * transaction lock lets one reader at a time through, as pcscd does. */
+  GMutex              lock;
+  GRecMutex           transaction;
+  guint               power_cycle;    /* counts power-ups */
+
   guint               powered : 1;
   guint               fresh_power : 1;
   guint               apdu_count;
@@ -145,6 +152,7 @@ static const Scenario scenarios[] = {
   },
   {
     "pin-blocked",
+    /* Translators: PIN, certificate and card names as in po/glossary.json. */
     N_("Some tries spent; the signing password is locked"),
     "JPKIAPICCTOKEN2", { 2, 0, 1, 3 },
     TRUE, TRUE, TRUE, TRUE, TRUE, FALSE,
@@ -152,6 +160,7 @@ static const Scenario scenarios[] = {
   },
   {
     "auth-blocked",
+    /* Translators: PIN, certificate and card names as in po/glossary.json. */
     N_("The user authentication PIN is locked, as on a face-recognition card"),
     "JPKIAPICCTOKEN2", { 0, 5, 3, 3 },
     TRUE, TRUE, TRUE, TRUE, TRUE, FALSE,
@@ -159,6 +168,7 @@ static const Scenario scenarios[] = {
   },
   {
     "last-try",
+    /* Translators: PIN, certificate and card names as in po/glossary.json. */
     N_("The signing password has one try left"),
     "JPKIAPICCTOKEN2", { 3, 1, 3, 3 },
     TRUE, TRUE, TRUE, TRUE, TRUE, FALSE,
@@ -187,6 +197,7 @@ static const Scenario scenarios[] = {
   },
   {
     "juki",
+    /* Translators: PIN, certificate and card names as in po/glossary.json. */
     N_("An old Basic Resident Registration card (住基カード)"),
     "JPKIAPICCTOKEN", { NONE, 5, NONE, 3 },
     FALSE, TRUE, FALSE, TRUE, TRUE, TRUE,
@@ -539,6 +550,8 @@ myna_virtual_card_finalize (GObject *object)
   g_clear_pointer (&self->applications, g_ptr_array_unref);
   g_clear_pointer (&self->pending, g_bytes_unref);
   _myna_virtual_certs_clear (&self->certs);
+  g_mutex_clear (&self->lock);
+  g_rec_mutex_clear (&self->transaction);
 
   G_OBJECT_CLASS (myna_virtual_card_parent_class)->finalize (object);
 }
@@ -554,6 +567,8 @@ myna_virtual_card_class_init (MynaVirtualCardClass *klass)
 static void
 myna_virtual_card_init (MynaVirtualCard *self)
 {
+  g_mutex_init (&self->lock);
+  g_rec_mutex_init (&self->transaction);
   self->applications = g_ptr_array_new_with_free_func ((GDestroyNotify) virtual_application_free);
 }
 
@@ -634,16 +649,35 @@ forget_session_state (MynaVirtualCard *self,
     }
 }
 
-void
+guint
 myna_virtual_card_power_on (MynaVirtualCard *self)
 {
-  g_return_if_fail (MYNA_IS_VIRTUAL_CARD (self));
+  guint cycle;
 
-  if (self->powered)
+  g_return_val_if_fail (MYNA_IS_VIRTUAL_CARD (self), 0);
+
+  g_mutex_lock (&self->lock);
+  if (!self->powered)
+    {
+      self->powered = TRUE;
+      self->fresh_power = TRUE;
+      self->power_cycle++;
+      forget_session_state (self, TRUE);
+    }
+  cycle = self->power_cycle;
+  g_mutex_unlock (&self->lock);
+
+  return cycle;
+}
+
+static void
+power_off_locked (MynaVirtualCard *self)
+{
+  if (!self->powered)
     return;
 
-  self->powered = TRUE;
-  self->fresh_power = TRUE;
+  self->powered = FALSE;
+  self->power_down_count++;
   forget_session_state (self, TRUE);
 }
 
@@ -658,12 +692,29 @@ myna_virtual_card_power_off (MynaVirtualCard *self)
 {
   g_return_if_fail (MYNA_IS_VIRTUAL_CARD (self));
 
-  if (!self->powered)
-    return;
+  g_mutex_lock (&self->lock);
+  power_off_locked (self);
+  g_mutex_unlock (&self->lock);
+}
 
-  self->powered = FALSE;
-  self->power_down_count++;
-  forget_session_state (self, TRUE);
+/**
+ * myna_virtual_card_power_off_cycle:
+ * @self: a #MynaVirtualCard
+ * @cycle: what myna_virtual_card_power_on() returned
+ *
+ * Removes power, unless the card was taken out and powered up again
+ * since: a connection that ends must not cut a newer one.
+ */
+void
+myna_virtual_card_power_off_cycle (MynaVirtualCard *self,
+                                   guint            cycle)
+{
+  g_return_if_fail (MYNA_IS_VIRTUAL_CARD (self));
+
+  g_mutex_lock (&self->lock);
+  if (cycle == self->power_cycle)
+    power_off_locked (self);
+  g_mutex_unlock (&self->lock);
 }
 
 /**
@@ -678,9 +729,36 @@ myna_virtual_card_reset (MynaVirtualCard *self)
 {
   g_return_if_fail (MYNA_IS_VIRTUAL_CARD (self));
 
+  g_mutex_lock (&self->lock);
+  if (!self->powered)
+    self->power_cycle++;
   self->powered = TRUE;
   self->fresh_power = TRUE;
   forget_session_state (self, FALSE);
+  g_mutex_unlock (&self->lock);
+}
+
+/**
+ * myna_virtual_card_begin_transaction:
+ * @self: a #MynaVirtualCard
+ *
+ * Waits until no other connection is in a transaction, as pcscd's
+ * SCardBeginTransaction() does.
+ */
+void
+myna_virtual_card_begin_transaction (MynaVirtualCard *self)
+{
+  g_return_if_fail (MYNA_IS_VIRTUAL_CARD (self));
+
+  g_rec_mutex_lock (&self->transaction);
+}
+
+void
+myna_virtual_card_end_transaction (MynaVirtualCard *self)
+{
+  g_return_if_fail (MYNA_IS_VIRTUAL_CARD (self));
+
+  g_rec_mutex_unlock (&self->transaction);
 }
 
 gboolean
@@ -1014,6 +1092,12 @@ process_sign (MynaVirtualCard *self,
   return send_data (self, signature, signature_length, response, response_size);
 }
 
+static gsize process_locked (MynaVirtualCard *self,
+                             const guint8    *command,
+                             gsize            command_length,
+                             guint8          *response,
+                             gsize            response_size);
+
 /**
  * myna_virtual_card_process:
  * @self: a powered #MynaVirtualCard
@@ -1033,11 +1117,56 @@ myna_virtual_card_process (MynaVirtualCard *self,
                            guint8          *response,
                            gsize            response_size)
 {
-  MynaApdu apdu;
+  g_return_val_if_fail (MYNA_IS_VIRTUAL_CARD (self), 0);
+
+  return myna_virtual_card_transmit (self, 0, command, command_length, response, response_size);
+}
+
+/**
+ * myna_virtual_card_transmit:
+ * @self: a #MynaVirtualCard
+ * @cycle: what myna_virtual_card_power_on() returned to this connection,
+ *   or 0 for whatever power-up is current
+ * @command: an encoded command APDU
+ * @command_length: its length
+ * @response: (out caller-allocates): buffer for the answer
+ * @response_size: its size, at least %MYNA_APDU_MAX_RESPONSE
+ *
+ * Like myna_virtual_card_process(), for a connection: a card without power,
+ * or powered up again since the connection began (taken out and put back),
+ * does not answer.
+ *
+ * Returns: the length of the answer, or 0 when the card does not answer
+ */
+gsize
+myna_virtual_card_transmit (MynaVirtualCard *self,
+                            guint            cycle,
+                            const guint8    *command,
+                            gsize            command_length,
+                            guint8          *response,
+                            gsize            response_size)
+{
+  gsize length = 0;
 
   g_return_val_if_fail (MYNA_IS_VIRTUAL_CARD (self), 0);
   g_return_val_if_fail (response_size >= MYNA_APDU_MAX_RESPONSE, 0);
-  g_return_val_if_fail (self->powered, 0);
+
+  g_mutex_lock (&self->lock);
+  if (self->powered && (cycle == 0 || cycle == self->power_cycle))
+    length = process_locked (self, command, command_length, response, response_size);
+  g_mutex_unlock (&self->lock);
+
+  return length;
+}
+
+static gsize
+process_locked (MynaVirtualCard *self,
+                const guint8    *command,
+                gsize            command_length,
+                guint8          *response,
+                gsize            response_size)
+{
+  MynaApdu apdu;
 
   self->apdu_count++;
 

@@ -54,9 +54,19 @@ MynaVirtualCard *myna_virtual_card_new                 (const char        *scena
                                                         GError           **error);
 const char      *myna_virtual_card_get_scenario        (MynaVirtualCard   *self);
 GBytes          *myna_virtual_card_get_atr             (MynaVirtualCard   *self);
-void             myna_virtual_card_power_on            (MynaVirtualCard   *self);
+guint            myna_virtual_card_power_on            (MynaVirtualCard   *self);
 void             myna_virtual_card_power_off           (MynaVirtualCard   *self);
+void             myna_virtual_card_power_off_cycle     (MynaVirtualCard   *self,
+                                                        guint              cycle);
 void             myna_virtual_card_reset               (MynaVirtualCard   *self);
+void             myna_virtual_card_begin_transaction   (MynaVirtualCard   *self);
+void             myna_virtual_card_end_transaction     (MynaVirtualCard   *self);
+gsize            myna_virtual_card_transmit            (MynaVirtualCard   *self,
+                                                        guint              cycle,
+                                                        const guint8      *command,
+                                                        gsize              command_length,
+                                                        guint8            *response,
+                                                        gsize              response_size);
 gboolean         myna_virtual_card_is_powered          (MynaVirtualCard   *self);
 gsize            myna_virtual_card_process             (MynaVirtualCard   *self,
                                                         const guint8      *command,

@@ -38,6 +38,7 @@ struct _MynaVirtualTransport
   GObject          parent_instance;
 
   MynaVirtualCard *card;
+  guint            power_cycle;         /* the card's power-up this connection began in */
   guint            latency_ms;
   guint            apdus_until_removal; /* 0: never */
   int              removed;             /* atomic: another thread may pull the card */
@@ -87,10 +88,36 @@ myna_virtual_transport_transmit (MynaTransport  *transport,
   if (self->latency_ms > 0)
     g_usleep (self->latency_ms * G_TIME_SPAN_MILLISECOND);
 
-  *response_length = myna_virtual_card_process (self->card, command, command_length,
-                                                response, *response_length);
+  /* No answer: the card was taken out since this connection began. */
+  *response_length = myna_virtual_card_transmit (self->card, self->power_cycle, command, command_length,
+                                                 response, *response_length);
+  if (*response_length == 0)
+    {
+      g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_REMOVED,
+                   _("The card was removed while it was being read. Insert it again and keep it in the reader."));
+      return FALSE;
+    }
 
   return TRUE;
+}
+
+static gboolean
+myna_virtual_transport_begin_transaction (MynaTransport  *transport,
+                                          GError        **error)
+{
+  MynaVirtualTransport *self = MYNA_VIRTUAL_TRANSPORT (transport);
+
+  myna_virtual_card_begin_transaction (self->card);
+
+  return TRUE;
+}
+
+static void
+myna_virtual_transport_end_transaction (MynaTransport *transport)
+{
+  MynaVirtualTransport *self = MYNA_VIRTUAL_TRANSPORT (transport);
+
+  myna_virtual_card_end_transaction (self->card);
 }
 
 static GBytes *
@@ -118,7 +145,7 @@ myna_virtual_transport_power_down (MynaTransport  *transport,
     return TRUE;
 
   self->closed = TRUE;
-  myna_virtual_card_power_off (self->card);
+  myna_virtual_card_power_off_cycle (self->card, self->power_cycle);
 
   return TRUE;
 }
@@ -130,6 +157,8 @@ transport_iface_init (MynaTransportInterface *iface)
   iface->get_atr = myna_virtual_transport_get_atr;
   iface->get_reader_name = myna_virtual_transport_get_reader_name;
   iface->power_down = myna_virtual_transport_power_down;
+  iface->begin_transaction = myna_virtual_transport_begin_transaction;
+  iface->end_transaction = myna_virtual_transport_end_transaction;
 }
 
 static void
@@ -193,7 +222,7 @@ myna_virtual_transport_new (MynaVirtualCard *card)
 
   self = g_object_new (MYNA_TYPE_VIRTUAL_TRANSPORT, NULL);
   self->card = g_object_ref (card);
-  myna_virtual_card_power_on (card);
+  self->power_cycle = myna_virtual_card_power_on (card);
 
   return self;
 }

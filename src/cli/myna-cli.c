@@ -33,6 +33,7 @@
 #include "myna-clock.h"
 #include "myna-guidance.h"
 #include "myna-guide-book.h"
+#include "myna-i18n.h"
 #include "myna-jpki.h"
 #include "myna-pcsc.h"
 #include "myna-pcsc-transport.h"
@@ -58,6 +59,7 @@ myna_options_free (MynaOptions *options)
 
   g_free (options->reader);
   g_free (options->demo);
+  g_free (options->language);
   g_free (options);
 }
 
@@ -83,6 +85,8 @@ myna_options_parse (MynaOptions  *options,
       N_("Use the reader whose name is or contains NAME"), N_("NAME") },
     { "demo", 'd', 0, G_OPTION_ARG_STRING, &options->demo,
       N_("Use the built-in demo card instead of a reader"), N_("SCENARIO") },
+    { "language", 'l', 0, G_OPTION_ARG_STRING, &options->language,
+      N_("Speak LANGUAGE: ja, en, zh_CN, ko, es, pt_BR, th, ne, id, vi or tl"), N_("LANGUAGE") },
     { "sign-password-stdin", 0, 0, G_OPTION_ARG_NONE, &options->sign_password_stdin,
       N_("With --status, also read the signing certificate, with the password read from the first line of standard input"), NULL },
     { "confirm-last-try", 0, 0, G_OPTION_ARG_NONE, &options->confirm_last_try,
@@ -97,6 +101,7 @@ myna_options_parse (MynaOptions  *options,
   g_autofree char *description = NULL;
   g_auto(GStrv) args = NULL;
 
+  /* Translators: PIN, certificate and card names as in po/glossary.json. */
   description = g_strdup_printf (_("Demo scenarios:\n%s\n"
                                    "Exit codes of --status:\n"
                                    "  0  the card was read\n"
@@ -154,6 +159,13 @@ myna_options_parse (MynaOptions  *options,
     {
       g_printerr (_("mynacheck: there is no demo card “%s”. Choose one of:\n%s"),
                   options->demo, scenarios);
+      return MYNA_EXIT_USAGE;
+    }
+
+  if (options->language != NULL && myna_i18n_find_language (options->language) == NULL)
+    {
+      g_printerr (_("mynacheck: MynaCheck does not speak “%s”. Choose one of ja, en, zh_CN, ko, es, pt_BR, th, ne, id, vi, tl.\n"),
+                  options->language);
       return MYNA_EXIT_USAGE;
     }
 
@@ -621,6 +633,7 @@ print_text (MynaCardReport *report,
   else
     {
       g_print ("  %s\n    %s\n", myna_cert_id_get_name (MYNA_CERT_SIGN),
+               /* Translators: PIN, certificate and card names as in po/glossary.json. */
                _("Not read: it holds your name, address, birth date and sex, and needs the signing password (--sign-password-stdin)."));
     }
   print_certificate (report, MYNA_CERT_SIGN_CA, now);

@@ -47,6 +47,7 @@ typedef struct
   gboolean  json;
   char     *reader;
   char     *demo;
+  char     *language;
   gboolean  sign_password_stdin;
   gboolean  confirm_last_try;
   gboolean  version;

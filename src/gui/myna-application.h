@@ -31,7 +31,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MynaApplication, myna_application, MYNA, APPLICATION, AdwApplication)
 
 MynaApplication *myna_application_new              (const MynaOptions *options);
-const char      *myna_application_get_demo_scenario (MynaApplication  *self);
-const char      *myna_application_get_reader       (MynaApplication   *self);
+const char      *myna_application_get_demo_scenario (MynaApplication *self);
+const char      *myna_application_get_reader        (MynaApplication *self);
+GSettings       *myna_application_get_settings      (MynaApplication *self);
 
 G_END_DECLS

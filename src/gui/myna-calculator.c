@@ -197,6 +197,7 @@ myna_calculator_init (MynaCalculator *self)
     {
       GtkWidget *row = adw_action_row_new ();
 
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(results[i].title));
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
       gtk_widget_set_name (row, results[i].id);
@@ -217,6 +218,7 @@ myna_calculator_init (MynaCalculator *self)
       {
         GtkWidget *row = adw_action_row_new ();
 
+        adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rules[i]);
         adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
         adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);

@@ -27,6 +27,7 @@
 #include "myna-card-error.h"
 #include "myna-certificate-box.h"
 #include "myna-guidance.h"
+#include "myna-i18n.h"
 #include "myna-lifecycle.h"
 #include "myna-timeline.h"
 
@@ -96,6 +97,12 @@ show_message (MynaCertificateBox *self,
   gtk_label_set_label (self->headline_label, headline);
   gtk_label_set_label (self->detail_label, detail);
   gtk_widget_set_visible (GTK_WIDGET (self->detail_label), detail != NULL);
+
+  /* No dates: none may stay behind, hidden or not. */
+  myna_timeline_clear (MYNA_TIMELINE (self->timeline));
+  gtk_label_set_label (self->issued_label, "");
+  gtk_label_set_label (self->renewal_label, "");
+  gtk_label_set_label (self->expires_label, "");
   gtk_widget_set_visible (self->timeline, FALSE);
   gtk_widget_set_visible (self->timeline_labels, FALSE);
   gtk_widget_set_visible (self->details_button, FALSE);
@@ -122,7 +129,9 @@ show_signing_not_read (MynaCertificateBox *self,
 
   if (pin->state == MYNA_PIN_STATE_BLOCKED)
     {
-      show_message (self, _("Locked"), "error", _("Locked: the signing password has no tries left"),
+      show_message (self, _("Locked"), "error",
+                    /* Translators: PIN, certificate and card names as in po/glossary.json. */
+                    _("Locked: the signing password has no tries left"),
                     _("The certificate cannot be read until the password is reset. See “What to do” below."));
       return;
     }
@@ -133,7 +142,9 @@ show_signing_not_read (MynaCertificateBox *self,
       return;
     }
 
-  show_message (self, _("Not read"), NULL, _("Needs the signing password"),
+  show_message (self, _("Not read"), NULL,
+                /* Translators: PIN, certificate and card names as in po/glossary.json. */
+                _("Needs the signing password"),
                 _("It holds your name, address, birth date and sex, so MynaCheck reads it only when you ask."));
 }
 
@@ -381,6 +392,7 @@ myna_certificate_box_set_certificate (MynaCertificateBox *self,
   self->id = id;
   gtk_label_set_label (self->title_label, myna_cert_id_get_name (id));
   gtk_label_set_label (self->term_label, id == MYNA_CERT_SIGN ? "署名用電子証明書" : "利用者証明用電子証明書");
+  gtk_widget_set_visible (GTK_WIDGET (self->term_label), myna_i18n_shows_japanese_terms ());
   gtk_image_set_from_icon_name (self->icon, id == MYNA_CERT_SIGN ? "document-edit-symbolic"
                                                                  : "auth-smartcard-symbolic");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->details_button), "s",

@@ -58,6 +58,7 @@ add_field (GtkWidget  *group,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *label = gtk_label_new (value != NULL ? value : "");
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -124,8 +125,14 @@ fill (MynaCertificateWindow *self,
   myna_cert_lifecycle_compute (myna_certificate_get_not_before (cert),
                                myna_certificate_get_not_after (cert), now, &lifecycle);
   opens_on = myna_format_date (&lifecycle.renewal_opens_on);
-  days = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", lifecycle.days_left),
-                          lifecycle.days_left);
+  if (lifecycle.days_left >= 0)
+    days = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", lifecycle.days_left),
+                            lifecycle.days_left);
+  else
+    /* Translators: how long ago the certificate expired. */
+    days = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "None: expired %d day ago", "None: expired %d days ago",
+                                         -lifecycle.days_left),
+                            -lifecycle.days_left);
 
   group = myna_preferences_page_add_group (self->page, _("Validity"), NULL);
   add_field (group, _("State"), myna_cert_state_get_label (lifecycle.state));
@@ -139,8 +146,9 @@ fill (MynaCertificateWindow *self,
   add_field (group, _("Chain"), myna_chain_result_describe (myna_card_report_get_chain_result (report, id)));
   add_field (group, _("Issued by"), myna_certificate_get_issuer (cert));
 
-  key = g_strdup_printf ("%s, %u bits", myna_certificate_get_key_algorithm (cert),
-                         myna_certificate_get_key_bits (cert));
+  /* Translators: a key's algorithm ("RSA") and size. */
+  key = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u bit", "%s, %u bits", myna_certificate_get_key_bits (cert)),
+                         myna_certificate_get_key_algorithm (cert), myna_certificate_get_key_bits (cert));
   usage = g_strjoinv (", ", (char **) myna_certificate_get_key_usage (cert));
 
   group = myna_preferences_page_add_group (self->page, _("Certificate"), NULL);

@@ -32,9 +32,10 @@
 
 /*
  * The PC/SC self-test, step by step, and a report to paste into a support
- * request. The report hides serial numbers, the certificates' CN, the
- * holder's name and address and reader serial numbers unless the user
- * turns that off; in help-desk mode it cannot be turned off.
+ * request. The report hides the certificates' serial numbers and subjects
+ * and the readers' serial numbers unless the user turns that off; the
+ * holder's name and address are never in it. It follows the card: taken
+ * out or changed, the self-test runs again.
  */
 struct _MynaDiagnosticsWindow
 {
@@ -44,6 +45,7 @@ struct _MynaDiagnosticsWindow
   GPtrArray       *checks;
   GCancellable    *cancellable;
   gboolean         running;
+  gboolean         run_again;     /* the card changed during a run */
 
   AdwToastOverlay *toast_overlay;
   GtkWidget       *checks_group;
@@ -60,6 +62,7 @@ typedef struct
 {
   char            *preferred_reader;
   MynaVirtualCard *demo_card;
+  gboolean         demo_inserted;
 } SelfTestJob;
 
 static void
@@ -78,7 +81,7 @@ self_test_thread (GTask        *task,
 {
   SelfTestJob *job = task_data;
 
-  g_task_return_pointer (task, myna_self_test_run (job->preferred_reader, job->demo_card),
+  g_task_return_pointer (task, myna_self_test_run (job->preferred_reader, job->demo_card, job->demo_inserted),
                          (GDestroyNotify) g_ptr_array_unref);
 }
 
@@ -142,12 +145,16 @@ self_test_done (GObject      *object,
                 gpointer      user_data)
 {
   g_autoptr(GPtrArray) checks = g_task_propagate_pointer (G_TASK (result), NULL);
-  MynaDiagnosticsWindow *self;
+  GWeakRef *weak = user_data;
+  g_autoptr(MynaDiagnosticsWindow) self = g_weak_ref_get (weak);
 
-  if (g_task_had_error (G_TASK (result)) || checks == NULL)
+  g_weak_ref_clear (weak);
+  g_free (weak);
+
+  /* Closed meanwhile. */
+  if (self == NULL || checks == NULL)
     return;
 
-  self = MYNA_DIAGNOSTICS_WINDOW (object);
   self->running = FALSE;
   g_clear_pointer (&self->checks, g_ptr_array_unref);
   self->checks = g_steal_pointer (&checks);
@@ -157,6 +164,12 @@ self_test_done (GObject      *object,
   gtk_widget_set_sensitive (self->run_button, TRUE);
   gtk_widget_set_sensitive (self->copy_button, TRUE);
   show_checks (self);
+
+  if (self->run_again)
+    {
+      self->run_again = FALSE;
+      myna_diagnostics_window_run (self);
+    }
 }
 
 /**
@@ -170,6 +183,7 @@ myna_diagnostics_window_run (MynaDiagnosticsWindow *self)
 {
   g_autoptr(GTask) task = NULL;
   SelfTestJob *job;
+  GWeakRef *weak;
 
   g_return_if_fail (MYNA_IS_DIAGNOSTICS_WINDOW (self));
 
@@ -186,8 +200,12 @@ myna_diagnostics_window_run (MynaDiagnosticsWindow *self)
   job->preferred_reader = g_strdup (myna_card_manager_get_reader_name (self->manager));
   if (myna_card_manager_get_demo_card (self->manager) != NULL)
     job->demo_card = g_object_ref (myna_card_manager_get_demo_card (self->manager));
+  job->demo_inserted = myna_card_manager_get_demo_inserted (self->manager);
 
-  task = g_task_new (self, self->cancellable, self_test_done, NULL);
+  /* The task does not keep the window: closed, it goes at once. */
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  task = g_task_new (NULL, self->cancellable, self_test_done, weak);
   g_task_set_task_data (task, job, (GDestroyNotify) self_test_job_free);
   g_task_run_in_thread (task, self_test_thread);
 }
@@ -337,6 +355,21 @@ myna_diagnostics_window_init (MynaDiagnosticsWindow *self)
   adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->toast_overlay));
 }
 
+/* What the window shows follows the card: in, out, or another one. */
+static void
+card_state_changed_cb (MynaDiagnosticsWindow *self)
+{
+  MynaCardState state = myna_card_manager_get_state (self->manager);
+
+  if (state == MYNA_CARD_STATE_STARTING || state == MYNA_CARD_STATE_READING)
+    return;
+
+  if (self->running)
+    self->run_again = TRUE;
+  else
+    myna_diagnostics_window_run (self);
+}
+
 /**
  * myna_diagnostics_window_new:
  * @parent: the main window
@@ -354,6 +387,8 @@ myna_diagnostics_window_new (GtkWindow       *parent,
 
   self = g_object_new (MYNA_TYPE_DIAGNOSTICS_WINDOW, "transient-for", parent, NULL);
   self->manager = g_object_ref (manager);
+  g_signal_connect_object (manager, "notify::state", G_CALLBACK (card_state_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   myna_diagnostics_window_run (self);
 
   return GTK_WIDGET (self);

@@ -23,7 +23,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "myna-gui-utils.h"
+#include "myna-i18n.h"
 
 /**
  * myna_preferences_page_add_group:
@@ -47,4 +50,24 @@ myna_preferences_page_add_group (AdwPreferencesPage *page,
   adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (group));
 
   return group;
+}
+
+/**
+ * myna_text_with_term:
+ * @text: a translated text
+ * @term: (nullable): the official Japanese term for it
+ *
+ * Returns: (transfer full): @text with @term in brackets after it, or
+ *   @text alone when there is no term or MynaCheck speaks Japanese
+ */
+char *
+myna_text_with_term (const char *text,
+                     const char *term)
+{
+  if (term == NULL || !myna_i18n_shows_japanese_terms ())
+    return g_strdup (text);
+
+  /* Translators: a text, then the official Japanese term for it, for the
+   * resident to show at the counter; use your language's brackets. */
+  return g_strdup_printf (_("%s (%s)"), text, term);
 }

@@ -27,5 +27,7 @@ G_BEGIN_DECLS
 GtkWidget *myna_preferences_page_add_group (AdwPreferencesPage *page,
                                             const char         *title,
                                             const char         *description);
+char      *myna_text_with_term             (const char         *text,
+                                            const char         *term);
 
 G_END_DECLS

@@ -46,7 +46,12 @@ struct _MynaGuidePage
   MynaGuide          *guide;
   AdwPreferencesPage *page;
   GtkWidget          *hotline_status;
+  guint               hotline_timeout_id;
 };
+
+/* Whether the line in the user's language is open changes on the hour:
+ * look again this often while the page is on screen. */
+#define HOTLINE_REFRESH_SECONDS 30
 
 G_DEFINE_FINAL_TYPE (MynaGuidePage, myna_guide_page, ADW_TYPE_BIN)
 
@@ -66,7 +71,7 @@ add_texts (GtkWidget *group,
       const MynaGuideText *text = g_ptr_array_index (texts, i);
 
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                                 text_row (myna_guide_text_get (text), text->ja));
+                                 text_row (myna_guide_text_get (text), myna_guide_text_get_term (text)));
     }
 }
 
@@ -77,7 +82,7 @@ add_header (MynaGuidePage *self)
   GtkWidget *group = myna_preferences_page_add_group (self->page, NULL, NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *heading = gtk_label_new (myna_guide_text_get (title));
-  GtkWidget *term = gtk_label_new (title->ja);
+  GtkWidget *term = gtk_label_new (myna_guide_text_get_term (title));
   GtkWidget *summary = gtk_label_new (myna_guide_text_get (myna_guide_get_summary (self->guide)));
   GtkWidget *print = gtk_button_new_with_mnemonic (_("_Print or Save as PDF…"));
 
@@ -91,6 +96,7 @@ add_header (MynaGuidePage *self)
   gtk_label_set_selectable (GTK_LABEL (term), TRUE);
   gtk_widget_add_css_class (term, "title-4");
   gtk_widget_add_css_class (term, "ja-term");
+  gtk_widget_set_visible (term, myna_guide_text_get_term (title) != NULL);
 
   gtk_label_set_wrap (GTK_LABEL (summary), TRUE);
   gtk_label_set_xalign (GTK_LABEL (summary), 0.0f);
@@ -171,7 +177,9 @@ add_hotlines (MynaGuidePage *self)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *subtitle = g_strdup_printf ("%s — %s", lines[i].name_ja,
+      /* Translators: a phone line's official Japanese name, then what it
+       * is for and what it costs. */
+      g_autofree char *subtitle = g_strdup_printf (_("%s — %s"), lines[i].name_ja,
                                                    myna_hotline_get_description (&lines[i]));
       GtkWidget *row = text_row (lines[i].number, subtitle);
 
@@ -192,7 +200,7 @@ add_where (MynaGuidePage *self)
       const char *text = where->text.msgid != NULL ? myna_guide_text_get (&where->text)
                                                    : myna_guide_place_get_label (where->place);
 
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), text_row (text, where->text.ja));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), text_row (text, myna_guide_text_get_term (&where->text)));
     }
 }
 
@@ -222,8 +230,8 @@ add_applicants (MynaGuidePage *self)
     {
       const MynaGuideApplicant *applicant = g_ptr_array_index (applicants, i);
       GtkWidget *expander = adw_expander_row_new ();
-      g_autofree char *title = g_strdup_printf ("%s (%s)", myna_applicant_type_get_label (applicant->type),
-                                                myna_applicant_type_get_term (applicant->type));
+      g_autofree char *title = myna_text_with_term (myna_applicant_type_get_label (applicant->type),
+                                                    myna_applicant_type_get_term (applicant->type));
       g_autofree char *subtitle = NULL;
       const char *timing;
 
@@ -235,10 +243,13 @@ add_applicants (MynaGuidePage *self)
         timing = _("Not on the same day");
 
       if (applicant->condition.msgid != NULL)
-        subtitle = g_strdup_printf ("%s. %s", myna_guide_text_get (&applicant->condition), timing);
+        /* Translators: who may apply, then whether it can be done the same
+         * day; use your language's sentence punctuation. */
+        subtitle = g_strdup_printf (_("%s. %s"), myna_guide_text_get (&applicant->condition), timing);
       else
         subtitle = g_strdup (timing);
 
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), i == 0);
@@ -249,7 +260,7 @@ add_applicants (MynaGuidePage *self)
 
           if (applicant->visits->len > 1)
             {
-              g_autofree char *visit = g_strdup_printf (v == 0 ? _("First visit") : _("Second visit"));
+              g_autofree char *visit = g_strdup (v == 0 ? _("First visit") : _("Second visit"));
               GtkWidget *row = text_row (visit, NULL);
 
               gtk_widget_add_css_class (row, "heading");
@@ -259,7 +270,7 @@ add_applicants (MynaGuidePage *self)
           for (guint j = 0; j < items->len; j++)
             {
               const MynaGuideText *item = g_ptr_array_index (items, j);
-              GtkWidget *row = text_row (myna_guide_text_get (item), item->ja);
+              GtkWidget *row = text_row (myna_guide_text_get (item), myna_guide_text_get_term (item));
               GtkWidget *check = gtk_check_button_new ();
 
               gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
@@ -284,7 +295,7 @@ add_steps (MynaGuidePage *self)
   for (guint i = 0; i < steps->len; i++)
     {
       const MynaGuideText *step = g_ptr_array_index (steps, i);
-      GtkWidget *row = text_row (myna_guide_text_get (step), step->ja);
+      GtkWidget *row = text_row (myna_guide_text_get (step), myna_guide_text_get_term (step));
       g_autofree char *number = g_strdup_printf ("%u", i + 1);
       GtkWidget *label = gtk_label_new (number);
 
@@ -377,11 +388,42 @@ rebuild (MynaGuidePage *self)
   add_sources (self);
 }
 
+static gboolean
+hotline_timeout_cb (gpointer data)
+{
+  myna_guide_page_refresh_hotlines (data);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+myna_guide_page_map (GtkWidget *widget)
+{
+  MynaGuidePage *self = MYNA_GUIDE_PAGE (widget);
+
+  GTK_WIDGET_CLASS (myna_guide_page_parent_class)->map (widget);
+
+  myna_guide_page_refresh_hotlines (self);
+  if (self->hotline_timeout_id == 0)
+    self->hotline_timeout_id = g_timeout_add_seconds (HOTLINE_REFRESH_SECONDS, hotline_timeout_cb, self);
+}
+
+static void
+myna_guide_page_unmap (GtkWidget *widget)
+{
+  MynaGuidePage *self = MYNA_GUIDE_PAGE (widget);
+
+  g_clear_handle_id (&self->hotline_timeout_id, g_source_remove);
+
+  GTK_WIDGET_CLASS (myna_guide_page_parent_class)->unmap (widget);
+}
+
 static void
 myna_guide_page_dispose (GObject *object)
 {
   MynaGuidePage *self = (MynaGuidePage *)object;
 
+  g_clear_handle_id (&self->hotline_timeout_id, g_source_remove);
   g_clear_object (&self->guide);
 
   G_OBJECT_CLASS (myna_guide_page_parent_class)->dispose (object);
@@ -391,8 +433,11 @@ static void
 myna_guide_page_class_init (MynaGuidePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = myna_guide_page_dispose;
+  widget_class->map = myna_guide_page_map;
+  widget_class->unmap = myna_guide_page_unmap;
 }
 
 static void

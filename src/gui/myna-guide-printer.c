@@ -24,6 +24,7 @@
 
 #include <glib/gi18n.h>
 
+#include "myna-gui-utils.h"
 #include "myna-guide-printer.h"
 
 /*
@@ -51,9 +52,9 @@ append_text (GString             *markup,
   g_autofree char *escaped = g_markup_escape_text (myna_guide_text_get (text), -1);
 
   g_string_append_printf (markup, "%s%s", prefix, escaped);
-  if (text->ja != NULL)
+  if (myna_guide_text_get_term (text) != NULL)
     {
-      g_autofree char *term = g_markup_escape_text (text->ja, -1);
+      g_autofree char *term = g_markup_escape_text (myna_guide_text_get_term (text), -1);
 
       g_string_append_printf (markup, "  <span foreground=\"#555555\">（%s）</span>", term);
     }
@@ -85,17 +86,18 @@ myna_guide_printer_get_markup (MynaGuidePrinter *self)
   GPtrArray *fees = myna_guide_get_fees (self->guide);
   GPtrArray *wheres = myna_guide_get_wheres (self->guide);
   g_autofree char *escaped_title = g_markup_escape_text (myna_guide_text_get (title), -1);
-  g_autofree char *escaped_term = g_markup_escape_text (title->ja, -1);
+  g_autofree char *escaped_term = g_markup_escape_text (myna_guide_text_get_term (title) != NULL
+                                                        ? myna_guide_text_get_term (title) : "", -1);
   g_autofree char *escaped_summary = g_markup_escape_text (myna_guide_text_get (myna_guide_get_summary (self->guide)), -1);
 
-  g_string_append_printf (markup, "<span size=\"x-large\" weight=\"bold\">%s</span>\n%s\n\n%s\n",
-                          escaped_title, escaped_term, escaped_summary);
+  g_string_append_printf (markup, "<span size=\"x-large\" weight=\"bold\">%s</span>\n%s%s\n%s\n",
+                          escaped_title, escaped_term, *escaped_term != '\0' ? "\n" : "", escaped_summary);
 
   for (guint i = 0; i < applicants->len; i++)
     {
       const MynaGuideApplicant *applicant = g_ptr_array_index (applicants, i);
-      g_autofree char *heading = g_strdup_printf ("%s（%s）", myna_applicant_type_get_label (applicant->type),
-                                                  myna_applicant_type_get_term (applicant->type));
+      g_autofree char *heading = myna_text_with_term (myna_applicant_type_get_label (applicant->type),
+                                                      myna_applicant_type_get_term (applicant->type));
 
       append_heading (markup, heading);
       if (applicant->condition.msgid != NULL)

@@ -54,7 +54,7 @@ guide_row (MynaGuide *guide)
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *label = gtk_label_new (myna_guide_text_get (title));
-  GtkWidget *term = gtk_label_new (title->ja);
+  GtkWidget *term = gtk_label_new (myna_guide_text_get_term (title));
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
@@ -62,12 +62,17 @@ guide_row (MynaGuide *guide)
   gtk_label_set_xalign (GTK_LABEL (term), 0.0f);
   gtk_widget_add_css_class (term, "caption");
   gtk_widget_add_css_class (term, "ja-term");
+  gtk_widget_set_visible (term, myna_guide_text_get_term (title) != NULL);
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), term);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_widget_set_name (row, myna_guide_get_id (guide));
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, term, NULL,
+                                  -1);
 
   return row;
 }
@@ -214,24 +219,4 @@ myna_guides_view_get_guide (MynaGuidesView *self)
   guide = myna_guide_page_get_guide (self->page);
 
   return guide != NULL ? myna_guide_get_id (guide) : NULL;
-}
-
-/**
- * myna_guides_view_refresh:
- * @self: a #MynaGuidesView
- *
- * Builds the texts again, after the language changed.
- */
-void
-myna_guides_view_refresh (MynaGuidesView *self)
-{
-  g_autofree char *id = NULL;
-
-  g_return_if_fail (MYNA_IS_GUIDES_VIEW (self));
-
-  id = g_strdup (myna_guides_view_get_guide (self));
-  fill_list (self);
-  myna_guide_page_set_guide (self->page, NULL);
-  if (id != NULL)
-    myna_guides_view_show_guide (self, id);
 }

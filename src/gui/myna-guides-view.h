@@ -32,6 +32,5 @@ GtkWidget  *myna_guides_view_new        (void);
 gboolean    myna_guides_view_show_guide (MynaGuidesView *self,
                                          const char     *id);
 const char *myna_guides_view_get_guide  (MynaGuidesView *self);
-void        myna_guides_view_refresh    (MynaGuidesView *self);
 
 G_END_DECLS

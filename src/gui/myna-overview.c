@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "myna-certificate-box.h"
+#include "myna-gui-utils.h"
 #include "myna-guidance.h"
 #include "myna-guide-book.h"
 #include "myna-overview.h"
@@ -68,7 +69,7 @@ add_guidance_row (MynaOverview       *self,
 {
   MynaGuide *guide = myna_guide_book_lookup (myna_guide_book_get_default (), guidance->guide_id);
   const MynaGuideText *title = myna_guide_get_title (guide);
-  g_autofree char *row_title = g_strdup_printf ("%s (%s)", myna_guide_text_get (title), title->ja);
+  g_autofree char *row_title = myna_text_with_term (myna_guide_text_get (title), title->ja);
   GtkWidget *row = myna_text_row_new (row_title, guidance->text);
   const char *icon = guidance->reason == MYNA_GUIDANCE_ALWAYS ? "dialog-information-symbolic"
                    : guidance->reason == MYNA_GUIDANCE_RENEWAL_OPEN ? "view-refresh-symbolic"

@@ -168,12 +168,23 @@ read_done_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr(MynaPasswordDialog) self = user_data;
+  GWeakRef *weak = user_data;
+  g_autoptr(MynaPasswordDialog) self = g_weak_ref_get (weak);
   g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+
+  ok = myna_card_manager_read_signing_certificate_finish (MYNA_CARD_MANAGER (object), result, &error);
+
+  /* Closed meanwhile (the card left, or the user): nothing to show. */
+  if (self == NULL || g_cancellable_is_cancelled (self->cancellable))
+    return;
 
   self->reading = FALSE;
 
-  if (myna_card_manager_read_signing_certificate_finish (MYNA_CARD_MANAGER (object), result, &error))
+  if (ok)
     {
       g_signal_emit (self, signals[SIGNING_CERTIFICATE_READ], 0);
       gtk_window_destroy (GTK_WINDOW (self));
@@ -197,6 +208,7 @@ static void
 read_clicked_cb (MynaPasswordDialog *self)
 {
   const MynaPinStatus *pin = sign_pin (self);
+  GWeakRef *weak;
   char *password;
 
   if (!gtk_widget_get_sensitive (self->read_button) || pin == NULL)
@@ -213,10 +225,13 @@ read_clicked_cb (MynaPasswordDialog *self)
   gtk_spinner_start (GTK_SPINNER (self->spinner));
   update (self);
 
+  /* The read does not keep the dialog: closed, it goes at once. */
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
   myna_card_manager_read_signing_certificate_async (self->manager, password,
                                                     pin->state == MYNA_PIN_STATE_LAST_TRY &&
                                                     gtk_check_button_get_active (GTK_CHECK_BUTTON (self->confirm_check)),
-                                                    self->cancellable, read_done_cb, g_object_ref (self));
+                                                    self->cancellable, read_done_cb, weak);
 }
 
 static void

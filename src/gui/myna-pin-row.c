@@ -146,7 +146,9 @@ reset_route_text (MynaPinId id)
   if (!route.convenience_store)
     return g_strdup (_("Reset it at the municipal office."));
   if (route.convenience_store_requires == MYNA_PIN_AUTH)
+    /* Translators: PIN, certificate and card names as in po/glossary.json. */
     return g_strdup (_("Reset it at the municipal office, or at a convenience-store kiosk if you can still enter the user authentication PIN."));
+  /* Translators: PIN, certificate and card names as in po/glossary.json. */
   return g_strdup (_("Reset it at the municipal office, or at some convenience stores if you know the signing password."));
 }
 

@@ -234,6 +234,25 @@ myna_timeline_set_dates (MynaTimeline *self,
 }
 
 /**
+ * myna_timeline_clear:
+ * @self: a #MynaTimeline
+ *
+ * Forgets the dates, for when the card has gone.
+ */
+void
+myna_timeline_clear (MynaTimeline *self)
+{
+  g_return_if_fail (MYNA_IS_TIMELINE (self));
+
+  g_date_clear (&self->issued, 1);
+  g_date_clear (&self->renewal_opens, 1);
+  g_date_clear (&self->expires, 1);
+  g_date_clear (&self->today, 1);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
  * myna_timeline_get_today_fraction:
  * @self: a #MynaTimeline
  *

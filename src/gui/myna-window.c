@@ -1,3 +1,23 @@
+/* myna-window.c
+ *
+ * Copyright 2026 The MynaCheck authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #define G_LOG_DOMAIN "mynacheck-gui"
 
 #include "config.h"
@@ -12,6 +32,7 @@
 #include "myna-guide-book.h"
 #include "myna-guide-printer.h"
 #include "myna-guides-view.h"
+#include "myna-i18n.h"
 #include "myna-overview.h"
 #include "myna-password-dialog.h"
 #include "myna-virtual-card.h"
@@ -31,6 +52,7 @@ struct _MynaWindow
 
   MynaCardManager      *manager;
   GPtrArray            *card_windows;   /* windows that show card data */
+  GtkWidget            *diagnostics;    /* weak */
   guint                 refresh_id;
 
   /* Template widgets */
@@ -52,6 +74,8 @@ struct _MynaWindow
   MynaGuidesView       *guides_view;
   MynaCalculator       *calculator;
   GtkWidget            *reload_button;
+  GMenu                *language_menu;
+  GMenu                *demo_menu;
 };
 
 G_DEFINE_FINAL_TYPE (MynaWindow, myna_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -145,6 +169,7 @@ fill_reader_list (MynaWindow *self)
         continue;
 
       row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), reader->name);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
@@ -166,6 +191,7 @@ show_unsupported (MynaWindow *self)
                 NULL, _("_Read Again"), "win.reload", FALSE);
   else
     show_state (self, "dialog-warning-symbolic", _("Not a My Number Card"),
+                /* Translators: PIN, certificate and card names as in po/glossary.json. */
                 _("This card has no JPKI application. MynaCheck reads My Number cards and old Basic Resident Registration cards. Check that the right card is in the reader."),
                 NULL, _("_Read Again"), "win.reload", FALSE);
 }
@@ -262,7 +288,9 @@ update_view (MynaWindow *self)
 static gboolean
 refresh_cb (gpointer data)
 {
-  update_view (data);
+  MynaWindow *self = data;
+
+  update_view (self);
 
   return G_SOURCE_CONTINUE;
 }
@@ -291,13 +319,15 @@ static void
 set_manager (MynaWindow      *self,
              MynaCardManager *manager)
 {
+  /* The old manager stops when its last user lets go of it: a window
+   * rebuilt in another language hands it on running. */
   if (self->manager != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->manager, self);
-      myna_card_manager_stop (self->manager);
-    }
+    g_signal_handlers_disconnect_by_data (self->manager, self);
 
   close_card_windows (self);
+  /* It tests the card manager it was opened with. */
+  if (self->diagnostics != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->diagnostics));
   g_set_object (&self->manager, manager);
 
   g_signal_connect_swapped (manager, "notify::state", G_CALLBACK (update_view), self);
@@ -491,9 +521,11 @@ diagnostics_activated (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   MynaWindow *self = MYNA_WINDOW (widget);
-  GtkWidget *window = myna_diagnostics_window_new (GTK_WINDOW (self), self->manager);
 
-  gtk_window_present (GTK_WINDOW (window));
+  if (self->diagnostics == NULL)
+    g_set_weak_pointer (&self->diagnostics, myna_diagnostics_window_new (GTK_WINDOW (self), self->manager));
+
+  gtk_window_present (GTK_WINDOW (self->diagnostics));
 }
 
 static void
@@ -502,12 +534,14 @@ myna_window_dispose (GObject *object)
   MynaWindow *self = (MynaWindow *)object;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->diagnostics != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->diagnostics));
+  g_clear_weak_pointer (&self->diagnostics);
   if (self->card_windows != NULL)
     close_card_windows (self);
   if (self->manager != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->manager, self);
-      myna_card_manager_stop (self->manager);
       g_clear_object (&self->manager);
     }
   g_clear_pointer (&self->card_windows, g_ptr_array_unref);
@@ -555,6 +589,8 @@ myna_window_class_init (MynaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MynaWindow, guides_view);
   gtk_widget_class_bind_template_child (widget_class, MynaWindow, calculator);
   gtk_widget_class_bind_template_child (widget_class, MynaWindow, reload_button);
+  gtk_widget_class_bind_template_child (widget_class, MynaWindow, language_menu);
+  gtk_widget_class_bind_template_child (widget_class, MynaWindow, demo_menu);
 
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_activated);
   gtk_widget_class_install_action (widget_class, "win.demo", "s", demo_activated);
@@ -582,9 +618,37 @@ myna_window_class_init (MynaWindowClass *klass)
 }
 
 static void
+fill_menus (MynaWindow *self)
+{
+  const MynaLanguage *languages;
+  const MynaVirtualScenario *scenarios;
+  guint n_languages, n_scenarios;
+
+  /* Translators: in the Language menu, to speak the system's language. */
+  g_menu_append (self->language_menu, _("_System Language"), "app.language::");
+  languages = myna_i18n_get_languages (&n_languages);
+  for (guint i = 0; i < n_languages; i++)
+    {
+      g_autofree char *action = g_strdup_printf ("app.language::%s", languages[i].catalog);
+
+      /* Each language in itself, so that anyone finds theirs. */
+      g_menu_append (self->language_menu, languages[i].endonym, action);
+    }
+
+  scenarios = myna_virtual_card_get_scenarios (&n_scenarios);
+  for (guint i = 0; i < n_scenarios; i++)
+    {
+      g_autofree char *action = g_strdup_printf ("win.demo::%s", scenarios[i].id);
+
+      g_menu_append (self->demo_menu, _(scenarios[i].description), action);
+    }
+}
+
+static void
 myna_window_init (MynaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  fill_menus (self);
 
   self->card_windows = g_ptr_array_new ();
   self->refresh_id = g_timeout_add_seconds (REFRESH_SECONDS, refresh_cb, self);
@@ -593,33 +657,69 @@ myna_window_init (MynaWindow *self)
 /**
  * myna_window_new:
  * @application: the application
+ * @manager: (nullable): the card manager to follow, or %NULL for a new one
+ *   as the command line asked (the demo card with --demo)
  *
- * Returns: (transfer floating): a new main window, on the demo card when
- *   the application was started with --demo
+ * Returns: (transfer floating): a new main window
  */
 MynaWindow *
-myna_window_new (MynaApplication *application)
+myna_window_new (MynaApplication *application,
+                 MynaCardManager *manager)
 {
-  g_autoptr(MynaCardManager) manager = NULL;
+  g_autoptr(MynaCardManager) new_manager = NULL;
   const char *scenario;
   MynaWindow *self;
 
   g_return_val_if_fail (MYNA_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (manager == NULL || MYNA_IS_CARD_MANAGER (manager), NULL);
 
   self = g_object_new (MYNA_TYPE_WINDOW, "application", application, NULL);
 
-  scenario = myna_application_get_demo_scenario (application);
-  if (scenario != NULL)
-    manager = myna_card_manager_new_demo (scenario, NULL);
   if (manager == NULL)
     {
-      manager = myna_card_manager_new ();
-      myna_card_manager_choose_reader (manager, myna_application_get_reader (application));
+      scenario = myna_application_get_demo_scenario (application);
+      if (scenario != NULL)
+        new_manager = myna_card_manager_new_demo (scenario, NULL);
+      if (new_manager == NULL)
+        {
+          new_manager = myna_card_manager_new ();
+          myna_card_manager_choose_reader (new_manager, myna_application_get_reader (application));
+        }
+      manager = new_manager;
     }
 
   set_manager (self, manager);
 
   return self;
+}
+
+/**
+ * myna_window_copy_view:
+ * @self: a #MynaWindow
+ * @other: a window to take the page, the guide and the size from
+ *
+ * For a window rebuilt in another language: the user stays where they were.
+ */
+void
+myna_window_copy_view (MynaWindow *self,
+                       MynaWindow *other)
+{
+  const char *guide;
+  int width, height;
+
+  g_return_if_fail (MYNA_IS_WINDOW (self));
+  g_return_if_fail (MYNA_IS_WINDOW (other));
+
+  gtk_window_get_default_size (GTK_WINDOW (other), &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (gtk_window_is_maximized (GTK_WINDOW (other)))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  guide = myna_guides_view_get_guide (other->guides_view);
+  if (guide != NULL)
+    myna_guides_view_show_guide (self->guides_view, guide);
+  adw_view_stack_set_visible_child_name (self->view_stack,
+                                         adw_view_stack_get_visible_child_name (other->view_stack));
 }
 
 /**

@@ -31,7 +31,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MynaWindow, myna_window, MYNA, WINDOW, AdwApplicationWindow)
 
-MynaWindow      *myna_window_new         (MynaApplication *application);
+MynaWindow      *myna_window_new         (MynaApplication *application,
+                                          MynaCardManager *manager);
+void             myna_window_copy_view   (MynaWindow      *self,
+                                          MynaWindow      *other);
 MynaCardManager *myna_window_get_manager (MynaWindow      *self);
 void             myna_window_set_manager (MynaWindow      *self,
                                           MynaCardManager *manager);

@@ -1,3 +1,23 @@
+/* myna-card-manager.c
+ *
+ * Copyright 2026 The MynaCheck authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #define G_LOG_DOMAIN "mynacheck-model"
 
 #include "config.h"
@@ -725,6 +745,14 @@ myna_card_manager_set_demo_inserted (MynaCardManager *self,
     start_read (self);
 }
 
+gboolean
+myna_card_manager_get_demo_inserted (MynaCardManager *self)
+{
+  g_return_val_if_fail (MYNA_IS_CARD_MANAGER (self), FALSE);
+
+  return self->demo_card != NULL && self->demo_inserted;
+}
+
 /**
  * myna_card_manager_set_demo_latency:
  * @self: a #MynaCardManager in demo mode
@@ -843,6 +871,11 @@ myna_card_manager_read_signing_certificate_finish (MynaCardManager  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   ok = g_task_propagate_boolean (G_TASK (result), &local_error);
+  if (!ok && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
   /* The card left meanwhile: nothing of it may stay. */
   if (serial != self->read_serial || self->report == NULL)

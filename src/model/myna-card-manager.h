@@ -1,3 +1,23 @@
+/* myna-card-manager.h
+ *
+ * Copyright 2026 The MynaCheck authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include <gio/gio.h>
@@ -42,6 +62,7 @@ void             myna_card_manager_reload               (MynaCardManager     *se
 gboolean         myna_card_manager_is_demo              (MynaCardManager     *self);
 const char      *myna_card_manager_get_demo_scenario    (MynaCardManager     *self);
 MynaVirtualCard *myna_card_manager_get_demo_card        (MynaCardManager     *self);
+gboolean         myna_card_manager_get_demo_inserted    (MynaCardManager     *self);
 void             myna_card_manager_set_demo_inserted    (MynaCardManager     *self,
                                                          gboolean             inserted);
 void             myna_card_manager_set_demo_latency     (MynaCardManager     *self,

@@ -64,6 +64,24 @@ myna_diagnostics_redact_reader (const char *reader_name)
   return g_regex_replace_literal ((GRegex *) serial, reader_name, -1, 0, "(" HIDDEN ")", 0, NULL);
 }
 
+/* "C=JP, L=Tokyo-to, L=Mihon-shi, CN=…" without its L= parts. */
+static char *
+drop_localities (const char *subject)
+{
+  g_auto(GStrv) parts = g_strsplit (subject, ", ", -1);
+  g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
+  g_auto(GStrv) result = NULL;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      if (!g_str_has_prefix (parts[i], "L="))
+        g_strv_builder_add (kept, parts[i]);
+    }
+  result = g_strv_builder_end (kept);
+
+  return g_strjoinv (", ", result);
+}
+
 static void
 append_certificate (GString        *str,
                     MynaCardReport *report,
@@ -74,6 +92,7 @@ append_certificate (GString        *str,
   MynaCertificate *cert = myna_card_report_get_certificate (report, id);
   MynaCertLifecycle lifecycle;
   g_autofree char *last_day = NULL;
+  g_autofree char *subject_without_address = NULL;
   const char *subject;
 
   if (cert == NULL)
@@ -88,9 +107,12 @@ append_certificate (GString        *str,
   myna_card_report_get_lifecycle (report, id, now, &lifecycle);
   last_day = myna_format_date (&lifecycle.last_day);
 
-  /* The subject CN identifies the holder; the CA subjects are public. */
+  /* The subject CN identifies the holder, and the signing certificate's
+   * L= parts are where they live; the CA subjects are public. */
   subject = myna_certificate_get_subject (cert);
-  if (redact && (id == MYNA_CERT_AUTH || id == MYNA_CERT_SIGN))
+  if (id == MYNA_CERT_SIGN)
+    subject = redact ? "CN=" HIDDEN : (subject_without_address = drop_localities (subject));
+  else if (redact && id == MYNA_CERT_AUTH)
     subject = "CN=" HIDDEN;
 
   g_string_append_printf (str, "  %s: %s until %s (%d days), chain %s, key %s %u, serial %s, subject %s\n",
@@ -142,8 +164,8 @@ myna_diagnostics_report (GPtrArray      *checks,
   for (guint i = 0; checks != NULL && i < checks->len; i++)
     {
       const MynaCheck *check = g_ptr_array_index (checks, i);
-      g_autofree char *detail = redact ? myna_diagnostics_redact_reader (check->detail)
-                                       : g_strdup (check->detail);
+      g_autofree char *detail = redact ? myna_diagnostics_redact_reader (check->report_detail)
+                                       : g_strdup (check->report_detail);
 
       g_string_append_printf (str, "  [%s] %s: %s\n", myna_check_result_to_string (check->result),
                               check->id, detail);

@@ -218,21 +218,27 @@ blocked_pin_text (MynaPinId pin)
     case MYNA_PIN_AUTH:
       /* Seeds 000, 002; the store route: JPKI reset terms (peers §2.4). */
       return g_strdup_printf ("%s %s %s",
+                              /* Translators: PIN, certificate and card names as in po/glossary.json. */
                               _("The user authentication PIN is locked: no tries are left."),
+                              /* Translators: PIN, certificate and card names as in po/glossary.json. */
                               _("Reset it at the municipal office, or at some convenience stores if you know the signing password."),
                               /* Seed 002 */
                               _("On a face-recognition My Number card (顔認証マイナンバーカード) this PIN is locked by design."));
     case MYNA_PIN_SIGN:
       /* Seeds 000, 001, 002 */
       return g_strdup_printf ("%s %s",
+                              /* Translators: PIN, certificate and card names as in po/glossary.json. */
                               _("The signing password is locked: no tries are left."),
+                              /* Translators: PIN, certificate and card names as in po/glossary.json. */
                               _("Reset it at the municipal office, or at a convenience-store kiosk if you can still enter the user authentication PIN."));
     case MYNA_PIN_CARD_INFO:
       return g_strdup_printf ("%s %s",
+                              /* Translators: PIN, certificate and card names as in po/glossary.json. */
                               _("The card-info input support PIN is locked: no tries are left."),
                               _("It can be reset only at the municipal office."));
     case MYNA_PIN_JUKI:
       return g_strdup_printf ("%s %s",
+                              /* Translators: PIN, certificate and card names as in po/glossary.json. */
                               _("The resident registry PIN is locked: no tries are left."),
                               _("It can be reset only at the municipal office."));
     case MYNA_N_PINS:
@@ -249,12 +255,16 @@ last_try_text (MynaPinId pin)
   switch (pin)
     {
     case MYNA_PIN_AUTH:
+      /* Translators: PIN, certificate and card names as in po/glossary.json. */
       return g_strdup_printf ("%s %s", _("The user authentication PIN has one try left: a wrong entry now locks it."), advice);
     case MYNA_PIN_SIGN:
+      /* Translators: PIN, certificate and card names as in po/glossary.json. */
       return g_strdup_printf ("%s %s", _("The signing password has one try left: a wrong entry now locks it."), advice);
     case MYNA_PIN_CARD_INFO:
+      /* Translators: PIN, certificate and card names as in po/glossary.json. */
       return g_strdup_printf ("%s %s", _("The card-info input support PIN has one try left: a wrong entry now locks it."), advice);
     case MYNA_PIN_JUKI:
+      /* Translators: PIN, certificate and card names as in po/glossary.json. */
       return g_strdup_printf ("%s %s", _("The resident registry PIN has one try left: a wrong entry now locks it."), advice);
     case MYNA_N_PINS:
     default:
@@ -406,6 +416,7 @@ myna_guidance_for_report (MynaCardReport *report,
     {
       /* Seeds 001 and 004: issue and renewal ended on 2015-12-22. */
       add (list, MYNA_GUIDANCE_JUKI_CARD, "replace-juki-card",
+           /* Translators: PIN, certificate and card names as in po/glossary.json. */
            g_strdup (_("This is an old Basic Resident Registration card (住基カード). Its certificates can no longer be issued or renewed; a My Number card replaces it.")));
     }
 

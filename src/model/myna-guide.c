@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "myna-guide-private.h"
+#include "myna-i18n.h"
 
 /*
  * One procedure guide of data/guides.xml. Texts keep their English msgid
@@ -49,6 +50,21 @@ myna_guide_text_get (const MynaGuideText *text)
     return NULL;
 
   return g_dgettext (GETTEXT_PACKAGE, text->msgid);
+}
+
+/**
+ * myna_guide_text_get_term:
+ * @text: a guide text
+ *
+ * Returns: (transfer none) (nullable): the official Japanese term to show
+ *   beside @text, or %NULL when MynaCheck speaks Japanese or there is none
+ */
+const char *
+myna_guide_text_get_term (const MynaGuideText *text)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  return myna_i18n_shows_japanese_terms () ? text->ja : NULL;
 }
 
 MynaGuideText *

@@ -80,6 +80,7 @@ typedef struct
 } MynaGuideRoute;
 
 const char   *myna_guide_text_get               (const MynaGuideText *text);
+const char   *myna_guide_text_get_term          (const MynaGuideText *text);
 
 const char   *myna_guide_get_id                 (MynaGuide   *self);
 gboolean      myna_guide_is_urgent              (MynaGuide   *self);

@@ -22,31 +22,204 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <libintl.h>
+#include <locale.h>
+
 #include "myna-i18n.h"
+
+/*
+ * The languages MynaCheck speaks and the switch between them.
+ *
+ * gettext follows LANGUAGE, so switching is setting LANGUAGE and telling
+ * gettext to forget what it cached. glibc ignores LANGUAGE in the C locale
+ * but not in C.UTF-8, which glibc 2.35 and later always have: so MynaCheck
+ * moves from C to C.UTF-8 at start, and any language works on a machine
+ * whose only locale is C.UTF-8.
+ */
+
+/* Translations of GTK and libadwaita ("Cancel", "Show Text") follow too:
+ * they read the same LANGUAGE. */
+extern int _nl_msg_cat_cntr;
+
+/* The languages of the national foreign-language hotline, plus Japanese;
+ * each named in itself. */
+static const MynaLanguage languages[] = {
+  { "ja", "ja",    "日本語" },
+  { "en", "en",    "English" },
+  { "zh", "zh_CN", "简体中文" },
+  { "ko", "ko",    "한국어" },
+  { "es", "es",    "Español" },
+  { "pt", "pt_BR", "Português" },
+  { "th", "th",    "ไทย" },
+  { "ne", "ne",    "नेपाली" },
+  { "id", "id",    "Bahasa Indonesia" },
+  { "vi", "vi",    "Tiếng Việt" },
+  { "tl", "tl",    "Tagalog" },
+};
+
+static char *system_language;   /* LANGUAGE as MynaCheck found it, or NULL */
+static char *chosen;            /* a catalog name, or NULL for the system's */
+
+/**
+ * myna_i18n_init:
+ * @localedir: where the catalogs are
+ *
+ * Sets the locale from the environment and binds MynaCheck's catalogs.
+ * Call it once, first thing in main().
+ */
+void
+myna_i18n_init (const char *localedir)
+{
+  const char *messages;
+
+  setlocale (LC_ALL, "");
+  messages = setlocale (LC_MESSAGES, NULL);
+  if (messages == NULL || g_str_equal (messages, "C") || g_str_equal (messages, "POSIX"))
+    {
+      /* Keeps the rest of the environment's choices, as far as C goes. */
+      if (setlocale (LC_ALL, "C.UTF-8") == NULL)
+        g_debug ("No C.UTF-8 locale: languages other than English need a system locale");
+    }
+
+  system_language = g_strdup (g_getenv ("LANGUAGE"));
+
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+/**
+ * myna_i18n_get_languages:
+ * @n_languages: (out): how many
+ *
+ * Returns: (transfer none) (array length=n_languages): every language
+ *   MynaCheck speaks, Japanese and English first
+ */
+const MynaLanguage *
+myna_i18n_get_languages (guint *n_languages)
+{
+  *n_languages = G_N_ELEMENTS (languages);
+
+  return languages;
+}
+
+/**
+ * myna_i18n_find_language:
+ * @code: an ISO 639-1 code or a catalog name ("pt", "pt_BR")
+ *
+ * Returns: (nullable): the language, or %NULL if MynaCheck does not speak it
+ */
+const MynaLanguage *
+myna_i18n_find_language (const char *code)
+{
+  if (code == NULL)
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      if (g_str_equal (code, languages[i].code) || g_str_equal (code, languages[i].catalog))
+        return &languages[i];
+    }
+  /* Filipino is Tagalog here: the hotline says "Tagalog". */
+  if (g_str_equal (code, "fil"))
+    return myna_i18n_find_language ("tl");
+
+  return NULL;
+}
+
+/**
+ * myna_i18n_set_language:
+ * @code: (nullable): a language code or catalog name, or %NULL or "" for
+ *   the system's language
+ *
+ * Switches the language of every string translated from now on. Windows
+ * built before keep their texts: rebuild them.
+ *
+ * Returns: %FALSE if MynaCheck does not speak @code
+ */
+gboolean
+myna_i18n_set_language (const char *code)
+{
+  const MynaLanguage *language = NULL;
+
+  if (code != NULL && *code != '\0')
+    {
+      language = myna_i18n_find_language (code);
+      if (language == NULL)
+        return FALSE;
+    }
+
+  g_free (chosen);
+  chosen = language != NULL ? g_strdup (language->catalog) : NULL;
+
+  /* Switching happens on the main thread while no card is being read
+   * (the window is rebuilt), so no other thread reads the environment. */
+  if (chosen != NULL)
+    {
+      /* English is the source: an "en" that is not found falls back to the
+       * msgids, which is what "English" means. */
+      g_setenv ("LANGUAGE", chosen, TRUE);
+    }
+  else if (system_language != NULL)
+    {
+      g_setenv ("LANGUAGE", system_language, TRUE);
+    }
+  else
+    {
+      g_unsetenv ("LANGUAGE");
+    }
+
+  /* Makes gettext forget the translations it looked up. */
+  ++_nl_msg_cat_cntr;
+
+  return TRUE;
+}
+
+/**
+ * myna_i18n_get_chosen_language:
+ *
+ * Returns: (nullable): the catalog name chosen in MynaCheck, or %NULL when
+ *   MynaCheck follows the system
+ */
+const char *
+myna_i18n_get_chosen_language (void)
+{
+  return chosen;
+}
 
 /**
  * myna_i18n_get_language:
  *
  * Returns: the ISO 639-1 code of the language MynaCheck speaks now, "en"
- *   for the C locale
+ *   when it speaks none of its translations
  */
 const char *
 myna_i18n_get_language (void)
 {
-  static const char *known[] = { "ja", "en", "zh", "ko", "es", "pt", "th", "ne", "id", "vi", "tl", NULL };
   const char * const *names = g_get_language_names ();
 
   for (guint i = 0; names[i] != NULL; i++)
     {
-      for (guint j = 0; known[j] != NULL; j++)
-        {
-          if (g_str_has_prefix (names[i], known[j]) &&
-              (names[i][2] == '\0' || names[i][2] == '_' || names[i][2] == '.' || names[i][2] == '@'))
-            return known[j];
-        }
-      if (g_str_has_prefix (names[i], "fil"))
-        return "tl";
+      g_autofree char *code = g_strndup (names[i], strcspn (names[i], "_.@"));
+      const MynaLanguage *language = myna_i18n_find_language (code);
+
+      if (language != NULL)
+        return language->code;
     }
 
   return "en";
+}
+
+/**
+ * myna_i18n_shows_japanese_terms:
+ *
+ * Returns: whether to show the official Japanese term beside a translated
+ *   one: in every language but Japanese, so that a resident can point at it
+ *   at the counter
+ */
+gboolean
+myna_i18n_shows_japanese_terms (void)
+{
+  return !g_str_equal (myna_i18n_get_language (), "ja");
 }

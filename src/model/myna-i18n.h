@@ -24,6 +24,19 @@
 
 G_BEGIN_DECLS
 
-const char *myna_i18n_get_language (void);
+typedef struct
+{
+  const char *code;     /* ISO 639-1 */
+  const char *catalog;  /* the gettext catalog, as in po/LINGUAS */
+  const char *endonym;  /* the language's name in itself */
+} MynaLanguage;
+
+void                myna_i18n_init                 (const char *localedir);
+const MynaLanguage *myna_i18n_get_languages        (guint      *n_languages);
+const MynaLanguage *myna_i18n_find_language        (const char *code);
+gboolean            myna_i18n_set_language         (const char *code);
+const char         *myna_i18n_get_chosen_language  (void);
+const char         *myna_i18n_get_language         (void);
+gboolean            myna_i18n_shows_japanese_terms (void);
 
 G_END_DECLS
