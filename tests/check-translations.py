@@ -263,7 +263,9 @@ def main():
             check_potfiles()
         if not only or 'comments' in only:
             check_comments(template)
-        checked = [language for language in languages if not only or language in only]
+        # A language named on the command line is checked even before it
+        # is in LINGUAS, so that a new catalog can be checked on its own.
+        checked = languages if not only else [language for language in PLURAL_FORMS if language in only]
         if checked:
             forms = load_glossary()
             for language in checked:
