@@ -196,6 +196,23 @@ myna_test_gui_find_all (GtkWidget *root,
   return found;
 }
 
+/**
+ * myna_test_gui_find_every:
+ *
+ * Returns: (transfer container): the widgets of @type under @root, shown
+ *   or not, @root included
+ */
+GPtrArray *
+myna_test_gui_find_every (GtkWidget *root,
+                          GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect (root, type, NULL, FALSE, found);
+
+  return found;
+}
+
 static const char *
 shown_text (GtkWidget *widget)
 {

@@ -41,6 +41,8 @@ GtkWidget *myna_test_gui_find_type           (GtkWidget   *root,
                                               GType        type);
 GPtrArray *myna_test_gui_find_all            (GtkWidget   *root,
                                               GType        type);
+GPtrArray *myna_test_gui_find_every          (GtkWidget   *root,
+                                              GType        type);
 GtkWidget *myna_test_gui_find_text           (GtkWidget   *root,
                                               const char  *text);
 gboolean   myna_test_gui_shows_text          (GtkWidget   *root,

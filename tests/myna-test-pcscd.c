@@ -115,7 +115,7 @@ pick_port (void)
 
 gboolean
 myna_test_pcscd_wait_until (gboolean (*condition) (gpointer),
-            gpointer   data)
+                            gpointer data)
 {
   gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
 
@@ -171,8 +171,8 @@ card_is (gpointer data)
 }
 
 void
-myna_test_pcscd_start (MynaTestPcscd  *harness,
-             gboolean  with_vpcd)
+myna_test_pcscd_start (MynaTestPcscd *harness,
+                       gboolean       with_vpcd)
 {
   g_autofree char *conf_dir = g_build_filename (work_dir, with_vpcd ? "conf-vpcd" : "conf-empty", NULL);
   g_autofree char *log = g_build_filename (work_dir, "pcscd.log", NULL);
@@ -228,10 +228,10 @@ myna_test_pcscd_stop (MynaTestPcscd *harness)
 }
 
 void
-myna_test_pcscd_insert_card (MynaTestPcscd    *harness,
-             guint       slot,
-             const char *scenario,
-             const char *extra_argument)
+myna_test_pcscd_insert_card (MynaTestPcscd *harness,
+                             guint          slot,
+                             const char    *scenario,
+                             const char    *extra_argument)
 {
   g_autoptr(GSubprocessLauncher) launcher = myna_test_launcher_new (G_SUBPROCESS_FLAGS_NONE);
   g_autoptr(GError) error = NULL;
@@ -255,7 +255,7 @@ myna_test_pcscd_insert_card (MynaTestPcscd    *harness,
 
 void
 myna_test_pcscd_remove_card (MynaTestPcscd *harness,
-             guint    slot)
+                             guint          slot)
 {
   CardWait wait = { slot == 0 ? MYNA_TEST_READER_0 : MYNA_TEST_READER_1, FALSE };
 
@@ -284,7 +284,7 @@ delete_tree (const char *path)
 
 JsonObject *
 myna_test_pcscd_read_stats (MynaTestPcscd *harness,
-            guint    slot)
+                            guint          slot)
 {
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
@@ -314,9 +314,9 @@ stat_reached (gpointer data)
 /* The card hears of a power-down after pcscd has answered the client, so
  * give it a moment to count it. */
 void
-myna_test_pcscd_wait_for_stat (MynaTestPcscd    *harness,
-               const char *key,
-               gint64      at_least)
+myna_test_pcscd_wait_for_stat (MynaTestPcscd *harness,
+                               const char    *key,
+                               gint64         at_least)
 {
   StatWait wait = { harness, key, at_least };
 

@@ -358,8 +358,14 @@ test_removal (Fixture       *fixture,
 {
   MynaCardManager *manager;
   MynaCardReport *report;
+  MynaCertificate *certificate;
+  GtkWindow *details;
   gint64 removed_at, cleared_in;
   g_autofree char *screenshot = NULL;
+  g_autofree char *not_after = NULL;
+  g_autofree char *serial = NULL;
+  g_autofree char *fingerprint_start = NULL;
+  g_autoptr(GPtrArray) labels = NULL;
   GtkWidget *root;
 
   fixture->window = open_window ("valid", 900, 900);
@@ -373,6 +379,15 @@ test_removal (Fixture       *fixture,
 
   report = myna_card_manager_get_report (manager);
   g_object_add_weak_pointer (G_OBJECT (report), (gpointer *) &report);
+  certificate = myna_card_report_get_certificate (report, MYNA_CERT_AUTH);
+  g_object_add_weak_pointer (G_OBJECT (certificate), (gpointer *) &certificate);
+  details = myna_test_gui_find_toplevel (MYNA_TYPE_CERTIFICATE_WINDOW);
+  g_object_add_weak_pointer (G_OBJECT (details), (gpointer *) &details);
+  /* What of this card the window shows: its dates, serial, fingerprint. */
+  not_after = g_date_time_format (myna_certificate_get_not_after (certificate), "%Y-%m-%d");
+  serial = g_strdup (myna_certificate_get_serial (certificate));
+  fingerprint_start = g_strndup (myna_certificate_get_sha256 (certificate), 11);
+  g_assert_nonnull (myna_test_gui_find_text (root, not_after));
 
   removed_at = g_get_monotonic_time ();
   myna_card_manager_set_demo_inserted (manager, FALSE);
@@ -383,6 +398,18 @@ test_removal (Fixture       *fixture,
 
   myna_test_gui_flush ();
   g_assert_null (myna_test_gui_find_toplevel (MYNA_TYPE_CERTIFICATE_WINDOW));
+  g_assert_null (details);
+  g_assert_null (certificate);
+  /* Not on screen, and not kept in a hidden label either. */
+  labels = myna_test_gui_find_every (root, GTK_TYPE_LABEL);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *text = gtk_label_get_text (g_ptr_array_index (labels, i));
+
+      if (strstr (text, not_after) != NULL || strstr (text, serial) != NULL ||
+          strstr (text, fingerprint_start) != NULL)
+        g_error ("A label still holds the card's data after removal: “%s”", text);
+    }
   assert_not_shown (root, "Within validity period until");
   assert_not_shown (root, "tries left of");
   assert_shows (root, "Insert Your My Number Card");
@@ -661,15 +688,21 @@ test_password_last_try (Fixture       *fixture,
 {
   g_autofree char *screenshot = NULL;
   MynaPasswordDialog *dialog;
+  MynaVirtualCard *card;
   GtkWidget *confirm;
 
   fixture->window = open_window ("last-try", 900, 700);
+  card = myna_card_manager_get_demo_card (myna_window_get_manager (fixture->window));
   dialog = open_password_dialog (fixture->window);
 
   assert_shows (GTK_WIDGET (dialog), "1 try left: a wrong entry now locks it");
   gtk_editable_set_text (password_entry (dialog), "MYNA2026");
-  /* The right format is not enough: the user has to confirm the risk. */
+  /* The right format is not enough: the user has to confirm the risk.
+   * Enter in the entry sends nothing to the card. */
   g_assert_false (myna_password_dialog_can_read (dialog));
+  g_signal_emit_by_name (password_entry (dialog), "activate");
+  myna_test_gui_flush ();
+  g_assert_cmpuint (myna_virtual_card_get_verify_count (card), ==, 0);
   confirm = myna_test_gui_find_type (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON);
   g_assert_nonnull (confirm);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (confirm), TRUE);
@@ -681,8 +714,8 @@ test_password_last_try (Fixture       *fixture,
   /* Closing it spends nothing. */
   gtk_window_destroy (GTK_WINDOW (dialog));
   myna_test_gui_flush ();
-  g_assert_cmpint (myna_virtual_card_get_tries_spent (myna_card_manager_get_demo_card (myna_window_get_manager (fixture->window))),
-                   ==, 0);
+  g_assert_cmpint (myna_virtual_card_get_tries_spent (card), ==, 0);
+  g_assert_cmpuint (myna_virtual_card_get_verify_count (card), ==, 0);
 }
 
 static void
@@ -851,6 +884,11 @@ test_diagnostics (Fixture       *fixture,
 {
   g_autofree char *screenshot = NULL;
   g_autofree char *report_text = NULL;
+  g_autofree char *serial = NULL;
+  static const char * const steps[] = {
+    "[skipped] service:", "[ok] readers: MynaCheck demo reader", "[ok] card:",
+    "[ok] atr: 3B", "[ok] connection: T=1", "[ok] jpki:",
+  };
   gboolean signing_read = FALSE;
   MynaCardManager *manager;
   MynaCertificate *cert;
@@ -859,6 +897,7 @@ test_diagnostics (Fixture       *fixture,
   fixture->window = open_window ("valid", 900, 700);
   manager = myna_window_get_manager (fixture->window);
   cert = myna_card_report_get_certificate (myna_card_manager_get_report (manager), MYNA_CERT_AUTH);
+  serial = g_strdup (myna_certificate_get_serial (cert));
 
   /* With the signing certificate read, the holder is in memory. */
   myna_card_manager_read_signing_certificate_async (manager, g_strdup ("MYNA2026"), FALSE, NULL,
@@ -873,9 +912,14 @@ test_diagnostics (Fixture       *fixture,
   g_assert_true (myna_test_gui_wait_until (diagnostics_done, diagnostics, 10000));
   myna_test_gui_flush ();
 
-  /* Each step of the self-test, in words. */
+  /* Each step of the self-test, in words and in the report. */
   assert_shows (GTK_WIDGET (diagnostics), "JPKI");
   assert_shows (GTK_WIDGET (diagnostics), "ATR");
+  report_text = myna_diagnostics_window_build_report (MYNA_DIAGNOSTICS_WINDOW (diagnostics));
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (strstr (report_text, steps[i]) == NULL)
+      g_error ("The report lacks “%s”:\n%s", steps[i], report_text);
+  g_clear_pointer (&report_text, g_free);
 
   /* The copied report is redacted by default. */
   report_text = myna_diagnostics_window_build_report (MYNA_DIAGNOSTICS_WINDOW (diagnostics));
@@ -893,9 +937,23 @@ test_diagnostics (Fixture       *fixture,
   g_assert_nonnull (strstr (report_text, myna_certificate_get_serial (cert)));
   g_assert_null (strstr (report_text, "見本"));
   g_assert_null (strstr (report_text, "東京都"));
+  /* The signing certificate's subject names the holder's town. */
+  g_assert_null (strstr (report_text, "Mihon-shi"));
+  g_assert_nonnull (strstr (report_text, "sign: within-validity-period"));
 
   myna_test_gui_assert_accessible (GTK_WIDGET (diagnostics));
   screenshot = myna_test_gui_save_screenshot (GTK_WIDGET (diagnostics), "diagnostics");
+  g_clear_pointer (&report_text, g_free);
+
+  /* Take the card out: the self-test runs again and says so. */
+  myna_card_manager_set_demo_inserted (manager, FALSE);
+  myna_test_gui_flush ();
+  g_assert_true (myna_test_gui_wait_until (diagnostics_done, diagnostics, 10000));
+  report_text = myna_diagnostics_window_build_report (MYNA_DIAGNOSTICS_WINDOW (diagnostics));
+  g_assert_null (strstr (report_text, "[ok] card:"));
+  g_assert_null (strstr (report_text, "[ok] jpki:"));
+  g_assert_null (strstr (report_text, serial));
+  g_assert_nonnull (strstr (report_text, "[failed] card:"));
   gtk_window_destroy (diagnostics);
 }
 
@@ -934,12 +992,72 @@ focus_reaches (GHashTable *seen,
   return FALSE;
 }
 
+static gboolean
+trigger_matches (GtkShortcutTrigger *trigger,
+                 guint               keyval,
+                 GdkModifierType     modifiers)
+{
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    return trigger_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, modifiers) ||
+           trigger_matches (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, modifiers);
+  if (GTK_IS_KEYVAL_TRIGGER (trigger))
+    return gdk_keyval_to_lower (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger))) == gdk_keyval_to_lower (keyval) &&
+           gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers;
+  return FALSE;
+}
+
+/* A key the application maps to an action, or a shortcut of a widget in
+ * the window (class bindings included), shown or not. */
+static gboolean
+shortcut_is_bound (GtkWidget       *root,
+                   guint            keyval,
+                   GdkModifierType  modifiers)
+{
+  g_autofree char *accelerator = gtk_accelerator_name (keyval, modifiers);
+  g_auto(GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (app), accelerator);
+  g_autoptr(GPtrArray) widgets = NULL;
+
+  if (actions != NULL && actions[0] != NULL)
+    return TRUE;
+
+  /* F10 opens the primary menu, a GtkWindow binding of GTK itself. */
+  if (keyval == GDK_KEY_F10 && modifiers == 0)
+    return myna_test_gui_find_type (root, GTK_TYPE_MENU_BUTTON) != NULL &&
+           gtk_menu_button_get_primary (GTK_MENU_BUTTON (myna_test_gui_find_type (root, GTK_TYPE_MENU_BUTTON)));
+
+  widgets = myna_test_gui_find_every (root, GTK_TYPE_WIDGET);
+  for (guint i = 0; i < widgets->len; i++)
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (g_ptr_array_index (widgets, i));
+
+      for (guint j = 0; j < g_list_model_get_n_items (controllers); j++)
+        {
+          g_autoptr(GObject) controller = g_list_model_get_item (controllers, j);
+
+          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+            continue;
+
+          for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+            {
+              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+
+              if (trigger_matches (gtk_shortcut_get_trigger (shortcut), keyval, modifiers))
+                return TRUE;
+            }
+        }
+    }
+
+  return FALSE;
+}
+
 static void
 test_keyboard (Fixture       *fixture,
                gconstpointer  data)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) listed = NULL;
   MynaCertificateBox *sign_box;
+  GtkWidget *overlay;
   GtkWidget *root;
 
   fixture->window = open_window ("pin-blocked", 900, 1600);
@@ -954,8 +1072,31 @@ test_keyboard (Fixture       *fixture,
   sign_box = certificate_box (fixture->window, MYNA_CERT_SIGN);
   g_assert_null (myna_test_gui_find_button (GTK_WIDGET (sign_box), "Read with Password…"));
 
-  /* The shortcuts the shortcuts window lists are bound. */
-  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->window), "show-help-overlay"));
+  /* Every shortcut the shortcuts window lists is bound: by the
+   * application, or by a widget of the window. */
+  overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window)));
+  g_assert_nonnull (overlay);
+  listed = myna_test_gui_find_every (overlay, GTK_TYPE_SHORTCUTS_SHORTCUT);
+  g_assert_cmpuint (listed->len, >=, 10);
+  g_assert_false (shortcut_is_bound (root, GDK_KEY_F12, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  for (guint i = 0; i < listed->len; i++)
+    {
+      g_autofree char *accelerators = NULL;
+      g_auto(GStrv) each = NULL;
+
+      g_object_get (g_ptr_array_index (listed, i), "accelerator", &accelerators, NULL);
+      each = g_strsplit (accelerators, " ", -1);
+      for (guint j = 0; each[j] != NULL; j++)
+        {
+          guint keyval;
+          GdkModifierType modifiers;
+
+          g_assert_true (gtk_accelerator_parse (each[j], &keyval, &modifiers));
+          if (!shortcut_is_bound (root, keyval, modifiers))
+            g_error ("The shortcut %s is listed but not bound", each[j]);
+        }
+    }
+
   gtk_widget_activate_action (root, "win.show-page", "s", "guides");
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (myna_test_gui_find_type (root, ADW_TYPE_VIEW_STACK))),
                    ==, "guides");
@@ -999,26 +1140,61 @@ test_narrow (Fixture       *fixture,
     }
 }
 
+static int
+label_height (GtkWidget  *root,
+              const char *text)
+{
+  GtkWidget *label = myna_test_gui_find_text (root, text);
+  int natural = 0;
+
+  g_assert_nonnull (label);
+  gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
+
+  return natural;
+}
+
+static double
+luminance (const GdkRGBA *color)
+{
+  return 0.2126 * color->red + 0.7152 * color->green + 0.0722 * color->blue;
+}
+
 static void
 test_dark_large_text (Fixture       *fixture,
                       gconstpointer  data)
 {
   g_autofree char *screenshot = NULL;
-  int dpi;
   GtkWidget *root;
+  GtkWidget *label;
+  GdkRGBA color;
+  int normal_height;
+  int large_height;
+
+  fixture->window = open_window ("renewal", 900, 1800);
+  root = GTK_WIDGET (fixture->window);
+  normal_height = label_height (root, "Renewal open");
+  label = myna_test_gui_find_text (root, "Renewal open");
+  gtk_style_context_get_color (gtk_widget_get_style_context (label), &color);
+  g_assert_cmpfloat (luminance (&color), <, 0.5);
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   /* Large Text in GNOME is a text scaling factor of 1.25. */
   g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", (int) (96 * 1.25 * 1024), NULL);
+  myna_test_gui_flush ();
 
-  fixture->window = open_window ("renewal", 900, 1800);
-  root = GTK_WIDGET (fixture->window);
-
+  /* Light text on dark, and every line a quarter taller, with nothing cut. */
   g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
-  g_object_get (gtk_settings_get_default (), "gtk-xft-dpi", &dpi, NULL);
-  g_assert_cmpint (dpi, ==, 96 * 1.25 * 1024);
+  gtk_style_context_get_color (gtk_widget_get_style_context (label), &color);
+  g_assert_cmpfloat (luminance (&color), >, 0.5);
+  large_height = label_height (root, "Renewal open");
+  g_test_message ("“Renewal open” is %d px high, %d px with Large Text", normal_height, large_height);
+  g_assert_cmpint (large_height * 100, >=, normal_height * 115);
+  myna_test_gui_assert_no_clipping (root);
   assert_shows (root, "Renewal open");
   screenshot = myna_test_gui_save_screenshot (root, "overview-dark-large-text");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  gtk_settings_reset_property (gtk_settings_get_default (), "gtk-xft-dpi");
 }
 
 static void
