@@ -65,6 +65,7 @@ main (int   argc,
   /* The locale is set: GTK must not set it again, or a machine without
    * LANG would be back in C, where gettext ignores LANGUAGE. */
   gtk_disable_setlocale ();
+  myna_application_prepare_environment (options);
   app = myna_application_new (options);
 
   return g_application_run (G_APPLICATION (app), 0, NULL);

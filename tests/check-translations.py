@@ -6,6 +6,7 @@
 #
 # The translations, checked as a translator's review would:
 #
+#   linguas      po/LINGUAS lists every language the app offers
 #   potfiles     every file with translatable strings is in po/POTFILES.in,
 #                and every file listed there exists
 #   comments     strings that name a PIN or an official term carry a
@@ -252,10 +253,30 @@ def check_language(language, template, forms):
     report(not problems, language, '\n'.join(problems))
 
 
+def app_languages():
+    # The language table of src/model/myna-i18n.c: { "code", "catalog", "endonym" }.
+    with open(os.path.join(SOURCE_DIR, 'src', 'model', 'myna-i18n.c'), encoding='utf-8') as f:
+        return re.findall(r'\{ "[a-z]+", "([a-zA-Z_]+)",\s*"', f.read())
+
+
+def check_linguas(languages):
+    expected = [language for language in app_languages() if language != 'en']
+    missing = [language for language in expected if language not in languages]
+    unknown = [language for language in languages if language not in expected or language not in PLURAL_FORMS]
+    detail = ''
+    if missing:
+        detail += 'the app offers these languages, but po/LINGUAS lacks them: ' + ' '.join(missing) + '\n'
+    if unknown:
+        detail += 'po/LINGUAS lists languages the app does not offer: ' + ' '.join(unknown) + '\n'
+    report(not missing and not unknown and bool(expected), 'linguas', detail)
+
+
 def main():
     only = set(sys.argv[2:])
     with open(os.path.join(PO_DIR, 'LINGUAS'), encoding='utf-8') as f:
         languages = [word for line in f for word in line.split('#')[0].split()]
+    if not only or 'linguas' in only:
+        check_linguas(languages)
 
     with tempfile.TemporaryDirectory() as directory:
         template = make_template(directory)

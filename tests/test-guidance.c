@@ -26,6 +26,8 @@
 #include "myna-guidance.h"
 #include "myna-guide-book.h"
 #include "myna-jpki.h"
+#include "myna-lifecycle.h"
+#include "myna-status-line.h"
 #include "myna-virtual-transport.h"
 
 typedef struct
@@ -225,10 +227,52 @@ test_parse_date (void)
     }
 }
 
+typedef struct
+{
+  const char *scenario;
+  const char *pins;   /* the start of the line */
+  const char *dates;  /* the certificate part, before its date */
+  gboolean    last_day;
+} StatusLineCase;
+
+static void
+test_status_line (gconstpointer data)
+{
+  const StatusLineCase *expected = data;
+  g_autoptr(MynaCardReport) report = read_report (expected->scenario, NULL);
+  g_autoptr(GDateTime) now = myna_clock_now_jst ();
+  g_autofree char *line = myna_status_line_build (report, now);
+  MynaCertificate *auth = myna_card_report_get_certificate (report, MYNA_CERT_AUTH);
+  MynaCertLifecycle lifecycle;
+  g_autofree char *date = NULL;
+  g_autofree char *tail = NULL;
+
+  g_test_message ("%s: %s", expected->scenario, line);
+  g_assert_true (g_str_has_prefix (line, expected->pins));
+
+  myna_cert_lifecycle_compute (myna_certificate_get_not_before (auth),
+                               myna_certificate_get_not_after (auth), now, &lifecycle);
+  date = myna_format_date (expected->last_day ? &lifecycle.last_day : &lifecycle.renewal_opens_on);
+  tail = g_strdup_printf (" · %s %s", expected->dates, date);
+  g_assert_true (g_str_has_suffix (line, tail));
+
+  /* Read aloud over the phone: no number of the card or its holder. */
+  g_assert_null (strstr (line, myna_certificate_get_serial (auth)));
+  g_assert_null (strstr (line, myna_certificate_get_common_name (auth)));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  static const StatusLineCase status_lines[] = {
+    { "valid", "AUTH 3/3 · SIGN 5/5 · INFO 3/3 · JUKI 3/3", "renewal opens", FALSE },
+    { "pin-blocked", "AUTH 2/3 · SIGN locked · INFO 1/3 · JUKI 3/3", "renewal opens", FALSE },
+    { "renewal", "AUTH 3/3 · SIGN 5/5", "renewal open until", TRUE },
+    { "expired", "AUTH 3/3", "expired after", TRUE },
+    { "no-signing", "AUTH 3/3 · SIGN none · INFO 3/3", "renewal opens", FALSE },
+  };
+
   g_test_init (&argc, &argv, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -237,6 +281,12 @@ main (int   argc,
                                                cases[i].password != NULL ? "/with-signing" : "");
 
       g_test_add_data_func (path, &cases[i], test_guidance_scenario);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (status_lines); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/status-line/%s", status_lines[i].scenario);
+
+      g_test_add_data_func (path, &status_lines[i], test_status_line);
     }
   g_test_add_func ("/guidance/texts", test_guidance_texts);
   g_test_add_func ("/guidance/reset-routes", test_reset_routes);

@@ -50,6 +50,8 @@ typedef struct
   char     *language;
   gboolean  sign_password_stdin;
   gboolean  confirm_last_try;
+  gboolean  kiosk;
+  gboolean  help_desk;
   gboolean  version;
 } MynaOptions;
 

@@ -36,9 +36,27 @@ struct _MynaApplication
   char           *demo_scenario;
   char           *reader;
   char           *language;      /* from the command line */
+  gboolean        kiosk_option;
+  gboolean        help_desk_option;
+  gboolean        kiosk;
+  gboolean        help_desk;
+  guint           start_over_id;
+  gboolean        start_over_language;
 };
 
 G_DEFINE_FINAL_TYPE (MynaApplication, myna_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_HELP_DESK,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* A public terminal starts a session this long after its last use when
+ * the schema is not installed. */
+#define DEFAULT_KIOSK_IDLE_TIMEOUT 90
 
 static void
 myna_application_activate (GApplication *app)
@@ -92,20 +110,40 @@ language_changed (GSimpleAction *action,
     return;
 
   g_simple_action_set_state (action, value);
-  if (self->settings != NULL)
+  /* A public terminal writes nothing: the next user starts in the
+   * administrator's language. */
+  if (self->settings != NULL && !self->kiosk)
     g_settings_set_string (self->settings, "language", code);
 
   rebuild_windows (self);
 }
 
+static void
+help_desk_changed (GSimpleAction *action,
+                   GVariant      *value,
+                   gpointer       user_data)
+{
+  MynaApplication *self = MYNA_APPLICATION (user_data);
+
+  g_simple_action_set_state (action, value);
+  myna_application_set_help_desk (self, g_variant_get_boolean (value));
+}
+
+static GSettingsSchema *
+lookup_schema (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+
+  if (source == NULL)
+    return NULL;
+
+  return g_settings_schema_source_lookup (source, APP_ID, TRUE);
+}
+
 static GSettings *
 load_settings (void)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  g_autoptr(GSettingsSchema) schema = lookup_schema ();
 
   if (schema == NULL)
     {
@@ -154,7 +192,28 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
   { "language", NULL, "s", "''", language_changed },
+  { "help-desk", NULL, NULL, "false", help_desk_changed },
 };
+
+/* --language for this run, else the remembered choice, else the system. */
+static char *
+default_language (MynaApplication *self)
+{
+  if (self->language != NULL)
+    return g_strdup (self->language);
+  if (self->settings != NULL)
+    return g_settings_get_string (self->settings, "language");
+  return NULL;
+}
+
+static void
+set_language_state (MynaApplication *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "language");
+  const char *chosen = myna_i18n_get_chosen_language ();
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (chosen != NULL ? chosen : ""));
+}
 
 static void
 myna_application_startup (GApplication *app)
@@ -162,7 +221,10 @@ myna_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
   MynaApplication *self = MYNA_APPLICATION (app);
   g_autofree char *language = NULL;
-  GAction *action;
+
+  self->settings = load_settings ();
+  self->kiosk = self->kiosk_option ||
+                (self->settings != NULL && g_settings_get_boolean (self->settings, "kiosk"));
 
   G_APPLICATION_CLASS (myna_application_parent_class)->startup (app);
 
@@ -170,19 +232,15 @@ myna_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
 
-  /* --language for this run, else the remembered choice, else the system. */
-  self->settings = load_settings ();
-  if (self->language != NULL)
-    language = g_strdup (self->language);
-  else if (self->settings != NULL)
-    language = g_settings_get_string (self->settings, "language");
+  language = default_language (self);
   if (language == NULL || !myna_i18n_set_language (language))
-    g_clear_pointer (&language, g_free);
+    myna_i18n_set_language (NULL);
+  set_language_state (self);
 
-  action = g_action_map_lookup_action (G_ACTION_MAP (app), "language");
-  g_simple_action_set_state (G_SIMPLE_ACTION (action),
-                             g_variant_new_string (myna_i18n_get_chosen_language () != NULL
-                                                     ? myna_i18n_get_chosen_language () : ""));
+  myna_application_set_help_desk (self, self->help_desk_option ||
+                                        (self->settings != NULL && g_settings_get_boolean (self->settings, "help-desk")));
+  if (self->kiosk)
+    g_debug ("Public terminal mode");
 }
 
 static void
@@ -190,6 +248,7 @@ myna_application_finalize (GObject *object)
 {
   MynaApplication *self = (MynaApplication *)object;
 
+  g_clear_handle_id (&self->start_over_id, g_source_remove);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->demo_scenario, g_free);
   g_clear_pointer (&self->reader, g_free);
@@ -199,19 +258,99 @@ myna_application_finalize (GObject *object)
 }
 
 static void
+myna_application_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  MynaApplication *self = MYNA_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_HELP_DESK:
+      g_value_set_boolean (value, self->help_desk);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+myna_application_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  MynaApplication *self = MYNA_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_HELP_DESK:
+      myna_application_set_help_desk (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 myna_application_class_init (MynaApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->finalize = myna_application_finalize;
+  object_class->get_property = myna_application_get_property;
+  object_class->set_property = myna_application_set_property;
   app_class->activate = myna_application_activate;
   app_class->startup = myna_application_startup;
+
+  /**
+   * MynaApplication:help-desk:
+   *
+   * Whether personal details are hidden, for a screen shared with a help
+   * desk.
+   */
+  properties[PROP_HELP_DESK] =
+    g_param_spec_boolean ("help-desk", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 myna_application_init (MynaApplication *self)
 {
+}
+
+/**
+ * myna_application_prepare_environment:
+ * @options: the command line
+ *
+ * Call before GTK opens the display. A public terminal writes nothing to
+ * disk, not even the GL driver's shader cache, which the driver sets up
+ * as the display opens.
+ */
+void
+myna_application_prepare_environment (const MynaOptions *options)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  gboolean kiosk = options != NULL && options->kiosk;
+
+  if (!kiosk && (schema = lookup_schema ()) != NULL)
+    {
+      settings = g_settings_new_full (schema, NULL, NULL);
+      kiosk = g_settings_get_boolean (settings, "kiosk");
+    }
+
+  if (kiosk)
+    g_setenv ("MESA_SHADER_CACHE_DISABLE", "true", TRUE);
 }
 
 /**
@@ -236,6 +375,8 @@ myna_application_new (const MynaOptions *options)
       self->demo_scenario = g_strdup (options->demo);
       self->reader = g_strdup (options->reader);
       self->language = g_strdup (options->language);
+      self->kiosk_option = options->kiosk;
+      self->help_desk_option = options->help_desk;
     }
 
   return self;
@@ -282,4 +423,149 @@ myna_application_get_settings (MynaApplication *self)
   g_return_val_if_fail (MYNA_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * myna_application_get_kiosk:
+ * @self: a #MynaApplication
+ *
+ * Returns: whether this is a public terminal, from --kiosk or the "kiosk"
+ *   setting; fixed once the application has started
+ */
+gboolean
+myna_application_get_kiosk (MynaApplication *self)
+{
+  g_return_val_if_fail (MYNA_IS_APPLICATION (self), FALSE);
+
+  return self->kiosk;
+}
+
+/**
+ * myna_application_get_kiosk_idle_timeout:
+ * @self: a #MynaApplication
+ *
+ * Returns: the seconds without use after which a public terminal starts over
+ */
+guint
+myna_application_get_kiosk_idle_timeout (MynaApplication *self)
+{
+  g_return_val_if_fail (MYNA_IS_APPLICATION (self), DEFAULT_KIOSK_IDLE_TIMEOUT);
+
+  if (self->settings == NULL)
+    return DEFAULT_KIOSK_IDLE_TIMEOUT;
+
+  return g_settings_get_uint (self->settings, "kiosk-idle-timeout");
+}
+
+/**
+ * myna_application_get_signing_allowed:
+ * @self: a #MynaApplication
+ *
+ * Returns: whether the user may read the signing certificate: always at
+ *   home, on a public terminal only when its administrator allows it
+ */
+gboolean
+myna_application_get_signing_allowed (MynaApplication *self)
+{
+  g_return_val_if_fail (MYNA_IS_APPLICATION (self), FALSE);
+
+  if (!self->kiosk)
+    return TRUE;
+
+  return self->settings != NULL && g_settings_get_boolean (self->settings, "kiosk-allow-signing");
+}
+
+/**
+ * myna_application_get_help_desk:
+ * @self: a #MynaApplication
+ *
+ * Returns: whether personal details are hidden
+ */
+gboolean
+myna_application_get_help_desk (MynaApplication *self)
+{
+  g_return_val_if_fail (MYNA_IS_APPLICATION (self), FALSE);
+
+  return self->help_desk;
+}
+
+/**
+ * myna_application_set_help_desk:
+ * @self: a #MynaApplication
+ * @help_desk: whether to hide personal details
+ */
+void
+myna_application_set_help_desk (MynaApplication *self,
+                                gboolean         help_desk)
+{
+  GAction *action;
+
+  g_return_if_fail (MYNA_IS_APPLICATION (self));
+
+  help_desk = !!help_desk;
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "help-desk");
+  if (action != NULL)
+    g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (help_desk));
+
+  if (self->help_desk == help_desk)
+    return;
+
+  self->help_desk = help_desk;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HELP_DESK]);
+}
+
+static gboolean
+start_over_cb (gpointer data)
+{
+  MynaApplication *self = data;
+  g_autoptr(GList) toplevels = NULL;
+  g_autoptr(GPtrArray) managers = g_ptr_array_new_with_free_func (g_object_unref);
+
+  self->start_over_id = 0;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (MYNA_IS_WINDOW (l->data))
+      g_ptr_array_add (managers, g_object_ref (myna_window_get_manager (l->data)));
+
+  if (self->start_over_language)
+    {
+      g_autofree char *language = default_language (self);
+
+      if (language == NULL || !myna_i18n_set_language (language))
+        myna_i18n_set_language (NULL);
+      set_language_state (self);
+    }
+  self->start_over_language = FALSE;
+
+  /* Every window goes: dialogs, details, the about window, and whatever
+   * the last user typed into a page. */
+  toplevels = g_list_copy_deep (gtk_window_list_toplevels (), (GCopyFunc) g_object_ref, NULL);
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free_full (g_steal_pointer (&toplevels), g_object_unref);
+
+  for (guint i = 0; i < managers->len; i++)
+    gtk_window_present (GTK_WINDOW (myna_window_new (self, g_ptr_array_index (managers, i))));
+
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * myna_application_start_over:
+ * @self: a #MynaApplication
+ * @reset_language: whether to go back to the default language too
+ *
+ * What a public terminal does when its user leaves: soon after, every
+ * window is replaced by a fresh one on the same card manager, with nothing
+ * of the last session in it.
+ */
+void
+myna_application_start_over (MynaApplication *self,
+                             gboolean         reset_language)
+{
+  g_return_if_fail (MYNA_IS_APPLICATION (self));
+
+  self->start_over_language |= reset_language;
+  if (self->start_over_id == 0)
+    self->start_over_id = g_idle_add (start_over_cb, self);
 }

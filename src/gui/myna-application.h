@@ -30,9 +30,18 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MynaApplication, myna_application, MYNA, APPLICATION, AdwApplication)
 
+void             myna_application_prepare_environment (const MynaOptions *options);
 MynaApplication *myna_application_new              (const MynaOptions *options);
 const char      *myna_application_get_demo_scenario (MynaApplication *self);
 const char      *myna_application_get_reader        (MynaApplication *self);
 GSettings       *myna_application_get_settings      (MynaApplication *self);
+gboolean         myna_application_get_kiosk         (MynaApplication *self);
+guint            myna_application_get_kiosk_idle_timeout (MynaApplication *self);
+gboolean         myna_application_get_signing_allowed (MynaApplication *self);
+gboolean         myna_application_get_help_desk     (MynaApplication *self);
+void             myna_application_set_help_desk     (MynaApplication *self,
+                                                     gboolean         help_desk);
+void             myna_application_start_over        (MynaApplication *self,
+                                                     gboolean         reset_language);
 
 G_END_DECLS

@@ -55,6 +55,7 @@ struct _MynaCertificateBox
   GtkLabel   *renewal_label;
   GtkLabel   *expires_label;
   GtkWidget  *read_button;
+  gboolean    signing_allowed;
   GtkWidget  *details_button;
 };
 
@@ -117,7 +118,7 @@ show_signing_not_read (MynaCertificateBox *self,
   const MynaPinStatus *pin = myna_card_status_get_pin (status, MYNA_PIN_SIGN);
   const GError *error = myna_card_report_get_certificate_error (report, MYNA_CERT_SIGN);
 
-  gtk_widget_set_visible (self->read_button, myna_pin_status_is_usable (pin));
+  gtk_widget_set_visible (self->read_button, self->signing_allowed && myna_pin_status_is_usable (pin));
 
   if (pin->state == MYNA_PIN_STATE_ABSENT)
     {
@@ -139,6 +140,15 @@ show_signing_not_read (MynaCertificateBox *self,
   if (error != NULL)
     {
       show_message (self, _("Not read"), NULL, _("Could not be read"), error->message);
+      return;
+    }
+
+  if (!self->signing_allowed)
+    {
+      show_message (self, _("Not read"), NULL,
+                    /* Translators: PIN, certificate and card names as in po/glossary.json. */
+                    _("Not read on this public terminal"),
+                    _("It holds your name, address, birth date and sex. This terminal's administrator has turned reading it off."));
       return;
     }
 
@@ -371,6 +381,7 @@ static void
 myna_certificate_box_init (MynaCertificateBox *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->signing_allowed = TRUE;
   myna_certificate_box_set_certificate (self, MYNA_CERT_AUTH);
 }
 
@@ -412,4 +423,20 @@ myna_certificate_box_get_headline (MynaCertificateBox *self)
   g_return_val_if_fail (MYNA_IS_CERTIFICATE_BOX (self), NULL);
 
   return gtk_label_get_label (self->headline_label);
+}
+
+/**
+ * myna_certificate_box_set_signing_allowed:
+ * @self: a #MynaCertificateBox
+ * @allowed: whether the user may read the signing certificate here
+ *
+ * Takes effect with the next myna_certificate_box_set_report().
+ */
+void
+myna_certificate_box_set_signing_allowed (MynaCertificateBox *self,
+                                          gboolean            allowed)
+{
+  g_return_if_fail (MYNA_IS_CERTIFICATE_BOX (self));
+
+  self->signing_allowed = !!allowed;
 }

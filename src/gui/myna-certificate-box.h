@@ -36,6 +36,8 @@ void        myna_certificate_box_set_certificate (MynaCertificateBox *self,
 void        myna_certificate_box_set_report      (MynaCertificateBox *self,
                                                   MynaCardReport     *report,
                                                   GDateTime          *now);
+void        myna_certificate_box_set_signing_allowed (MynaCertificateBox *self,
+                                                      gboolean            allowed);
 const char *myna_certificate_box_get_headline    (MynaCertificateBox *self);
 
 G_END_DECLS

@@ -104,11 +104,22 @@ myna_certificate_window_copy_fingerprint (MynaCertificateWindow *self)
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Fingerprint copied")));
 }
 
+/* Help-desk mode: the value never reaches a widget, so nothing on a
+ * shared screen, or in what a screen reader reads out, gives it away. */
+static const char *
+personal (gboolean    privacy,
+          const char *value)
+{
+  /* Translators: shown instead of a personal value in help-desk mode. */
+  return privacy ? _("Hidden (privacy on)") : value;
+}
+
 static void
 fill (MynaCertificateWindow *self,
       MynaCardReport        *report,
       MynaCertId             id,
-      GDateTime             *now)
+      GDateTime             *now,
+      gboolean               privacy)
 {
   MynaCertificate *cert = self->certificate;
   MynaCertLifecycle lifecycle;
@@ -152,22 +163,30 @@ fill (MynaCertificateWindow *self,
   usage = g_strjoinv (", ", (char **) myna_certificate_get_key_usage (cert));
 
   group = myna_preferences_page_add_group (self->page, _("Certificate"), NULL);
-  add_field (group, _("Subject"), myna_certificate_get_subject (cert));
-  add_field (group, _("Serial number"), myna_certificate_get_serial (cert));
+  /* A CA's subject is J-LIS's; a card's holds the holder's number, and the
+   * signing certificate's the holder's town. */
+  add_field (group, _("Subject"),
+             personal (privacy && (id == MYNA_CERT_AUTH || id == MYNA_CERT_SIGN),
+                       myna_certificate_get_subject (cert)));
+  add_field (group, _("Serial number"), personal (privacy, myna_certificate_get_serial (cert)));
   add_field (group, _("Key"), key);
   add_field (group, _("Key usage"), usage);
   add_field (group, _("Signature algorithm"), myna_certificate_get_signature_algorithm (cert));
 
   group = myna_preferences_page_add_group (self->page, _("Fingerprint"), NULL);
-  row = add_field (group, _("SHA-256"), myna_certificate_get_sha256 (cert));
-  copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
-  gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (copy, "flat");
-  gtk_widget_set_tooltip_text (copy, _("Copy Fingerprint"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (copy), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Copy Fingerprint"), -1);
-  g_signal_connect_swapped (copy, "clicked", G_CALLBACK (copy_clicked_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), copy);
+  row = add_field (group, _("SHA-256"), personal (privacy, myna_certificate_get_sha256 (cert)));
+  /* Copying would put it where the screen's privacy cannot follow. */
+  if (!privacy)
+    {
+      copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+      gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (copy, "flat");
+      gtk_widget_set_tooltip_text (copy, _("Copy Fingerprint"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (copy), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Copy Fingerprint"), -1);
+      g_signal_connect_swapped (copy, "clicked", G_CALLBACK (copy_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), copy);
+    }
 
   if (myna_certificate_has_holder (cert))
     {
@@ -190,17 +209,17 @@ fill (MynaCertificateWindow *self,
             birth = g_strdup (holder->birth_date_raw);
 
           /* Translators: 氏名 */
-          add_field (group, _("Name"), holder->name);
+          add_field (group, _("Name"), personal (privacy, holder->name));
           /* Translators: 住所 */
-          add_field (group, _("Address"), holder->address);
+          add_field (group, _("Address"), personal (privacy, holder->address));
           /* Translators: 生年月日 */
-          add_field (group, _("Birth date"), birth);
+          add_field (group, _("Birth date"), personal (privacy, birth));
           /* Translators: 性別, shown as the code stored on the card */
-          add_field (group, _("Sex (code)"), holder->sex);
+          add_field (group, _("Sex (code)"), personal (privacy, holder->sex));
           if (holder->name_substitute != NULL && holder->name_substitute[0] != '\0')
-            add_field (group, _("Substitute characters of the name"), holder->name_substitute);
+            add_field (group, _("Substitute characters of the name"), personal (privacy, holder->name_substitute));
           if (holder->address_substitute != NULL && holder->address_substitute[0] != '\0')
-            add_field (group, _("Substitute characters of the address"), holder->address_substitute);
+            add_field (group, _("Substitute characters of the address"), personal (privacy, holder->address_substitute));
         }
     }
 }
@@ -245,6 +264,7 @@ myna_certificate_window_init (MynaCertificateWindow *self)
  * @report: what was read
  * @id: which certificate
  * @now: the moment to judge at
+ * @privacy: whether to hide personal values (help-desk mode)
  *
  * Returns: (transfer floating): the window, or %NULL when @report lacks
  *   the certificate
@@ -253,7 +273,8 @@ GtkWidget *
 myna_certificate_window_new (GtkWindow      *parent,
                              MynaCardReport *report,
                              MynaCertId      id,
-                             GDateTime      *now)
+                             GDateTime      *now,
+                             gboolean        privacy)
 {
   MynaCertificateWindow *self;
   MynaCertificate *cert;
@@ -268,7 +289,7 @@ myna_certificate_window_new (GtkWindow      *parent,
   self->certificate = g_object_ref (cert);
   gtk_window_set_title (GTK_WINDOW (self), myna_cert_id_get_name (id));
   adw_window_title_set_title (self->window_title, myna_cert_id_get_name (id));
-  fill (self, report, id, now);
+  fill (self, report, id, now, privacy);
 
   return GTK_WIDGET (self);
 }

@@ -33,7 +33,8 @@ G_DECLARE_FINAL_TYPE (MynaCertificateWindow, myna_certificate_window, MYNA, CERT
 GtkWidget *myna_certificate_window_new        (GtkWindow      *parent,
                                                MynaCardReport *report,
                                                MynaCertId      id,
-                                               GDateTime      *now);
+                                               GDateTime      *now,
+                                               gboolean        privacy);
 void       myna_certificate_window_copy_fingerprint (MynaCertificateWindow *self);
 
 G_END_DECLS

@@ -71,3 +71,26 @@ myna_text_with_term (const char *text,
    * resident to show at the counter; use your language's brackets. */
   return g_strdup_printf (_("%s (%s)"), text, term);
 }
+
+/**
+ * myna_label_set_language:
+ * @label: a label
+ * @language: the language of its text, such as "ja"
+ *
+ * Han characters differ between Japanese and Chinese: tells the font
+ * machinery which to draw, whatever language the window speaks.
+ */
+void
+myna_label_set_language (GtkLabel   *label,
+                         const char *language)
+{
+  PangoAttrList *attributes;
+
+  g_return_if_fail (GTK_IS_LABEL (label));
+  g_return_if_fail (language != NULL);
+
+  attributes = pango_attr_list_new ();
+  pango_attr_list_insert (attributes, pango_attr_language_new (pango_language_from_string (language)));
+  gtk_label_set_attributes (label, attributes);
+  pango_attr_list_unref (attributes);
+}

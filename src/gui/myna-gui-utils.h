@@ -29,5 +29,7 @@ GtkWidget *myna_preferences_page_add_group (AdwPreferencesPage *page,
                                             const char         *description);
 char      *myna_text_with_term             (const char         *text,
                                             const char         *term);
+void       myna_label_set_language         (GtkLabel           *label,
+                                            const char         *language);
 
 G_END_DECLS

@@ -55,11 +55,16 @@ struct _MynaGuidePage
 
 G_DEFINE_FINAL_TYPE (MynaGuidePage, myna_guide_page, ADW_TYPE_BIN)
 
+/* The subtitle, when there is one, is the official Japanese term. */
 static GtkWidget *
 text_row (const char *title,
           const char *subtitle)
 {
-  return myna_text_row_new (title, subtitle);
+  GtkWidget *row = myna_text_row_new (title, subtitle);
+
+  myna_text_row_set_subtitle_language (MYNA_TEXT_ROW (row), "ja");
+
+  return row;
 }
 
 static void
@@ -96,6 +101,7 @@ add_header (MynaGuidePage *self)
   gtk_label_set_selectable (GTK_LABEL (term), TRUE);
   gtk_widget_add_css_class (term, "title-4");
   gtk_widget_add_css_class (term, "ja-term");
+  myna_label_set_language (GTK_LABEL (term), "ja");
   gtk_widget_set_visible (term, myna_guide_text_get_term (title) != NULL);
 
   gtk_label_set_wrap (GTK_LABEL (summary), TRUE);

@@ -26,6 +26,7 @@
 
 #include "myna-guide-book.h"
 #include "myna-guide-page.h"
+#include "myna-gui-utils.h"
 #include "myna-guides-view.h"
 
 /*
@@ -62,6 +63,7 @@ guide_row (MynaGuide *guide)
   gtk_label_set_xalign (GTK_LABEL (term), 0.0f);
   gtk_widget_add_css_class (term, "caption");
   gtk_widget_add_css_class (term, "ja-term");
+  myna_label_set_language (GTK_LABEL (term), "ja");
   gtk_widget_set_visible (term, myna_guide_text_get_term (title) != NULL);
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);

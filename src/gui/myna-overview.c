@@ -87,6 +87,21 @@ add_guidance_row (MynaOverview       *self,
 }
 
 /**
+ * myna_overview_set_signing_allowed:
+ * @self: a #MynaOverview
+ * @allowed: whether the user may read the signing certificate here
+ */
+void
+myna_overview_set_signing_allowed (MynaOverview *self,
+                                   gboolean      allowed)
+{
+  g_return_if_fail (MYNA_IS_OVERVIEW (self));
+
+  myna_certificate_box_set_signing_allowed (self->auth_box, allowed);
+  myna_certificate_box_set_signing_allowed (self->sign_box, allowed);
+}
+
+/**
  * myna_overview_set_report:
  * @self: a #MynaOverview
  * @report: (nullable): what was read; %NULL empties the page

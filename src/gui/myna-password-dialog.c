@@ -146,7 +146,9 @@ update (MynaPasswordDialog *self)
                            myna_pin_get_min_length (MYNA_PIN_SIGN) - length);
       break;
     case FORMAT_TOO_LONG:
-      hint = g_strdup (_("Too long: at most 16 characters."));
+      hint = self->hide_length
+        ? g_strdup (_("Not the right format: 6 to 16 letters and digits."))
+        : g_strdup (_("Too long: at most 16 characters."));
       break;
     case FORMAT_BAD_CHARACTER:
       hint = g_strdup (_("Only letters A–Z and digits 0–9: no spaces, symbols or other characters."));
@@ -337,9 +339,23 @@ void
 myna_password_dialog_set_hide_length (MynaPasswordDialog *self,
                                       gboolean            hide_length)
 {
+  GtkEditable *text;
+
   g_return_if_fail (MYNA_IS_PASSWORD_DIALOG (self));
 
-  self->hide_length = hide_length;
+  self->hide_length = !!hide_length;
+
+  /* No dot per character either: an invisible character of 0 shows
+   * nothing at all as the user types. */
+  text = gtk_editable_get_delegate (GTK_EDITABLE (self->password_row));
+  if (GTK_IS_TEXT (text))
+    {
+      if (self->hide_length)
+        gtk_text_set_invisible_char (GTK_TEXT (text), 0);
+      else
+        gtk_text_unset_invisible_char (GTK_TEXT (text));
+    }
+
   update (self);
 }
 

@@ -23,6 +23,7 @@
 
 #include "config.h"
 
+#include "myna-gui-utils.h"
 #include "myna-text-column.h"
 #include "myna-text-row.h"
 
@@ -231,6 +232,26 @@ myna_text_row_set_subtitle (MynaTextRow *self,
 
   myna_text_column_set_subtitle (MYNA_TEXT_COLUMN (priv->column), subtitle);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
+}
+
+/**
+ * myna_text_row_set_subtitle_language:
+ * @self: a #MynaTextRow
+ * @language: the language the subtitle is in, such as "ja"
+ *
+ * So that the subtitle is drawn with that language's glyphs: a Japanese
+ * term in a Chinese-speaking window still looks as it does at the counter.
+ */
+void
+myna_text_row_set_subtitle_language (MynaTextRow *self,
+                                     const char  *language)
+{
+  MynaTextRowPrivate *priv = myna_text_row_get_instance_private (self);
+
+  g_return_if_fail (MYNA_IS_TEXT_ROW (self));
+
+  myna_label_set_language (GTK_LABEL (myna_text_column_get_subtitle_label (MYNA_TEXT_COLUMN (priv->column))),
+                           language);
 }
 
 /**

@@ -38,6 +38,8 @@ GtkWidget  *myna_text_row_new          (const char  *title,
 const char *myna_text_row_get_subtitle (MynaTextRow *self);
 void        myna_text_row_set_subtitle (MynaTextRow *self,
                                         const char  *subtitle);
+void        myna_text_row_set_subtitle_language (MynaTextRow *self,
+                                                 const char  *language);
 void        myna_text_row_add_prefix   (MynaTextRow *self,
                                         GtkWidget   *widget);
 void        myna_text_row_add_suffix   (MynaTextRow *self,

@@ -35,6 +35,7 @@
 #include "myna-i18n.h"
 #include "myna-overview.h"
 #include "myna-password-dialog.h"
+#include "myna-status-line.h"
 #include "myna-virtual-card.h"
 #include "myna-window.h"
 
@@ -54,6 +55,9 @@ struct _MynaWindow
   GPtrArray            *card_windows;   /* windows that show card data */
   GtkWidget            *diagnostics;    /* weak */
   guint                 refresh_id;
+  gboolean              kiosk;
+  guint                 idle_id;        /* a public terminal's idle timer */
+  MynaCardState         shown_state;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -61,6 +65,12 @@ struct _MynaWindow
   AdwViewSwitcherBar   *switcher_bar;
   GtkRevealer          *demo_revealer;
   GtkLabel             *demo_label;
+  GtkWidget            *help_desk_button;
+  GtkRevealer          *privacy_revealer;
+  GtkLabel             *status_line_label;
+  GtkWidget            *copy_status_button;
+  GtkRevealer          *take_card_revealer;
+  GtkFlowBox           *language_picker;
   AdwViewStack         *view_stack;
   GtkStack             *card_stack;
   AdwStatusPage        *state_page;
@@ -83,7 +93,8 @@ G_DEFINE_FINAL_TYPE (MynaWindow, myna_window, ADW_TYPE_APPLICATION_WINDOW)
 /* Days left and the renewal state move with the date, not with the card. */
 #define REFRESH_SECONDS 3600
 
-static void update_view (MynaWindow *self);
+static void update_view        (MynaWindow *self);
+static void restart_idle_timer (MynaWindow *self);
 
 static void card_window_destroyed_cb (MynaWindow *self,
                                       GtkWidget  *window);
@@ -122,6 +133,84 @@ track_card_window (MynaWindow *self,
                            G_CONNECT_SWAPPED);
 }
 
+static MynaApplication *
+get_application (MynaWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  return application != NULL ? MYNA_APPLICATION (application) : NULL;
+}
+
+static gboolean
+help_desk (MynaWindow *self)
+{
+  MynaApplication *application = get_application (self);
+
+  return application != NULL && myna_application_get_help_desk (application);
+}
+
+/* Whether the state says a card sits in the reader. */
+static gboolean
+card_in_reader (MynaCardState state)
+{
+  switch (state)
+    {
+    case MYNA_CARD_STATE_SEVERAL_CARDS:
+    case MYNA_CARD_STATE_CARD_IN_USE:
+    case MYNA_CARD_STATE_READING:
+    case MYNA_CARD_STATE_READY:
+    case MYNA_CARD_STATE_UNSUPPORTED:
+    case MYNA_CARD_STATE_ERROR:
+    case MYNA_CARD_STATE_SET_ASIDE:
+      return TRUE;
+
+    case MYNA_CARD_STATE_STARTING:
+    case MYNA_CARD_STATE_SERVICE_UNAVAILABLE:
+    case MYNA_CARD_STATE_NO_READER:
+    case MYNA_CARD_STATE_NO_CARD:
+    default:
+      return FALSE;
+    }
+}
+
+static void
+update_modes (MynaWindow *self)
+{
+  MynaCardState state = myna_card_manager_get_state (self->manager);
+  MynaCardReport *report = myna_card_manager_get_report (self->manager);
+  MynaApplication *application = get_application (self);
+  gboolean privacy = help_desk (self);
+  gboolean signing_allowed = application == NULL || myna_application_get_signing_allowed (application);
+  g_autofree char *line = NULL;
+
+  gtk_revealer_set_reveal_child (self->privacy_revealer, privacy);
+  if (privacy && report != NULL)
+    {
+      g_autoptr(GDateTime) now = myna_clock_now_jst ();
+
+      line = myna_status_line_build (report, now);
+    }
+  /* Translators: before the help-desk status line ("AUTH 3/3 · SIGN 1/5 ·
+   * …"), which the resident reads aloud. */
+  if (line != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Read aloud: %s"), line);
+
+      gtk_label_set_label (self->status_line_label, text);
+    }
+  else
+    {
+      gtk_label_set_label (self->status_line_label, "");
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->status_line_label), line != NULL);
+  gtk_widget_set_visible (self->copy_status_button, line != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-status-line", line != NULL);
+
+  gtk_revealer_set_reveal_child (self->take_card_revealer, self->kiosk && card_in_reader (state));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.read-signing-certificate",
+                                 report != NULL && signing_allowed);
+}
+
 static void
 show_state (MynaWindow *self,
             const char *icon,
@@ -148,7 +237,27 @@ show_state (MynaWindow *self,
 
   gtk_widget_set_visible (self->demo_button, offer_demo && !myna_card_manager_is_demo (self->manager));
   gtk_widget_set_visible (GTK_WIDGET (self->reader_list), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->language_picker), FALSE);
   gtk_stack_set_visible_child_name (self->card_stack, "state");
+}
+
+/* A public terminal's start page: each language in itself. */
+static void
+fill_language_picker (MynaWindow *self)
+{
+  const MynaLanguage *languages;
+  guint n_languages;
+
+  languages = myna_i18n_get_languages (&n_languages);
+  for (guint i = 0; i < n_languages; i++)
+    {
+      GtkWidget *button = gtk_button_new_with_label (languages[i].endonym);
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "app.language");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", languages[i].catalog);
+      gtk_widget_add_css_class (button, "pill");
+      gtk_flow_box_append (self->language_picker, button);
+    }
 }
 
 static void
@@ -203,7 +312,6 @@ update_view (MynaWindow *self)
   MynaCardReport *report = myna_card_manager_get_report (self->manager);
   g_autoptr(GDateTime) now = myna_clock_now_jst ();
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.read-signing-certificate", report != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-certificate", report != NULL);
 
   /* Whatever was shown of a card goes as soon as it is not the card now. */
@@ -215,6 +323,13 @@ update_view (MynaWindow *self)
 
   if (state != MYNA_CARD_STATE_READING)
     gtk_spinner_stop (self->reading_spinner);
+
+  /* On a public terminal the card leaving ends the session: a fresh
+   * window, with nothing of this user's in it. */
+  if (self->kiosk && card_in_reader (self->shown_state) && !card_in_reader (state) &&
+      get_application (self) != NULL)
+    myna_application_start_over (get_application (self), FALSE);
+  self->shown_state = state;
 
   switch (state)
     {
@@ -243,7 +358,14 @@ update_view (MynaWindow *self)
       else
         show_state (self, "auth-smartcard-symbolic", _("Insert Your My Number Card"),
                     _("Put the card in the reader, chip first, or lay it on a contactless reader. No PIN is needed."),
-                    NULL, NULL, NULL, TRUE);
+                    NULL, NULL, NULL, !self->kiosk);
+      gtk_widget_set_visible (GTK_WIDGET (self->language_picker), self->kiosk);
+      break;
+
+    case MYNA_CARD_STATE_SET_ASIDE:
+      show_state (self, "auth-smartcard-symbolic", _("Your Card Is Still in the Reader"),
+                  _("Take it with you. To see what it holds again, read it again."),
+                  NULL, _("_Read Again"), "win.reload", FALSE);
       break;
 
     case MYNA_CARD_STATE_SEVERAL_CARDS:
@@ -283,6 +405,8 @@ update_view (MynaWindow *self)
     default:
       g_assert_not_reached ();
     }
+
+  update_modes (self);
 }
 
 static gboolean
@@ -331,6 +455,7 @@ set_manager (MynaWindow      *self,
   g_set_object (&self->manager, manager);
 
   g_signal_connect_swapped (manager, "notify::state", G_CALLBACK (update_view), self);
+  g_signal_connect_swapped (manager, "notify::state", G_CALLBACK (restart_idle_timer), self);
   g_signal_connect_swapped (manager, "notify::report", G_CALLBACK (update_view), self);
   update_demo_actions (self);
   myna_card_manager_start (manager);
@@ -439,7 +564,7 @@ show_certificate_activated (GtkWidget  *widget,
       if (!g_str_equal (id, myna_cert_id_to_string (cert)))
         continue;
 
-      window = myna_certificate_window_new (GTK_WINDOW (self), report, cert, now);
+      window = myna_certificate_window_new (GTK_WINDOW (self), report, cert, now, help_desk (self));
       if (window == NULL)
         return;
 
@@ -467,6 +592,7 @@ read_signing_certificate_activated (GtkWidget  *widget,
     return;
 
   dialog = myna_password_dialog_new (GTK_WINDOW (self), self->manager);
+  myna_password_dialog_set_hide_length (MYNA_PASSWORD_DIALOG (dialog), help_desk (self));
   g_signal_connect_object (dialog, "signing-certificate-read",
                            G_CALLBACK (signing_certificate_read_cb), self, G_CONNECT_SWAPPED);
   track_card_window (self, dialog);
@@ -516,6 +642,123 @@ copy_command_activated (GtkWidget  *widget,
 }
 
 static void
+copy_status_line_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  MynaWindow *self = MYNA_WINDOW (widget);
+  MynaCardReport *report = myna_card_manager_get_report (self->manager);
+  g_autoptr(GDateTime) now = myna_clock_now_jst ();
+  g_autofree char *line = NULL;
+
+  if (report == NULL)
+    return;
+
+  line = myna_status_line_build (report, now);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), line);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Status line copied")));
+}
+
+static void
+help_desk_changed_cb (MynaWindow *self)
+{
+  /* Open windows show the card the other way: close them, the user opens
+   * them again if needed. */
+  close_card_windows (self);
+  if (self->diagnostics != NULL)
+    myna_diagnostics_window_set_force_redaction (MYNA_DIAGNOSTICS_WINDOW (self->diagnostics),
+                                                 help_desk (self) || self->kiosk);
+  update_modes (self);
+}
+
+static gboolean
+idle_timeout_cb (gpointer data)
+{
+  MynaWindow *self = data;
+  MynaApplication *application = get_application (self);
+
+  self->idle_id = 0;
+  g_debug ("Public terminal idle: starting over");
+  myna_card_manager_set_aside (self->manager);
+  if (application != NULL)
+    myna_application_start_over (application, TRUE);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Any use of a public terminal, and any card event, keeps the session. */
+static void
+restart_idle_timer (MynaWindow *self)
+{
+  MynaApplication *application = get_application (self);
+
+  if (!self->kiosk || application == NULL)
+    return;
+
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  self->idle_id = g_timeout_add_seconds (myna_application_get_kiosk_idle_timeout (application),
+                                         idle_timeout_cb, self);
+}
+
+static void
+user_active_cb (MynaWindow *self)
+{
+  restart_idle_timer (self);
+}
+
+static gboolean
+key_pressed_cb (MynaWindow *self)
+{
+  restart_idle_timer (self);
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+watch_user (MynaWindow *self)
+{
+  GtkEventController *controller;
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_motion_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (controller, "motion", G_CALLBACK (user_active_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (controller, "pressed", G_CALLBACK (user_active_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (controller, "scroll-begin", G_CALLBACK (user_active_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+static void
+setup_modes (MynaWindow      *self,
+             MynaApplication *application)
+{
+  self->kiosk = myna_application_get_kiosk (application);
+  myna_overview_set_signing_allowed (self->overview, myna_application_get_signing_allowed (application));
+  g_signal_connect_object (application, "notify::help-desk", G_CALLBACK (help_desk_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  if (self->kiosk)
+    {
+      /* The staff's privacy switch has no use on a public terminal. */
+      gtk_widget_set_visible (self->help_desk_button, FALSE);
+      gtk_window_fullscreen (GTK_WINDOW (self));
+      watch_user (self);
+    }
+}
+
+static void
 diagnostics_activated (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
@@ -524,6 +767,9 @@ diagnostics_activated (GtkWidget  *widget,
 
   if (self->diagnostics == NULL)
     g_set_weak_pointer (&self->diagnostics, myna_diagnostics_window_new (GTK_WINDOW (self), self->manager));
+  /* Neither a shared screen nor a public terminal may let the serials go. */
+  myna_diagnostics_window_set_force_redaction (MYNA_DIAGNOSTICS_WINDOW (self->diagnostics),
+                                               help_desk (self) || self->kiosk);
 
   gtk_window_present (GTK_WINDOW (self->diagnostics));
 }
@@ -534,6 +780,7 @@ myna_window_dispose (GObject *object)
   MynaWindow *self = (MynaWindow *)object;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->idle_id, g_source_remove);
   if (self->diagnostics != NULL)
     gtk_window_destroy (GTK_WINDOW (self->diagnostics));
   g_clear_weak_pointer (&self->diagnostics);
@@ -576,6 +823,12 @@ myna_window_class_init (MynaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MynaWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, MynaWindow, demo_revealer);
   gtk_widget_class_bind_template_child (widget_class, MynaWindow, demo_label);
+  gtk_widget_class_bind_template_child (widget_class, MynaWindow, help_desk_button);
+  gtk_widget_class_bind_template_child (widget_class, MynaWindow, privacy_revealer);
+  gtk_widget_class_bind_template_child (widget_class, MynaWindow, status_line_label);
+  gtk_widget_class_bind_template_child (widget_class, MynaWindow, copy_status_button);
+  gtk_widget_class_bind_template_child (widget_class, MynaWindow, take_card_revealer);
+  gtk_widget_class_bind_template_child (widget_class, MynaWindow, language_picker);
   gtk_widget_class_bind_template_child (widget_class, MynaWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, MynaWindow, card_stack);
   gtk_widget_class_bind_template_child (widget_class, MynaWindow, state_page);
@@ -606,6 +859,7 @@ myna_window_class_init (MynaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print-current-guide", NULL, print_current_guide_activated);
   gtk_widget_class_install_action (widget_class, "win.diagnostics", NULL, diagnostics_activated);
   gtk_widget_class_install_action (widget_class, "win.copy-command", NULL, copy_command_activated);
+  gtk_widget_class_install_action (widget_class, "win.copy-status-line", NULL, copy_status_line_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload", NULL);
@@ -649,6 +903,7 @@ myna_window_init (MynaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   fill_menus (self);
+  fill_language_picker (self);
 
   self->card_windows = g_ptr_array_new ();
   self->refresh_id = g_timeout_add_seconds (REFRESH_SECONDS, refresh_cb, self);
@@ -674,6 +929,7 @@ myna_window_new (MynaApplication *application,
   g_return_val_if_fail (manager == NULL || MYNA_IS_CARD_MANAGER (manager), NULL);
 
   self = g_object_new (MYNA_TYPE_WINDOW, "application", application, NULL);
+  setup_modes (self, application);
 
   if (manager == NULL)
     {

@@ -385,7 +385,8 @@ monitor_changed_cb (MynaCardManager   *self,
       /* The same card as before: nothing to do. */
       if (g_strcmp0 (reader, self->card_reader) == 0 && event_count == self->card_event_count &&
           (self->state == MYNA_CARD_STATE_READING || self->state == MYNA_CARD_STATE_READY ||
-           self->state == MYNA_CARD_STATE_UNSUPPORTED || self->state == MYNA_CARD_STATE_ERROR))
+           self->state == MYNA_CARD_STATE_UNSUPPORTED || self->state == MYNA_CARD_STATE_ERROR ||
+           self->state == MYNA_CARD_STATE_SET_ASIDE))
         break;
 
       clear_card (self);
@@ -462,7 +463,7 @@ myna_card_manager_class_init (MynaCardManagerClass *klass)
    */
   properties[PROP_STATE] =
     g_param_spec_int ("state", NULL, NULL,
-                      MYNA_CARD_STATE_STARTING, MYNA_CARD_STATE_ERROR, MYNA_CARD_STATE_STARTING,
+                      MYNA_CARD_STATE_STARTING, MYNA_CARD_STATE_SET_ASIDE, MYNA_CARD_STATE_STARTING,
                       (G_PARAM_READABLE |
                        G_PARAM_EXPLICIT_NOTIFY |
                        G_PARAM_STATIC_STRINGS));
@@ -657,6 +658,40 @@ myna_card_manager_choose_reader (MynaCardManager *self,
 
   if (self->monitor != NULL)
     myna_reader_monitor_set_preferred_reader (self->monitor, reader_name);
+}
+
+/**
+ * myna_card_manager_set_aside:
+ * @self: a #MynaCardManager
+ *
+ * Forgets what was read of the card still in the reader, as a public
+ * terminal does when its user walks away: the report is wiped and dropped,
+ * running reads are ignored, and the state is %MYNA_CARD_STATE_SET_ASIDE
+ * until the card leaves or myna_card_manager_reload() reads it again.
+ */
+void
+myna_card_manager_set_aside (MynaCardManager *self)
+{
+  g_return_if_fail (MYNA_IS_CARD_MANAGER (self));
+
+  if (self->state != MYNA_CARD_STATE_READING && self->state != MYNA_CARD_STATE_READY &&
+      self->state != MYNA_CARD_STATE_UNSUPPORTED && self->state != MYNA_CARD_STATE_ERROR)
+    return;
+
+  g_cancellable_cancel (self->read_cancellable);
+  g_clear_object (&self->read_cancellable);
+  self->read_serial++;
+  stop_in_use_retry (self);
+  set_error (self, NULL);
+
+  if (self->report != NULL)
+    {
+      myna_card_report_clear (self->report);
+      g_clear_object (&self->report);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
+    }
+
+  set_state (self, MYNA_CARD_STATE_SET_ASIDE);
 }
 
 /**
@@ -917,6 +952,7 @@ myna_card_state_to_string (MynaCardState state)
     case MYNA_CARD_STATE_READY:               return "ready";
     case MYNA_CARD_STATE_UNSUPPORTED:         return "unsupported";
     case MYNA_CARD_STATE_ERROR:               return "error";
+    case MYNA_CARD_STATE_SET_ASIDE:           return "set-aside";
     default:
       g_return_val_if_reached (NULL);
     }

@@ -44,6 +44,7 @@ typedef enum
   MYNA_CARD_STATE_READY,
   MYNA_CARD_STATE_UNSUPPORTED,
   MYNA_CARD_STATE_ERROR,
+  MYNA_CARD_STATE_SET_ASIDE,
 } MynaCardState;
 
 MynaCardManager *myna_card_manager_new                  (void);
@@ -58,6 +59,7 @@ GPtrArray       *myna_card_manager_get_readers          (MynaCardManager     *se
 const char      *myna_card_manager_get_reader_name      (MynaCardManager     *self);
 void             myna_card_manager_choose_reader        (MynaCardManager     *self,
                                                          const char          *reader_name);
+void             myna_card_manager_set_aside            (MynaCardManager     *self);
 void             myna_card_manager_reload               (MynaCardManager     *self);
 gboolean         myna_card_manager_is_demo              (MynaCardManager     *self);
 const char      *myna_card_manager_get_demo_scenario    (MynaCardManager     *self);

@@ -1,0 +1,387 @@
+/* test-kiosk.c
+ *
+ * Copyright 2026 The MynaCheck authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "myna-application.h"
+#include "myna-card-manager.h"
+#include "myna-i18n.h"
+#include "myna-test-gui.h"
+#include "myna-window.h"
+
+/*
+ * Public-terminal mode, as a library would run it: the start page, the
+ * reminder to take the card, a fresh start when the card leaves or the
+ * terminal sits idle, the signing certificate off, and nothing written to
+ * disk. The whole program runs with a home directory of its own and the
+ * keyfile settings backend, so that any write would show as a new file.
+ */
+
+static MynaApplication *app;
+static char *home;
+static GHashTable *files_before;
+
+static gboolean
+settled (gpointer data)
+{
+  MynaCardState state = myna_card_manager_get_state (data);
+
+  return state != MYNA_CARD_STATE_STARTING && state != MYNA_CARD_STATE_READING;
+}
+
+static MynaWindow *
+only_window (void)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  g_assert_cmpuint (g_list_length (windows), ==, 1);
+  g_assert_true (MYNA_IS_WINDOW (windows->data));
+
+  return windows->data;
+}
+
+static gboolean
+window_replaced (gpointer data)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  return windows != NULL && windows->next == NULL && windows->data != data;
+}
+
+static void
+assert_shows (GtkWidget  *root,
+              const char *text)
+{
+  if (!myna_test_gui_shows_text (root, text))
+    {
+      g_autofree char *shown = myna_test_gui_collect_text (root);
+
+      g_error ("“%s” is not shown. Shown:\n%s", text, shown);
+    }
+}
+
+static gboolean
+revealed (GtkWidget  *root,
+          const char *text)
+{
+  GtkWidget *label = myna_test_gui_find_text (root, text);
+  GtkWidget *revealer;
+
+  if (label == NULL)
+    return FALSE;
+  revealer = gtk_widget_get_ancestor (label, GTK_TYPE_REVEALER);
+
+  return revealer == NULL || gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
+}
+
+static MynaWindow *
+open_kiosk (MynaCardManager *manager)
+{
+  MynaWindow *window = myna_window_new (app, manager);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (myna_test_gui_wait_until (settled, manager, 10000));
+  myna_test_gui_flush ();
+
+  return window;
+}
+
+static void
+test_start_page (void)
+{
+  g_autoptr(MynaCardManager) manager = myna_card_manager_new_demo ("valid", NULL);
+  g_autofree char *screenshot = NULL;
+  g_autoptr(GPtrArray) buttons = NULL;
+  const MynaLanguage *languages;
+  guint n_languages;
+  GtkWidget *root;
+  MynaWindow *window;
+
+  g_assert_true (myna_application_get_kiosk (app));
+  myna_card_manager_set_demo_inserted (manager, FALSE);
+  window = open_kiosk (manager);
+  root = GTK_WIDGET (window);
+
+  /* The start page: insert your card, and every language by its own name. */
+  assert_shows (root, "Insert Your My Number Card");
+  languages = myna_i18n_get_languages (&n_languages);
+  for (guint i = 0; i < n_languages; i++)
+    g_assert_nonnull (myna_test_gui_find_button (root, languages[i].endonym));
+  g_assert_null (myna_test_gui_find_button (root, "Try the Demo Card"));
+  g_assert_false (revealed (root, "When you are done, take your card with you."));
+  /* The staff's privacy switch is not for public terminals. */
+  buttons = myna_test_gui_find_all (root, GTK_TYPE_TOGGLE_BUTTON);
+  for (guint i = 0; i < buttons->len; i++)
+    g_assert_cmpstr (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)), !=, "app.help-desk");
+  myna_test_gui_assert_accessible (root);
+  screenshot = myna_test_gui_save_screenshot (root, "kiosk-start");
+  g_clear_pointer (&screenshot, g_free);
+
+  /* A card: the reminder to take it, and no signing certificate. */
+  myna_card_manager_set_demo_inserted (manager, TRUE);
+  g_assert_true (myna_test_gui_wait_until (settled, manager, 10000));
+  myna_test_gui_flush ();
+  assert_shows (root, "Within validity period until");
+  g_assert_true (revealed (root, "When you are done, take your card with you."));
+  g_assert_null (myna_test_gui_find_button (root, "Read with Password…"));
+  assert_shows (root, "Not read on this public terminal");
+  myna_test_gui_assert_accessible (root);
+  screenshot = myna_test_gui_save_screenshot (root, "kiosk-card");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  myna_test_gui_flush ();
+}
+
+static void
+test_removal (void)
+{
+  g_autoptr(MynaCardManager) manager = myna_card_manager_new_demo ("valid", NULL);
+  MynaCardReport *report;
+  MynaWindow *window;
+  gint64 removed_at;
+
+  window = open_kiosk (manager);
+  /* The user looked at a guide before taking the card. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-guide", "s", "reset-pin");
+  myna_test_gui_flush ();
+
+  report = myna_card_manager_get_report (manager);
+  g_assert_nonnull (report);
+  g_object_add_weak_pointer (G_OBJECT (report), (gpointer *) &report);
+
+  removed_at = g_get_monotonic_time ();
+  myna_card_manager_set_demo_inserted (manager, FALSE);
+  g_assert_true (myna_test_gui_wait_until (window_replaced, window, 1000));
+  g_test_message ("Start page back %" G_GINT64_FORMAT " ms after removal",
+                  (g_get_monotonic_time () - removed_at) / 1000);
+  g_assert_null (report);
+
+  window = only_window ();
+  myna_test_gui_flush ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (myna_test_gui_find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK))),
+                   ==, "card");
+  assert_shows (GTK_WIDGET (window), "Insert Your My Number Card");
+  g_assert_null (myna_test_gui_find_text (GTK_WIDGET (window), "Within validity period"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  myna_test_gui_flush ();
+}
+
+static gboolean
+state_is_set_aside (gpointer data)
+{
+  return myna_card_manager_get_state (data) == MYNA_CARD_STATE_SET_ASIDE;
+}
+
+static void
+test_idle (void)
+{
+  g_autoptr(MynaCardManager) manager = myna_card_manager_new_demo ("valid", NULL);
+  g_autofree char *screenshot = NULL;
+  MynaCardReport *report;
+  MynaWindow *window;
+  gint64 started;
+
+  window = open_kiosk (manager);
+  report = myna_card_manager_get_report (manager);
+  g_object_add_weak_pointer (G_OBJECT (report), (gpointer *) &report);
+
+  /* A user chose Spanish, then walked away with the card still in. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "language", g_variant_new_string ("es"));
+  g_assert_true (myna_test_gui_wait_until (window_replaced, window, 2000));
+  g_assert_cmpstr (myna_i18n_get_language (), ==, "es");
+  window = only_window ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "calculator");
+
+  /* The card's state changing restarts the idle clock, as use does. */
+  started = g_get_monotonic_time ();
+  myna_card_manager_reload (manager);
+  g_assert_true (myna_test_gui_wait_until (settled, manager, 10000));
+  report = myna_card_manager_get_report (manager);
+  g_object_add_weak_pointer (G_OBJECT (report), (gpointer *) &report);
+
+  g_assert_true (myna_test_gui_wait_until (state_is_set_aside, manager, 20000));
+  g_assert_true (myna_test_gui_wait_until (window_replaced, window, 2000));
+  g_test_message ("Started over %" G_GINT64_FORMAT " ms after the last use",
+                  (g_get_monotonic_time () - started) / 1000);
+  g_assert_cmpint (g_get_monotonic_time () - started, >=,
+                   (gint64) myna_application_get_kiosk_idle_timeout (app) * G_USEC_PER_SEC);
+
+  /* The default language, the card's data gone, the reminder still up. */
+  g_assert_null (report);
+  g_assert_cmpstr (myna_i18n_get_language (), ==, "en");
+  window = only_window ();
+  myna_test_gui_flush ();
+  assert_shows (GTK_WIDGET (window), "Your Card Is Still in the Reader");
+  g_assert_true (revealed (GTK_WIDGET (window), "When you are done, take your card with you."));
+  g_assert_null (myna_test_gui_find_text (GTK_WIDGET (window), "Within validity period"));
+  myna_test_gui_assert_accessible (GTK_WIDGET (window));
+  screenshot = myna_test_gui_save_screenshot (GTK_WIDGET (window), "kiosk-set-aside");
+
+  /* The same user back: reading it again works. */
+  g_signal_emit_by_name (myna_test_gui_find_button (GTK_WIDGET (window), "Read Again"), "clicked");
+  g_assert_true (myna_test_gui_wait_until (settled, manager, 10000));
+  g_assert_cmpint (myna_card_manager_get_state (manager), ==, MYNA_CARD_STATE_READY);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  myna_test_gui_flush ();
+}
+
+static void
+test_language_not_saved (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "language", g_variant_new_string ("ja"));
+  myna_test_gui_flush ();
+  g_assert_cmpstr (myna_i18n_get_language (), ==, "ja");
+  g_assert_cmpstr (g_settings_get_string (settings, "language"), ==, "");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "language", g_variant_new_string (""));
+  myna_test_gui_flush ();
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  myna_test_gui_flush ();
+}
+
+/* Every file under the private home, with its size and time. */
+static void
+list_files (const char *directory,
+            GHashTable *files)
+{
+  g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (directory, name, NULL);
+      GStatBuf buf;
+
+      if (g_lstat (path, &buf) != 0)
+        continue;
+      g_hash_table_insert (files, g_strdup (path),
+                           g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
+                                            (gint64) buf.st_size, (gint64) buf.st_mtime));
+      if (S_ISDIR (buf.st_mode))
+        list_files (path, files);
+    }
+}
+
+static void
+test_nothing_written (void)
+{
+  g_autoptr(GHashTable) files_after = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTableIter iter;
+  gpointer path, stamp;
+  guint changes = 0;
+
+  list_files (home, files_after);
+
+  g_hash_table_iter_init (&iter, files_after);
+  while (g_hash_table_iter_next (&iter, &path, &stamp))
+    {
+      const char *before = g_hash_table_lookup (files_before, path);
+
+      if (g_strcmp0 (before, stamp) != 0)
+        {
+          g_printerr ("Written during the kiosk session: %s\n", (char *) path);
+          changes++;
+        }
+    }
+  g_test_message ("%u files under the session's home before, %u after",
+                  g_hash_table_size (files_before), g_hash_table_size (files_after));
+  g_assert_cmpuint (changes, ==, 0);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  /* A home of our own, and settings that would land in it as a file. */
+  home = g_dir_make_tmp ("mynacheck-kiosk-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("HOME", home, TRUE);
+  for (guint i = 0; i < 4; i++)
+    {
+      static const char * const variables[] = { "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME" };
+      static const char * const directories[] = { ".config", ".cache", ".local/share", ".local/state" };
+      g_autofree char *path = g_build_filename (home, directories[i], NULL);
+
+      g_mkdir_with_parents (path, 0700);
+      g_setenv (variables[i], path, TRUE);
+    }
+  g_setenv ("GSETTINGS_BACKEND", "keyfile", TRUE);
+
+  /* The administrator's settings, before MynaCheck starts. */
+  settings = g_settings_new (APP_ID);
+  g_settings_set_boolean (settings, "kiosk", TRUE);
+  g_settings_set_uint (settings, "kiosk-idle-timeout", 5);
+  g_settings_sync ();
+  files_before = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  list_files (home, files_before);
+
+  /* As main() does, before the display opens. */
+  myna_application_prepare_environment (NULL);
+  app = myna_test_gui_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/kiosk/start-page", test_start_page);
+  g_test_add_func ("/kiosk/removal", test_removal);
+  g_test_add_func ("/kiosk/idle", test_idle);
+  g_test_add_func ("/kiosk/language-not-saved", test_language_not_saved);
+  /* Last: after everything above. */
+  g_test_add_func ("/kiosk/nothing-written", test_nothing_written);
+
+  ret = g_test_run ();
+
+  myna_test_gui_finish (g_steal_pointer (&app));
+  g_clear_object (&settings);
+  remove_tree (home);
+  g_clear_pointer (&home, g_free);
+  g_clear_pointer (&files_before, g_hash_table_unref);
+
+  return ret;
+}
