@@ -13,7 +13,7 @@ RUN_PACKAGES="pcscd libccid adwaita-icon-theme fonts-noto-cjk fonts-noto-core"
 # independent client, Xvfb and D-Bus for the window tests, ImageMagick for
 # screenshots.
 TEST_PACKAGES="pcscd vsmartcard-vpcd opensc xvfb xauth dbus dbus-x11 imagemagick adwaita-icon-theme
-  appstream fonts-noto-cjk fonts-noto-core"
+  appstream groff-base fonts-noto-cjk fonts-noto-core"
 
 ensure_packages () {
   missing=""
