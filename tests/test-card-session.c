@@ -151,20 +151,33 @@ test_session_read_der_extended (void)
   g_autoptr(MynaTestTransport) transport = myna_test_transport_new ();
   g_autoptr(MynaCardSession) session = myna_card_session_new (MYNA_TRANSPORT (transport));
   g_autoptr(GBytes) object = der_object (0x500);
-  g_autoptr(GBytes) header = slice (object, 0, 4);
-  g_autoptr(GBytes) rest = slice (object, 4, 0x500);
+  g_autoptr(GBytes) large = der_object (0x1000);
+  g_autoptr(GBytes) large_start = slice (large, 0, 0x800);
+  g_autoptr(GBytes) large_rest = slice (large, 0x800, 0x804);
   g_autoptr(GBytes) read = NULL;
+  g_autoptr(GBytes) read_large = NULL;
   g_autoptr(GError) error = NULL;
 
-  /* Header by SFI, then the rest in one extended READ BINARY. */
-  myna_test_transport_expect_data (transport, "00B08A0004", header, 0x9000);
-  myna_test_transport_expect_data (transport, "00B08A04000500", rest, 0x9000);
+  /* By SFI, the whole file in one extended READ BINARY: the card sends
+   * what there is, fewer bytes than asked for, with 9000. */
+  myna_test_transport_expect_data (transport, "00B08A00000800", object, 0x9000);
 
   read = myna_card_session_read_der_file (session, 0x0A, 0x000A, &error);
   g_assert_no_error (error);
   g_assert_true (g_bytes_equal (read, object));
-  g_assert_cmpuint (myna_card_session_get_apdu_count (session), ==, 2);
+  g_assert_cmpuint (myna_card_session_get_apdu_count (session), ==, 1);
   g_assert_true (myna_card_session_get_extended_length (session));
+
+  /* Longer than the first read: the rest by FID, as an SFI carries an
+   * offset of 8 bits only. */
+  myna_test_transport_expect_data (transport, "00B08B00000800", large_start, 0x9000);
+  myna_test_transport_expect (transport, "00A4020C02000B", "9000");
+  myna_test_transport_expect_data (transport, "00B00800000804", large_rest, 0x9000);
+
+  read_large = myna_card_session_read_der_file (session, 0x0B, 0x000B, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (read_large, large));
+  g_assert_cmpuint (myna_card_session_get_apdu_count (session), ==, 4);
   myna_test_transport_assert_done (transport);
 }
 
@@ -193,17 +206,18 @@ test_session_read_der_falls_back (gconstpointer data)
   g_autoptr(MynaCardSession) session = myna_card_session_new (MYNA_TRANSPORT (transport));
   g_autoptr(GBytes) object = der_object (0x400);
   g_autoptr(GBytes) second = der_object (0x300);
-  g_autoptr(GBytes) header = slice (object, 0, 4);
-  g_autoptr(GBytes) second_header = slice (second, 0, 4);
+  g_autoptr(GBytes) start = slice (object, 0, 256);
+  g_autoptr(GBytes) second_start = slice (second, 0, 256);
   g_autoptr(GBytes) read = NULL;
   g_autoptr(GBytes) read_second = NULL;
   g_autoptr(GError) error = NULL;
 
-  myna_test_transport_expect_data (transport, "00B08A0004", header, 0x9000);
-  /* The reader cannot carry it: the card says 6700, or the transmission fails. */
-  myna_test_transport_expect (transport, "00B08A04000400", by_io_error ? NULL : "6700");
+  /* The reader cannot carry it: the card says 6700, or the transmission
+   * fails. The same read in the short form works. */
+  myna_test_transport_expect (transport, "00B08A00000800", by_io_error ? NULL : "6700");
+  myna_test_transport_expect_data (transport, "00B08A0000", start, 0x9000);
   myna_test_transport_expect (transport, "00A4020C02000A", "9000");
-  expect_short_reads (transport, object, 4);
+  expect_short_reads (transport, object, 256);
 
   read = myna_card_session_read_der_file (session, 0x0A, 0x000A, &error);
   g_assert_no_error (error);
@@ -211,9 +225,9 @@ test_session_read_der_falls_back (gconstpointer data)
   g_assert_false (myna_card_session_get_extended_length (session));
 
   /* The session remembers: the next file goes straight to short reads. */
-  myna_test_transport_expect_data (transport, "00B08B0004", second_header, 0x9000);
+  myna_test_transport_expect_data (transport, "00B08B0000", second_start, 0x9000);
   myna_test_transport_expect (transport, "00A4020C02000B", "9000");
-  expect_short_reads (transport, second, 4);
+  expect_short_reads (transport, second, 256);
 
   read_second = myna_card_session_read_der_file (session, 0x0B, 0x000B, &error);
   g_assert_no_error (error);
@@ -230,7 +244,7 @@ test_session_read_der_missing_file (void)
   g_autoptr(GError) error = NULL;
 
   /* 6A82 by SFI is checked by FID before it counts as "no such file". */
-  myna_test_transport_expect (transport, "00B0810004", "6A82");
+  myna_test_transport_expect (transport, "00B08100000800", "6A82");
   myna_test_transport_expect (transport, "00A4020C020001", "6A82");
 
   read = myna_card_session_read_der_file (session, 0x01, 0x0001, &error);
@@ -245,17 +259,16 @@ test_session_read_der_truncated (void)
   g_autoptr(MynaTestTransport) transport = myna_test_transport_new ();
   g_autoptr(MynaCardSession) session = myna_card_session_new (MYNA_TRANSPORT (transport));
   g_autoptr(GBytes) object = der_object (0x500);
-  g_autoptr(GBytes) header = slice (object, 0, 4);
-  g_autoptr(GBytes) part = slice (object, 4, 0x100);
+  g_autoptr(GBytes) part = slice (object, 0, 0x100);
   g_autoptr(GBytes) read = NULL;
   g_autoptr(GError) error = NULL;
 
   /* The file ends before the length its header claims: what is left of it
-   * comes back empty. */
-  myna_test_transport_expect_data (transport, "00B08A0004", header, 0x9000);
-  myna_test_transport_expect_data (transport, "00B08A04000500", part, 0x9000);
+   * comes back empty, in the extended form and in the short one. */
+  myna_test_transport_expect_data (transport, "00B08A00000800", part, 0x9000);
   myna_test_transport_expect (transport, "00A4020C02000A", "9000");
-  myna_test_transport_expect (transport, "00B0010400", "9000");
+  myna_test_transport_expect (transport, "00B00100000404", "9000");
+  myna_test_transport_expect (transport, "00B0010000", "9000");
 
   read = myna_card_session_read_der_file (session, 0x0A, 0x000A, &error);
   g_assert_null (read);
@@ -271,7 +284,7 @@ test_session_read_der_bad_header (void)
   g_autoptr(GError) error = NULL;
 
   /* Claims 16 MiB: refused without asking for it. */
-  myna_test_transport_expect (transport, "00B08A0004", "30830FFFFF9000");
+  myna_test_transport_expect (transport, "00B08A00000800", "30830FFFFF9000");
 
   read = myna_card_session_read_der_file (session, 0x0A, 0x000A, &error);
   g_assert_null (read);
@@ -289,7 +302,7 @@ test_session_read_der_beyond_reach (void)
 
   /* 32 KiB and one byte: more than short reads can reach. Refused at once,
    * with an error, not a crash. */
-  myna_test_transport_expect (transport, "00B08A0004", "308280019000");
+  myna_test_transport_expect (transport, "00B08A00000800", "308280019000");
 
   read = myna_card_session_read_der_file (session, 0x0A, 0x000A, &error);
   g_assert_null (read);
@@ -303,17 +316,17 @@ test_session_read_der_short_extended_answer (void)
   g_autoptr(MynaTestTransport) transport = myna_test_transport_new ();
   g_autoptr(MynaCardSession) session = myna_card_session_new (MYNA_TRANSPORT (transport));
   g_autoptr(GBytes) object = der_object (0x400);
-  g_autoptr(GBytes) header = slice (object, 0, 4);
-  g_autoptr(GBytes) capped = slice (object, 4, 0x100);
+  g_autoptr(GBytes) capped = slice (object, 0, 0x100);
+  g_autoptr(GBytes) capped_again = slice (object, 0x100, 0x100);
   g_autoptr(GBytes) read = NULL;
   g_autoptr(GError) error = NULL;
 
   /* The reader caps its answer at 256 bytes and says 9000: the rest comes
    * in chunks, and extended length is not tried again. */
-  myna_test_transport_expect_data (transport, "00B08A0004", header, 0x9000);
-  myna_test_transport_expect_data (transport, "00B08A04000400", capped, 0x9000);
+  myna_test_transport_expect_data (transport, "00B08A00000800", capped, 0x9000);
   myna_test_transport_expect (transport, "00A4020C02000A", "9000");
-  expect_short_reads (transport, object, 4 + 0x100);
+  myna_test_transport_expect_data (transport, "00B00100000304", capped_again, 0x9000);
+  expect_short_reads (transport, object, 0x200);
 
   read = myna_card_session_read_der_file (session, 0x0A, 0x000A, &error);
   g_assert_no_error (error);

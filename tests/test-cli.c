@@ -138,7 +138,7 @@ test_cli_json_valid (void)
   g_assert_true (g_str_has_suffix (json_object_get_string_member (auth, "not_after"), "T23:59:59+09:00"));
   g_assert_true (g_str_has_prefix (json_object_get_string_member (auth, "subject"), "C=JP, CN="));
 
-  g_assert_cmpint (json_object_get_int_member (root, "apdus"), ==, 14);
+  g_assert_cmpint (json_object_get_int_member (root, "apdus"), ==, 11);
   g_assert_true (json_object_get_boolean_member (root, "extended_length"));
 
   auth_pin = myna_test_find_by_id (root, "pins", "auth");

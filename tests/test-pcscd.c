@@ -159,7 +159,7 @@ test_pcscd_status (Harness       *harness,
     g_assert_false (json_object_get_boolean_member (root, "extended_length"));
   else if (expected->bridge_argument == NULL && g_str_equal (expected->kind, "my-number") &&
            expected->remaining[1] >= 0)
-    g_assert_cmpint (json_object_get_int_member (root, "apdus"), ==, 14);
+    g_assert_cmpint (json_object_get_int_member (root, "apdus"), ==, 11);
 }
 
 static void

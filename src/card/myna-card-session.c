@@ -615,6 +615,55 @@ sw_error_means_form_unsupported (const GError *error)
          kind == MYNA_SW_CONDITIONS_NOT_SATISFIED;
 }
 
+static gboolean error_means_no_extended_length (const GError *error);
+
+/* The first READ BINARY of a certificate file asks for this much: every
+ * JPKI certificate and CA certificate fits (reference §4.3), and a card
+ * returns fewer bytes with 9000 when the file is shorter (§4.1), so one
+ * APDU usually reads the whole file. */
+#define FIRST_READ_EXTENDED 2048
+
+/* Reads the start of a file, as much as one APDU may carry: extended
+ * length unless the session knows it fails, else 256 bytes. A refusal of
+ * the extended form counts only when the short form then works, so that a
+ * card refusing something else (an SFI, say) is not taken for a reader
+ * without extended length. */
+static GBytes *
+read_first (MynaCardSession  *self,
+            guint8            sfi,
+            GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GBytes *data;
+
+  if (self->extended_length != SUPPORT_NO)
+    {
+      data = myna_card_session_read_binary (self, sfi, 0, FIRST_READ_EXTENDED, &local_error);
+      if (data != NULL)
+        {
+          if (g_bytes_get_size (data) > MYNA_APDU_MAX_SHORT_NE)
+            self->extended_length = SUPPORT_YES;
+          return data;
+        }
+
+      if (!error_means_no_extended_length (local_error))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+
+  data = myna_card_session_read_binary (self, sfi, 0, MYNA_APDU_MAX_SHORT_NE, error);
+  if (data != NULL && local_error != NULL)
+    {
+      g_debug ("Extended length refused (%s); reading in short chunks from now on",
+               local_error->message);
+      self->extended_length = SUPPORT_NO;
+    }
+
+  return data;
+}
+
 static GBytes *
 read_der_header (MynaCardSession  *self,
                  guint8            sfi,
@@ -629,7 +678,7 @@ read_der_header (MynaCardSession  *self,
 
   if (sfi != 0 && self->sfi_read != SUPPORT_NO)
     {
-      header = myna_card_session_read_binary (self, sfi, 0, 4, &local_error);
+      header = read_first (self, sfi, &local_error);
       if (header != NULL)
         {
           self->sfi_read = SUPPORT_YES;
@@ -658,7 +707,7 @@ read_der_header (MynaCardSession  *self,
 
   *selected = TRUE;
 
-  return myna_card_session_read_binary (self, 0, 0, 4, error);
+  return read_first (self, 0, error);
 }
 
 static gboolean
@@ -679,10 +728,11 @@ error_means_no_extended_length (const GError *error)
  * @error: return location for a #GError
  *
  * Reads one DER object (a certificate) from a transparent EF in as few
- * APDUs as the reader allows: 4 header bytes give the length, then one
- * extended-length READ BINARY fetches the rest. When the reader or card
- * refuses extended length, the session remembers it and reads in chunks of
- * at most 256 bytes.
+ * APDUs as the reader allows: one extended-length READ BINARY of up to
+ * 2048 bytes fetches the whole certificate, its DER header giving the
+ * length; a longer object gets one more read for the rest. When the reader
+ * or card refuses extended length, the session remembers it and reads in
+ * chunks of at most 256 bytes.
  *
  * Returns: (transfer full): exactly the DER object, or %NULL with @error
  *   set (in %MYNA_SW_ERROR with code 0x6A82 when the file does not exist)
@@ -718,6 +768,14 @@ myna_card_session_read_der_file (MynaCardSession  *self,
       g_autoptr(GBytes) rest = NULL;
       gsize wanted = total - object->len;
       gboolean by_sfi = !selected && object->len <= 0xff;
+
+      /* An SFI carries an offset of 8 bits only. */
+      if (!by_sfi && !selected)
+        {
+          if (!myna_card_session_select_ef (self, fid, NULL, error))
+            return NULL;
+          selected = TRUE;
+        }
 
       rest = myna_card_session_read_binary (self, by_sfi ? sfi : 0, object->len, wanted,
                                             &local_error);
