@@ -15,6 +15,9 @@ RUN_PACKAGES="pcscd libccid adwaita-icon-theme fonts-noto-cjk fonts-noto-core"
 TEST_PACKAGES="pcscd vsmartcard-vpcd opensc xvfb xauth dbus dbus-x11 imagemagick adwaita-icon-theme
   appstream groff-base fonts-noto-cjk fonts-noto-core"
 
+# clang's libFuzzer and sanitizer runtimes for build-aux/run-fuzzers.
+FUZZ_PACKAGES="clang libclang-rt-14-dev openssl"
+
 ensure_packages () {
   missing=""
   for package in "$@"; do

@@ -142,7 +142,7 @@ test_session_answer_without_sw (void)
 
   read = myna_card_session_read_binary (session, 0, 0, 4, &error);
   g_assert_null (read);
-  g_assert_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_MALFORMED);
+  g_assert_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_IO);
 }
 
 static void

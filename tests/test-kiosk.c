@@ -24,6 +24,7 @@
 
 #include "myna-application.h"
 #include "myna-card-manager.h"
+#include "myna-certificate-window.h"
 #include "myna-i18n.h"
 #include "myna-test-gui.h"
 #include "myna-window.h"
@@ -192,39 +193,74 @@ state_is_set_aside (gpointer data)
   return myna_card_manager_get_state (data) == MYNA_CARD_STATE_SET_ASIDE;
 }
 
+/* What a key press on the terminal does: the key controller that watches
+ * for use of the terminal hears it. */
+static void
+press_a_key (MynaWindow *window)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  gboolean handled = FALSE;
+  guint pressed = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_EVENT_CONTROLLER_KEY (controller) ||
+          g_strcmp0 (gtk_event_controller_get_name (GTK_EVENT_CONTROLLER (controller)), "myna-kiosk-activity") != 0)
+        continue;
+      g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_space, 65, 0, &handled);
+      pressed++;
+    }
+  g_assert_cmpuint (pressed, ==, 1);
+}
+
+static void
+sleep_in_main_loop (guint milliseconds)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) milliseconds * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10 * 1000);
+    }
+}
+
 static void
 test_idle (void)
 {
   g_autoptr(MynaCardManager) manager = myna_card_manager_new_demo ("valid", NULL);
   g_autofree char *screenshot = NULL;
+  guint timeout = myna_application_get_kiosk_idle_timeout (app);
   MynaCardReport *report;
   MynaWindow *window;
-  gint64 started;
+  gint64 last_use;
 
   window = open_kiosk (manager);
   report = myna_card_manager_get_report (manager);
   g_object_add_weak_pointer (G_OBJECT (report), (gpointer *) &report);
 
-  /* A user chose Spanish, then walked away with the card still in. */
+  /* A user chose Spanish and looked at the calculator, then walked away
+   * with the card still in. Nothing else happens: the idle clock runs from
+   * the window made in Spanish. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "language", g_variant_new_string ("es"));
   g_assert_true (myna_test_gui_wait_until (window_replaced, window, 2000));
   g_assert_cmpstr (myna_i18n_get_language (), ==, "es");
   window = only_window ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "calculator");
 
-  /* The card's state changing restarts the idle clock, as use does. */
-  started = g_get_monotonic_time ();
-  myna_card_manager_reload (manager);
-  g_assert_true (myna_test_gui_wait_until (settled, manager, 10000));
-  report = myna_card_manager_get_report (manager);
-  g_object_add_weak_pointer (G_OBJECT (report), (gpointer *) &report);
+  /* A key pressed before the time is up starts it again. */
+  sleep_in_main_loop (timeout * 1000 / 2);
+  g_assert_cmpint (myna_card_manager_get_state (manager), ==, MYNA_CARD_STATE_READY);
+  press_a_key (window);
+  last_use = g_get_monotonic_time ();
 
-  g_assert_true (myna_test_gui_wait_until (state_is_set_aside, manager, 20000));
+  g_assert_true (myna_test_gui_wait_until (state_is_set_aside, manager, (timeout + 5) * 1000));
   g_assert_true (myna_test_gui_wait_until (window_replaced, window, 2000));
-  g_test_message ("Started over %" G_GINT64_FORMAT " ms after the last use",
-                  (g_get_monotonic_time () - started) / 1000);
-  g_assert_cmpint (g_get_monotonic_time () - started, >=,
-                   (gint64) myna_application_get_kiosk_idle_timeout (app) * G_USEC_PER_SEC);
+  g_test_message ("Started over %" G_GINT64_FORMAT " ms after the last key press",
+                  (g_get_monotonic_time () - last_use) / 1000);
+  g_assert_cmpint (g_get_monotonic_time () - last_use, >=, (gint64) timeout * G_USEC_PER_SEC);
 
   /* The default language, the card's data gone, the reminder still up. */
   g_assert_null (report);
@@ -232,6 +268,7 @@ test_idle (void)
   window = only_window ();
   myna_test_gui_flush ();
   assert_shows (GTK_WIDGET (window), "Your Card Is Still in the Reader");
+  g_assert_nonnull (myna_test_gui_find_button (GTK_WIDGET (window), "日本語"));
   g_assert_true (revealed (GTK_WIDGET (window), "When you are done, take your card with you."));
   g_assert_null (myna_test_gui_find_text (GTK_WIDGET (window), "Within validity period"));
   myna_test_gui_assert_accessible (GTK_WIDGET (window));
@@ -243,6 +280,54 @@ test_idle (void)
   g_assert_cmpint (myna_card_manager_get_state (manager), ==, MYNA_CARD_STATE_READY);
 
   gtk_window_destroy (GTK_WINDOW (window));
+  myna_test_gui_flush ();
+}
+
+static void
+test_locked_down (void)
+{
+  g_autoptr(MynaCardManager) manager = myna_card_manager_new ();
+  g_autoptr(MynaCardManager) demo = myna_card_manager_new_demo ("valid", NULL);
+  GdkClipboard *clipboard;
+  GtkWindow *details;
+  MynaWindow *window;
+  GtkWidget *root;
+
+  /* No demo card, no menu, no quitting, no closing: the terminal stays a
+   * terminal. Here with no pcscd, on its "service" page. */
+  window = open_kiosk (manager);
+  root = GTK_WIDGET (window);
+  g_assert_null (myna_test_gui_find_button (root, "Try the Demo Card"));
+  g_assert_null (myna_test_gui_find_type (root, GTK_TYPE_MENU_BUTTON));
+  g_assert_false (gtk_window_get_deletable (GTK_WINDOW (window)));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "quit"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "about"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  myna_test_gui_flush ();
+
+  /* Nothing of a card to copy, and the clipboard emptied for the next user. */
+  window = open_kiosk (demo);
+  root = GTK_WIDGET (window);
+  clipboard = gtk_widget_get_clipboard (root);
+  gdk_clipboard_set_text (clipboard, "left by the last user");
+  gtk_widget_activate_action (root, "win.show-certificate", "s", "auth");
+  myna_test_gui_flush ();
+  details = myna_test_gui_find_toplevel (MYNA_TYPE_CERTIFICATE_WINDOW);
+  g_assert_nonnull (details);
+  g_assert_null (myna_test_gui_find_button (GTK_WIDGET (details), "Copy Fingerprint"));
+  {
+    g_autoptr(GPtrArray) labels = myna_test_gui_find_every (GTK_WIDGET (details), GTK_TYPE_LABEL);
+
+    for (guint i = 0; i < labels->len; i++)
+      g_assert_false (gtk_label_get_selectable (g_ptr_array_index (labels, i)));
+  }
+
+  myna_card_manager_set_demo_inserted (demo, FALSE);
+  g_assert_true (myna_test_gui_wait_until (window_replaced, window, 1000));
+  g_assert_null (myna_test_gui_find_toplevel (MYNA_TYPE_CERTIFICATE_WINDOW));
+  g_assert_null (gdk_clipboard_get_content (clipboard));
+
+  gtk_window_destroy (GTK_WINDOW (only_window ()));
   myna_test_gui_flush ();
 }
 
@@ -371,6 +456,7 @@ main (int   argc,
   g_test_add_func ("/kiosk/start-page", test_start_page);
   g_test_add_func ("/kiosk/removal", test_removal);
   g_test_add_func ("/kiosk/idle", test_idle);
+  g_test_add_func ("/kiosk/locked-down", test_locked_down);
   g_test_add_func ("/kiosk/language-not-saved", test_language_not_saved);
   /* Last: after everything above. */
   g_test_add_func ("/kiosk/nothing-written", test_nothing_written);

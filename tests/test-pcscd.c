@@ -277,6 +277,98 @@ test_pcscd_exit_codes (Harness       *harness,
   g_clear_object (&holder);
 }
 
+/* What a failed read must look like: a documented code, one line saying
+ * what to do, no document, no try spent. */
+static void
+assert_clean_failure (Harness    *harness,
+                      const char *fault,
+                      int         code,
+                      const char *out,
+                      const char *err)
+{
+  g_autoptr(JsonObject) stats = myna_test_pcscd_read_stats (harness, 0);
+
+  g_test_message ("%s: exit %d, %s", fault, code, err);
+  /* A glitch the read can work around (extended length failing once, say)
+   * may end in a whole, correct document. */
+  if (code == MYNA_EXIT_OK)
+    {
+      g_autoptr(JsonObject) root = myna_test_parse_json (out);
+      JsonArray *pins = json_object_get_array_member (root, "pins");
+      static const int remaining[] = { 3, 5, 3, 3 };
+
+      g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "card"), "kind"),
+                       ==, "my-number");
+      for (guint i = 0; i < 4; i++)
+        g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (pins, i), "remaining"),
+                         ==, remaining[i]);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "certificates")), ==, 3);
+      for (guint i = 0; i < 3; i++)
+        g_assert_true (json_object_get_boolean_member (json_array_get_object_element (json_object_get_array_member (root, "certificates"), i),
+                                                       "present"));
+      g_assert_cmpint (json_object_get_int_member (stats, "tries_spent"), ==, 0);
+      return;
+    }
+  if (code != MYNA_EXIT_NO_CARD && code != MYNA_EXIT_UNSUPPORTED_CARD && code != MYNA_EXIT_CARD_ERROR)
+    g_error ("%s: exit code %d (%s)", fault, code, err);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_true (g_str_has_suffix (err, "\n"));
+  g_assert_null (strchr (err, '\n') + 1 < err + strlen (err) ? strchr (strchr (err, '\n') + 1, '\n') : NULL);
+  g_assert_cmpint (json_object_get_int_member (stats, "tries_spent"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (stats, "verifies_with_data"), ==, 0);
+}
+
+static void
+test_pcscd_faults (Harness       *harness,
+                   gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonObject) stats = NULL;
+  gint64 apdus;
+
+  if (myna_test_pcscd_skip_reason () != NULL)
+    return;
+
+  myna_test_pcscd_start (harness, TRUE);
+
+  /* How many APDUs a whole read takes, as the card counts them. */
+  myna_test_pcscd_insert_card (harness, 0, "valid", NULL);
+  g_assert_cmpint (run_mynacheck (NULL, &out, &err, "--status", "--json", NULL), ==, MYNA_EXIT_OK);
+  stats = myna_test_pcscd_read_stats (harness, 0);
+  apdus = json_object_get_int_member (stats, "apdus");
+  g_assert_cmpint (apdus, >=, 10);
+  myna_test_pcscd_remove_card (harness, 0);
+
+  /* The card pulled after each APDU in turn, and a stray byte instead of
+   * each answer in turn. */
+  for (gint64 n = 0; n < apdus; n++)
+    {
+      g_autofree char *argument = g_strdup_printf ("--remove-after=%" G_GINT64_FORMAT, n);
+      int code;
+
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+      myna_test_pcscd_insert_card (harness, 0, "valid", argument);
+      code = run_mynacheck (NULL, &out, &err, "--status", "--json", NULL);
+      assert_clean_failure (harness, argument, code, out, err);
+      myna_test_pcscd_remove_card (harness, 0);
+    }
+
+  for (gint64 n = 1; n <= apdus; n++)
+    {
+      g_autofree char *argument = g_strdup_printf ("--garbage-at=%" G_GINT64_FORMAT, n);
+      int code;
+
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+      myna_test_pcscd_insert_card (harness, 0, "valid", argument);
+      code = run_mynacheck (NULL, &out, &err, "--status", "--json", NULL);
+      assert_clean_failure (harness, argument, code, out, err);
+      myna_test_pcscd_remove_card (harness, 0);
+    }
+}
+
 static MynaReaderState
 monitor_state (MynaReaderMonitor *monitor)
 {
@@ -499,6 +591,7 @@ main (int   argc,
   g_test_add ("/pcscd/signing", Harness, NULL, harness_setup, test_pcscd_signing, harness_teardown);
   g_test_add ("/pcscd/exit-codes", Harness, NULL, harness_setup, test_pcscd_exit_codes, harness_teardown);
   g_test_add ("/pcscd/monitor", Harness, NULL, harness_setup, test_pcscd_monitor, harness_teardown);
+  g_test_add ("/pcscd/faults", Harness, NULL, harness_setup, test_pcscd_faults, harness_teardown);
   g_test_add ("/pcscd/pkcs15-tool/valid", Harness, "valid", harness_setup, test_pcscd_pkcs15_tool,
               harness_teardown);
   g_test_add ("/pcscd/pkcs15-tool/pin-blocked", Harness, "pin-blocked", harness_setup,

@@ -235,6 +235,56 @@ test_card (Fixture       *fixture,
   g_assert_null (myna_test_gui_find_text (root, "Locked: no tries left"));
 }
 
+static void
+test_faults (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GtkWidget *root;
+  gint64 restarted_at;
+
+  if (myna_test_pcscd_skip_reason () != NULL)
+    return;
+
+  myna_test_pcscd_start (&fixture->pcscd, TRUE);
+  open_window (fixture);
+  root = GTK_WIDGET (fixture->window);
+  wait_for_state (fixture, MYNA_CARD_STATE_NO_CARD);
+
+  /* The card leaves half-way through the read: no half-read card stays on
+   * screen, and nothing is spent. */
+  myna_test_pcscd_insert_card (&fixture->pcscd, 0, "valid", "--remove-after=6");
+  wait_for_state (fixture, MYNA_CARD_STATE_NO_CARD);
+  g_assert_null (myna_card_manager_get_report (myna_window_get_manager (fixture->window)));
+  g_assert_null (myna_test_gui_find_text (root, "Within validity period"));
+  g_assert_null (myna_test_gui_find_text (root, "tries left"));
+  {
+    g_autoptr(JsonObject) stats = myna_test_pcscd_read_stats (&fixture->pcscd, 0);
+
+    g_assert_cmpint (json_object_get_int_member (stats, "tries_spent"), ==, 0);
+  }
+  myna_test_pcscd_remove_card (&fixture->pcscd, 0);
+
+  /* pcscd stops and starts again while the window is open: the window
+   * says so, then finds the card by itself. */
+  myna_test_pcscd_insert_card (&fixture->pcscd, 0, "valid", NULL);
+  wait_for_state (fixture, MYNA_CARD_STATE_READY);
+  myna_test_pcscd_stop (&fixture->pcscd);
+  wait_for_state (fixture, MYNA_CARD_STATE_SERVICE_UNAVAILABLE);
+  g_assert_null (myna_card_manager_get_report (myna_window_get_manager (fixture->window)));
+  g_assert_null (myna_test_gui_find_text (root, "Within validity period"));
+  /* vpcd's card went with pcscd; the card process has ended. */
+  myna_test_pcscd_remove_card (&fixture->pcscd, 0);
+
+  myna_test_pcscd_start (&fixture->pcscd, TRUE);
+  restarted_at = g_get_monotonic_time ();
+  myna_test_pcscd_insert_card (&fixture->pcscd, 0, "valid", NULL);
+  wait_for_state (fixture, MYNA_CARD_STATE_READY);
+  g_test_message ("Card shown again %" G_GINT64_FORMAT " ms after pcscd came back",
+                  (g_get_monotonic_time () - restarted_at) / 1000);
+  g_assert_cmpint (g_get_monotonic_time () - restarted_at, <, 5 * G_USEC_PER_SEC);
+  g_assert_true (myna_test_gui_shows_text (root, "Within validity period until"));
+}
+
 static gboolean
 has_two_readers (gpointer data)
 {
@@ -332,6 +382,7 @@ main (int   argc,
   ADD ("/window-pcscd/no-service", test_no_service);
   ADD ("/window-pcscd/no-reader", test_no_reader);
   ADD ("/window-pcscd/card", test_card);
+  ADD ("/window-pcscd/faults", test_faults);
   ADD ("/window-pcscd/several-cards", test_several_cards);
   ADD ("/window-pcscd/card-in-use", test_card_in_use);
   ADD ("/window-pcscd/not-my-number", test_not_my_number);

@@ -98,7 +98,8 @@ transmit_raw (MynaCardSession  *self,
     {
       if (tracing)
         g_debug ("<< (%" G_GSIZE_FORMAT " bytes, no status word)", *response_length);
-      g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_MALFORMED,
+      /* Not an answer at all: the exchange failed, whatever was asked. */
+      g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_IO,
                    _("The card sent an answer without a status word."));
       return FALSE;
     }

@@ -92,6 +92,23 @@ myna_pcsc_transport_transmit (MynaTransport  *transport,
   if (!myna_pcsc_set_error (error, rv, "SCardTransmit"))
     return FALSE;
 
+  /* vpcd, and some readers, pass an empty answer when the card leaves in
+   * the middle of a command: ask whether it is still there, so that the
+   * user hears the card was removed rather than that it spoke nonsense. */
+  if (length < 2)
+    {
+      DWORD state = 0;
+      DWORD protocol = 0;
+      DWORD atr_length = MAX_ATR_SIZE;
+      DWORD name_length = 0;
+      BYTE atr[MAX_ATR_SIZE];
+
+      rv = SCardStatus (self->card, NULL, &name_length, &state, &protocol, atr, &atr_length);
+      if (rv == (LONG) SCARD_W_REMOVED_CARD || rv == (LONG) SCARD_E_NO_SMARTCARD ||
+          (rv == SCARD_S_SUCCESS && (state & SCARD_ABSENT) != 0))
+        return myna_pcsc_set_error (error, SCARD_W_REMOVED_CARD, "SCardTransmit");
+    }
+
   *response_length = length;
 
   return TRUE;

@@ -159,6 +159,15 @@ myna_options_parse (MynaOptions  *options,
       return MYNA_EXIT_USAGE;
     }
 
+  if (options->status && (options->kiosk || options->help_desk))
+    {
+      /* Translators: the two %s are option names, "--kiosk" and
+       * "--help-desk"; they choose modes of the window. */
+      g_printerr (_("mynacheck: %s and %s are modes of the window; --status prints everything it reads, so they cannot go with it.\n"),
+                  "--kiosk", "--help-desk");
+      return MYNA_EXIT_USAGE;
+    }
+
   if (options->demo != NULL && myna_virtual_card_describe_scenario (options->demo) == NULL)
     {
       g_printerr (_("mynacheck: there is no demo card “%s”. Choose one of:\n%s"),

@@ -230,7 +230,17 @@ myna_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  if (self->kiosk)
+    {
+      /* A public terminal is left by its administrator's session, not by
+       * its users; and the about window's links would open a browser. */
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (app), "quit")), FALSE);
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (app), "about")), FALSE);
+    }
+  else
+    {
+      gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+    }
 
   language = default_language (self);
   if (language == NULL || !myna_i18n_set_language (language))
@@ -518,7 +528,8 @@ static gboolean
 start_over_cb (gpointer data)
 {
   MynaApplication *self = data;
-  g_autoptr(GList) toplevels = NULL;
+  GList *toplevels;
+  GdkClipboard *clipboard;
   g_autoptr(GPtrArray) managers = g_ptr_array_new_with_free_func (g_object_unref);
 
   self->start_over_id = 0;
@@ -538,11 +549,25 @@ start_over_cb (gpointer data)
   self->start_over_language = FALSE;
 
   /* Every window goes: dialogs, details, the about window, and whatever
-   * the last user typed into a page. */
-  toplevels = g_list_copy_deep (gtk_window_list_toplevels (), (GCopyFunc) g_object_ref, NULL);
+   * the last user typed into a page. A dialog someone waits on (the print
+   * dialog) is cancelled first, so that its caller hears the end of it. */
+  toplevels = gtk_window_list_toplevels ();
+  g_list_foreach (toplevels, (GFunc) g_object_ref, NULL);
   for (GList *l = toplevels; l != NULL; l = l->next)
-    gtk_window_destroy (l->data);
+    {
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      if (GTK_IS_DIALOG (l->data))
+        gtk_dialog_response (l->data, GTK_RESPONSE_CANCEL);
+      G_GNUC_END_IGNORE_DEPRECATIONS
+      gtk_window_destroy (l->data);
+    }
   g_list_free_full (g_steal_pointer (&toplevels), g_object_unref);
+
+  /* Nor may the clipboard keep what the last user copied. */
+  clipboard = gdk_display_get_clipboard (gdk_display_get_default ());
+  gdk_clipboard_set_content (clipboard, NULL);
+  clipboard = gdk_display_get_primary_clipboard (gdk_display_get_default ());
+  gdk_clipboard_set_content (clipboard, NULL);
 
   for (guint i = 0; i < managers->len; i++)
     gtk_window_present (GTK_WINDOW (myna_window_new (self, g_ptr_array_index (managers, i))));

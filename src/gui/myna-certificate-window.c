@@ -40,6 +40,7 @@ struct _MynaCertificateWindow
   AdwWindow        parent_instance;
 
   MynaCertificate *certificate;
+  gboolean         allow_copy;
 
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
@@ -99,6 +100,9 @@ myna_certificate_window_copy_fingerprint (MynaCertificateWindow *self)
 {
   g_return_if_fail (MYNA_IS_CERTIFICATE_WINDOW (self));
 
+  if (!self->allow_copy)
+    return;
+
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)),
                           myna_certificate_get_sha256 (self->certificate));
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Fingerprint copied")));
@@ -119,7 +123,8 @@ fill (MynaCertificateWindow *self,
       MynaCardReport        *report,
       MynaCertId             id,
       GDateTime             *now,
-      gboolean               privacy)
+      gboolean               privacy,
+      gboolean               allow_copy)
 {
   MynaCertificate *cert = self->certificate;
   MynaCertLifecycle lifecycle;
@@ -175,8 +180,9 @@ fill (MynaCertificateWindow *self,
 
   group = myna_preferences_page_add_group (self->page, _("Fingerprint"), NULL);
   row = add_field (group, _("SHA-256"), personal (privacy, myna_certificate_get_sha256 (cert)));
-  /* Copying would put it where the screen's privacy cannot follow. */
-  if (!privacy)
+  /* Copying would put it where the screen's privacy cannot follow, or
+   * leave it on a public terminal for the next user. */
+  if (!privacy && allow_copy)
     {
       copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
       gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
@@ -224,6 +230,20 @@ fill (MynaCertificateWindow *self,
     }
 }
 
+/* No text to select, so none to copy with Ctrl+C or the primary
+ * selection either. */
+static void
+forbid_selection (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    gtk_label_set_selectable (GTK_LABEL (widget), FALSE);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    forbid_selection (child);
+}
+
 static void
 myna_certificate_window_dispose (GObject *object)
 {
@@ -264,7 +284,7 @@ myna_certificate_window_init (MynaCertificateWindow *self)
  * @report: what was read
  * @id: which certificate
  * @now: the moment to judge at
- * @privacy: whether to hide personal values (help-desk mode)
+ * @flags: what to hide or forbid
  *
  * Returns: (transfer floating): the window, or %NULL when @report lacks
  *   the certificate
@@ -274,7 +294,7 @@ myna_certificate_window_new (GtkWindow      *parent,
                              MynaCardReport *report,
                              MynaCertId      id,
                              GDateTime      *now,
-                             gboolean        privacy)
+                             MynaCertificateWindowFlags flags)
 {
   MynaCertificateWindow *self;
   MynaCertificate *cert;
@@ -289,7 +309,11 @@ myna_certificate_window_new (GtkWindow      *parent,
   self->certificate = g_object_ref (cert);
   gtk_window_set_title (GTK_WINDOW (self), myna_cert_id_get_name (id));
   adw_window_title_set_title (self->window_title, myna_cert_id_get_name (id));
-  fill (self, report, id, now, privacy);
+  self->allow_copy = (flags & MYNA_CERTIFICATE_WINDOW_NO_COPY) == 0;
+  fill (self, report, id, now,
+        (flags & MYNA_CERTIFICATE_WINDOW_HIDE_PERSONAL) != 0, self->allow_copy);
+  if (!self->allow_copy)
+    forbid_selection (GTK_WIDGET (self->page));
 
   return GTK_WIDGET (self);
 }

@@ -30,11 +30,17 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MynaCertificateWindow, myna_certificate_window, MYNA, CERTIFICATE_WINDOW, AdwWindow)
 
+typedef enum
+{
+  MYNA_CERTIFICATE_WINDOW_HIDE_PERSONAL = 1 << 0, /* help-desk mode */
+  MYNA_CERTIFICATE_WINDOW_NO_COPY       = 1 << 1, /* a public terminal */
+} MynaCertificateWindowFlags;
+
 GtkWidget *myna_certificate_window_new        (GtkWindow      *parent,
                                                MynaCardReport *report,
                                                MynaCertId      id,
                                                GDateTime      *now,
-                                               gboolean        privacy);
+                                               MynaCertificateWindowFlags flags);
 void       myna_certificate_window_copy_fingerprint (MynaCertificateWindow *self);
 
 G_END_DECLS

@@ -46,6 +46,7 @@ struct _MynaDiagnosticsWindow
   GCancellable    *cancellable;
   gboolean         running;
   gboolean         run_again;     /* the card changed during a run */
+  gboolean         forced_redaction;
 
   AdwToastOverlay *toast_overlay;
   GtkWidget       *checks_group;
@@ -122,7 +123,10 @@ show_checks (MynaDiagnosticsWindow *self)
   for (guint i = 0; self->checks != NULL && i < self->checks->len; i++)
     {
       const MynaCheck *check = g_ptr_array_index (self->checks, i);
-      GtkWidget *row = myna_text_row_new (check->title, check->detail);
+      /* A reader's name carries its serial number. */
+      g_autofree char *detail = self->forced_redaction ? myna_diagnostics_redact_reader (check->detail)
+                                                       : g_strdup (check->detail);
+      GtkWidget *row = myna_text_row_new (check->title, detail);
       GtkWidget *icon = gtk_image_new_from_icon_name (icon_for (check->result));
       /* Translators: a step of the self-test, then its result ("Passed"). */
       g_autofree char *label = g_strdup_printf (_("%s: %s"), check->title, describe (check->result));
@@ -263,6 +267,12 @@ myna_diagnostics_window_set_force_redaction (MynaDiagnosticsWindow *self,
   if (force)
     gtk_switch_set_active (GTK_SWITCH (self->redact_switch), TRUE);
   gtk_widget_set_sensitive (self->redact_switch, !force);
+
+  if (self->forced_redaction != !!force)
+    {
+      self->forced_redaction = !!force;
+      show_checks (self);
+    }
 }
 
 static void

@@ -84,13 +84,15 @@ void
 myna_label_set_language (GtkLabel   *label,
                          const char *language)
 {
-  PangoAttrList *attributes;
+  g_autoptr(PangoAttrList) attributes = NULL;
 
   g_return_if_fail (GTK_IS_LABEL (label));
   g_return_if_fail (language != NULL);
 
-  attributes = pango_attr_list_new ();
-  pango_attr_list_insert (attributes, pango_attr_language_new (pango_language_from_string (language)));
+  /* Added to what the label has, not instead of it. */
+  attributes = gtk_label_get_attributes (label) != NULL
+    ? pango_attr_list_copy (gtk_label_get_attributes (label))
+    : pango_attr_list_new ();
+  pango_attr_list_change (attributes, pango_attr_language_new (pango_language_from_string (language)));
   gtk_label_set_attributes (label, attributes);
-  pango_attr_list_unref (attributes);
 }

@@ -254,6 +254,24 @@ myna_guide_printer_init (MynaGuidePrinter *self)
   self->page_breaks = g_array_new (FALSE, FALSE, sizeof (int));
 }
 
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               MynaGuidePrinter        *self)
+{
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autoptr(GError) error = NULL;
+
+      gtk_print_operation_get_error (operation, &error);
+      g_message ("Printing the guide failed: %s", error != NULL ? error->message : "unknown error");
+    }
+
+  /* The reference taken before the run: "done" comes once, however the
+   * run ends. */
+  g_object_unref (operation);
+}
+
 MynaGuidePrinter *
 myna_guide_printer_new (MynaGuide *guide)
 {
@@ -302,6 +320,13 @@ myna_guide_printer_run (MynaGuidePrinter  *self,
     }
   else
     {
+      /* No nested main loop: the window may go (a public terminal starting
+       * over) while the dialog is open. The operation and the printer
+       * live until the dialog is done. */
+      gtk_print_operation_set_allow_async (operation, TRUE);
+      g_signal_connect_data (operation, "done", G_CALLBACK (print_done_cb), g_object_ref (self),
+                             (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+      g_object_ref (operation);
       result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, error);
     }
 

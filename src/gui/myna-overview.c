@@ -28,6 +28,7 @@
 #include "myna-gui-utils.h"
 #include "myna-guidance.h"
 #include "myna-guide-book.h"
+#include "myna-diagnostics.h"
 #include "myna-overview.h"
 #include "myna-pin-row.h"
 #include "myna-text-row.h"
@@ -43,6 +44,7 @@ struct _MynaOverview
 
   GtkWidget           *pin_rows[MYNA_N_PINS];
   GPtrArray           *guidance_rows;
+  gboolean             hide_personal;
 
   /* Template widgets */
   GtkLabel            *kind_label;
@@ -84,6 +86,22 @@ add_guidance_row (MynaOverview       *self,
 
   adw_preferences_group_add (self->guidance_group, row);
   g_ptr_array_add (self->guidance_rows, row);
+}
+
+/**
+ * myna_overview_set_hide_personal:
+ * @self: a #MynaOverview
+ * @hide: whether to hide what identifies the card or its reader
+ *
+ * Takes effect with the next myna_overview_set_report().
+ */
+void
+myna_overview_set_hide_personal (MynaOverview *self,
+                                 gboolean      hide)
+{
+  g_return_if_fail (MYNA_IS_OVERVIEW (self));
+
+  self->hide_personal = !!hide;
 }
 
 /**
@@ -132,7 +150,17 @@ myna_overview_set_report (MynaOverview   *self,
 
   status = myna_card_report_get_status (report);
   gtk_label_set_label (self->kind_label, myna_card_kind_get_name (myna_card_status_get_kind (status)));
-  gtk_label_set_label (self->reader_label, myna_card_status_get_reader_name (status));
+  if (self->hide_personal)
+    {
+      /* A reader's name carries its serial number. */
+      g_autofree char *reader = myna_diagnostics_redact_reader (myna_card_status_get_reader_name (status));
+
+      gtk_label_set_label (self->reader_label, reader);
+    }
+  else
+    {
+      gtk_label_set_label (self->reader_label, myna_card_status_get_reader_name (status));
+    }
 
   for (guint id = 0; id < MYNA_N_PINS; id++)
     myna_pin_row_set_status (MYNA_PIN_ROW (self->pin_rows[id]), myna_card_status_get_pin (status, id));

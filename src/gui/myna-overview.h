@@ -33,6 +33,8 @@ G_DECLARE_FINAL_TYPE (MynaOverview, myna_overview, MYNA, OVERVIEW, AdwBin)
 GtkWidget *myna_overview_new        (void);
 void       myna_overview_set_signing_allowed (MynaOverview *self,
                                               gboolean      allowed);
+void       myna_overview_set_hide_personal   (MynaOverview *self,
+                                              gboolean      hide);
 void       myna_overview_set_report (MynaOverview   *self,
                                      MynaCardReport *report,
                                      GDateTime      *now);

@@ -293,9 +293,37 @@ myna_password_dialog_class_init (MynaPasswordDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
+/* AdwPasswordEntryRow's "Show Text" toggle, which libadwaita 1.2 offers
+ * no property for. */
+static void
+set_peek_visible (GtkWidget *widget,
+                  gboolean   visible)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_TOGGLE_BUTTON (child))
+        gtk_widget_set_visible (child, visible);
+      else
+        set_peek_visible (child, visible);
+    }
+}
+
+static void
+visibility_changed_cb (MynaPasswordDialog *self,
+                       GParamSpec         *pspec,
+                       GtkText            *text)
+{
+  if (self->hide_length && gtk_text_get_visibility (text))
+    gtk_text_set_visibility (text, FALSE);
+}
+
 static void
 myna_password_dialog_init (MynaPasswordDialog *self)
 {
+  GtkEditable *text;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
@@ -304,6 +332,11 @@ myna_password_dialog_init (MynaPasswordDialog *self)
   g_signal_connect_swapped (self->password_row, "entry-activated", G_CALLBACK (read_clicked_cb), self);
   g_signal_connect_swapped (self->read_button, "clicked", G_CALLBACK (read_clicked_cb), self);
   g_signal_connect_swapped (self->confirm_check, "toggled", G_CALLBACK (update), self);
+
+  text = gtk_editable_get_delegate (GTK_EDITABLE (self->password_row));
+  if (GTK_IS_TEXT (text))
+    g_signal_connect_object (text, "notify::visibility", G_CALLBACK (visibility_changed_cb), self,
+                             G_CONNECT_SWAPPED);
 }
 
 /**
@@ -346,7 +379,8 @@ myna_password_dialog_set_hide_length (MynaPasswordDialog *self,
   self->hide_length = !!hide_length;
 
   /* No dot per character either: an invisible character of 0 shows
-   * nothing at all as the user types. */
+   * nothing at all as the user types. And no way to show the text on a
+   * shared screen: the row's peek button and the text's own action go. */
   text = gtk_editable_get_delegate (GTK_EDITABLE (self->password_row));
   if (GTK_IS_TEXT (text))
     {
@@ -354,7 +388,10 @@ myna_password_dialog_set_hide_length (MynaPasswordDialog *self,
         gtk_text_set_invisible_char (GTK_TEXT (text), 0);
       else
         gtk_text_unset_invisible_char (GTK_TEXT (text));
+      gtk_text_set_visibility (GTK_TEXT (text), FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (text), "misc.toggle-visibility", !self->hide_length);
     }
+  set_peek_visible (GTK_WIDGET (self->password_row), !self->hide_length);
 
   update (self);
 }

@@ -246,10 +246,11 @@ void
 myna_text_row_set_subtitle_language (MynaTextRow *self,
                                      const char  *language)
 {
-  MynaTextRowPrivate *priv = myna_text_row_get_instance_private (self);
+  MynaTextRowPrivate *priv;
 
   g_return_if_fail (MYNA_IS_TEXT_ROW (self));
 
+  priv = myna_text_row_get_instance_private (self);
   myna_label_set_language (GTK_LABEL (myna_text_column_get_subtitle_label (MYNA_TEXT_COLUMN (priv->column))),
                            language);
 }

@@ -66,6 +66,7 @@ struct _MynaWindow
   GtkRevealer          *demo_revealer;
   GtkLabel             *demo_label;
   GtkWidget            *help_desk_button;
+  GtkWidget            *menu_button;
   GtkRevealer          *privacy_revealer;
   GtkLabel             *status_line_label;
   GtkWidget            *copy_status_button;
@@ -95,6 +96,8 @@ G_DEFINE_FINAL_TYPE (MynaWindow, myna_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void update_view        (MynaWindow *self);
 static void restart_idle_timer (MynaWindow *self);
+static void watch_user         (MynaWindow *self,
+                                GtkWidget  *watched);
 
 static void card_window_destroyed_cb (MynaWindow *self,
                                       GtkWidget  *window);
@@ -131,6 +134,8 @@ track_card_window (MynaWindow *self,
   g_ptr_array_add (self->card_windows, window);
   g_signal_connect_object (window, "destroy", G_CALLBACK (card_window_destroyed_cb), self,
                            G_CONNECT_SWAPPED);
+  if (self->kiosk)
+    watch_user (self, window);
 }
 
 static MynaApplication *
@@ -190,10 +195,10 @@ update_modes (MynaWindow *self)
 
       line = myna_status_line_build (report, now);
     }
-  /* Translators: before the help-desk status line ("AUTH 3/3 · SIGN 1/5 ·
-   * …"), which the resident reads aloud. */
   if (line != NULL)
     {
+      /* Translators: before the help-desk status line ("AUTH 3/3 · SIGN 1/5 ·
+       * …"), which the resident reads aloud. */
       g_autofree char *text = g_strdup_printf (_("Read aloud: %s"), line);
 
       gtk_label_set_label (self->status_line_label, text);
@@ -235,7 +240,8 @@ show_state (MynaWindow *self,
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->state_button), button_action);
     }
 
-  gtk_widget_set_visible (self->demo_button, offer_demo && !myna_card_manager_is_demo (self->manager));
+  gtk_widget_set_visible (self->demo_button,
+                          offer_demo && !self->kiosk && !myna_card_manager_is_demo (self->manager));
   gtk_widget_set_visible (GTK_WIDGET (self->reader_list), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->language_picker), FALSE);
   gtk_stack_set_visible_child_name (self->card_stack, "state");
@@ -366,6 +372,7 @@ update_view (MynaWindow *self)
       show_state (self, "auth-smartcard-symbolic", _("Your Card Is Still in the Reader"),
                   _("Take it with you. To see what it holds again, read it again."),
                   NULL, _("_Read Again"), "win.reload", FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->language_picker), TRUE);
       break;
 
     case MYNA_CARD_STATE_SEVERAL_CARDS:
@@ -564,7 +571,9 @@ show_certificate_activated (GtkWidget  *widget,
       if (!g_str_equal (id, myna_cert_id_to_string (cert)))
         continue;
 
-      window = myna_certificate_window_new (GTK_WINDOW (self), report, cert, now, help_desk (self));
+      window = myna_certificate_window_new (GTK_WINDOW (self), report, cert, now,
+                                            (help_desk (self) ? MYNA_CERTIFICATE_WINDOW_HIDE_PERSONAL : 0) |
+                                            (self->kiosk ? MYNA_CERTIFICATE_WINDOW_NO_COPY : 0));
       if (window == NULL)
         return;
 
@@ -668,7 +677,8 @@ help_desk_changed_cb (MynaWindow *self)
   if (self->diagnostics != NULL)
     myna_diagnostics_window_set_force_redaction (MYNA_DIAGNOSTICS_WINDOW (self->diagnostics),
                                                  help_desk (self) || self->kiosk);
-  update_modes (self);
+  myna_overview_set_hide_personal (self->overview, help_desk (self));
+  update_view (self);
 }
 
 static gboolean
@@ -686,7 +696,8 @@ idle_timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Any use of a public terminal, and any card event, keeps the session. */
+/* Any use of a public terminal, and any card event, keeps the session.
+ * Milliseconds, not g_timeout_add_seconds(), which may fire a second early. */
 static void
 restart_idle_timer (MynaWindow *self)
 {
@@ -696,8 +707,8 @@ restart_idle_timer (MynaWindow *self)
     return;
 
   g_clear_handle_id (&self->idle_id, g_source_remove);
-  self->idle_id = g_timeout_add_seconds (myna_application_get_kiosk_idle_timeout (application),
-                                         idle_timeout_cb, self);
+  self->idle_id = g_timeout_add (myna_application_get_kiosk_idle_timeout (application) * 1000,
+                                 idle_timeout_cb, self);
 }
 
 static void
@@ -707,37 +718,42 @@ user_active_cb (MynaWindow *self)
 }
 
 static gboolean
-key_pressed_cb (MynaWindow *self)
+user_input_cb (MynaWindow *self)
 {
   restart_idle_timer (self);
 
   return GDK_EVENT_PROPAGATE;
 }
 
+/* Input anywhere in @watched, the main window or one it opened, counts as
+ * use of the terminal. */
 static void
-watch_user (MynaWindow *self)
+watch_user (MynaWindow *self,
+            GtkWidget  *watched)
 {
   GtkEventController *controller;
 
   controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_name (controller, "myna-kiosk-activity");
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (user_input_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (watched, controller);
 
   controller = gtk_event_controller_motion_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect_swapped (controller, "motion", G_CALLBACK (user_active_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  g_signal_connect_object (controller, "motion", G_CALLBACK (user_active_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (watched, controller);
 
   controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect_swapped (controller, "pressed", G_CALLBACK (user_active_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  g_signal_connect_object (controller, "pressed", G_CALLBACK (user_active_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (watched, controller);
 
+  /* "scroll", as a mouse wheel sends no "scroll-begin". */
   controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect_swapped (controller, "scroll-begin", G_CALLBACK (user_active_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  g_signal_connect_object (controller, "scroll", G_CALLBACK (user_input_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (watched, controller);
 }
 
 static void
@@ -746,6 +762,7 @@ setup_modes (MynaWindow      *self,
 {
   self->kiosk = myna_application_get_kiosk (application);
   myna_overview_set_signing_allowed (self->overview, myna_application_get_signing_allowed (application));
+  myna_overview_set_hide_personal (self->overview, myna_application_get_help_desk (application));
   g_signal_connect_object (application, "notify::help-desk", G_CALLBACK (help_desk_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
@@ -753,8 +770,12 @@ setup_modes (MynaWindow      *self,
     {
       /* The staff's privacy switch has no use on a public terminal. */
       gtk_widget_set_visible (self->help_desk_button, FALSE);
+      /* Nothing to leave the terminal by, or to take it elsewhere with:
+       * the language is on the start page. */
+      gtk_widget_set_visible (self->menu_button, FALSE);
+      gtk_window_set_deletable (GTK_WINDOW (self), FALSE);
       gtk_window_fullscreen (GTK_WINDOW (self));
-      watch_user (self);
+      watch_user (self, GTK_WIDGET (self));
     }
 }
 
@@ -766,7 +787,11 @@ diagnostics_activated (GtkWidget  *widget,
   MynaWindow *self = MYNA_WINDOW (widget);
 
   if (self->diagnostics == NULL)
-    g_set_weak_pointer (&self->diagnostics, myna_diagnostics_window_new (GTK_WINDOW (self), self->manager));
+    {
+      g_set_weak_pointer (&self->diagnostics, myna_diagnostics_window_new (GTK_WINDOW (self), self->manager));
+      if (self->kiosk)
+        watch_user (self, self->diagnostics);
+    }
   /* Neither a shared screen nor a public terminal may let the serials go. */
   myna_diagnostics_window_set_force_redaction (MYNA_DIAGNOSTICS_WINDOW (self->diagnostics),
                                                help_desk (self) || self->kiosk);
@@ -824,6 +849,7 @@ myna_window_class_init (MynaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MynaWindow, demo_revealer);
   gtk_widget_class_bind_template_child (widget_class, MynaWindow, demo_label);
   gtk_widget_class_bind_template_child (widget_class, MynaWindow, help_desk_button);
+  gtk_widget_class_bind_template_child (widget_class, MynaWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, MynaWindow, privacy_revealer);
   gtk_widget_class_bind_template_child (widget_class, MynaWindow, status_line_label);
   gtk_widget_class_bind_template_child (widget_class, MynaWindow, copy_status_button);
@@ -945,6 +971,9 @@ myna_window_new (MynaApplication *application,
     }
 
   set_manager (self, manager);
+  /* A window made for the next user, or in another language, counts from
+   * now: nobody may have touched anything yet. */
+  restart_idle_timer (self);
 
   return self;
 }

@@ -93,6 +93,7 @@ append_certificate (GString         *line,
   MynaCertLifecycle lifecycle;
   g_autofree char *last_day = NULL;
   g_autofree char *opens_on = NULL;
+  g_autofree char *first_day = NULL;
 
   if (line->len > 0)
     g_string_append (line, " · ");
@@ -108,12 +109,14 @@ append_certificate (GString         *line,
                                myna_certificate_get_not_after (certificate), now, &lifecycle);
   last_day = myna_format_date (&lifecycle.last_day);
   opens_on = myna_format_date (&lifecycle.renewal_opens_on);
+  first_day = g_date_time_format (myna_certificate_get_not_before (certificate), "%Y-%m-%d");
 
   switch (lifecycle.state)
     {
     case MYNA_CERT_STATE_NOT_YET_VALID:
-      /* Translators: in the help-desk status line; %s is a date. */
-      g_string_append_printf (line, _("not yet valid, until %s"), last_day);
+      /* Translators: in the help-desk status line; %s is the first day of
+       * the validity period. */
+      g_string_append_printf (line, _("not yet valid, from %s"), first_day);
       break;
     case MYNA_CERT_STATE_WITHIN_VALIDITY:
       /* Translators: in the help-desk status line; %s is a date. */

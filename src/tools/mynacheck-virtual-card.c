@@ -28,6 +28,7 @@
 #include <locale.h>
 
 #include "myna-apdu.h"
+#include "myna-card-status.h"
 #include "myna-pin.h"
 #include "myna-virtual-card.h"
 
@@ -58,6 +59,9 @@ static int connect_timeout = 10;
 static gboolean no_extended = FALSE;
 static gboolean get_response = FALSE;
 static gboolean wrong_le = FALSE;
+static int remove_after = -1;
+static int garbage_at = 0;
+static char *export_dir = NULL;
 static gboolean list = FALSE;
 
 static const GOptionEntry entries[] = {
@@ -70,6 +74,12 @@ static const GOptionEntry entries[] = {
   { "no-extended", 0, 0, G_OPTION_ARG_NONE, &no_extended, "Act as a reader without extended-length APDUs", NULL },
   { "get-response", 0, 0, G_OPTION_ARG_NONE, &get_response, "Send data with 61xx and GET RESPONSE", NULL },
   { "wrong-le", 0, 0, G_OPTION_ARG_NONE, &wrong_le, "Answer 6Cxx when Le is too long", NULL },
+  { "remove-after", 0, 0, G_OPTION_ARG_INT, &remove_after,
+    "Leave the reader when APDU N+1 arrives, unanswered, as a card pulled mid-read", "N" },
+  { "garbage-at", 0, 0, G_OPTION_ARG_INT, &garbage_at,
+    "Answer APDU N with one stray byte and no status word", "N" },
+  { "export-certificates", 0, 0, G_OPTION_ARG_FILENAME, &export_dir,
+    "Write the card's certificates as DER files into DIR and exit", "DIR" },
   { "list", 'l', 0, G_OPTION_ARG_NONE, &list, "List the scenarios and exit", NULL },
   { NULL }
 };
@@ -166,6 +176,7 @@ serve (MynaVirtualCard *card,
   GOutputStream *output = g_io_stream_get_output_stream (stream);
   g_autofree guint8 *command = g_malloc (G_MAXUINT16 + 1);
   g_autofree guint8 *response = g_malloc (MYNA_APDU_MAX_RESPONSE);
+  int apdus = 0;
 
   for (;;)
     {
@@ -221,11 +232,30 @@ serve (MynaVirtualCard *card,
           continue;
         }
 
+      apdus++;
+
+      /* The card leaves: vpcd sees the connection close, pcscd the reader
+       * empty, and the APDU never gets an answer. */
+      if (remove_after >= 0 && apdus > remove_after)
+        {
+          myna_secret_wipe (command, G_MAXUINT16 + 1);
+          write_stats (card);
+          return 0;
+        }
+
       if (latency_ms > 0)
         g_usleep ((gulong) latency_ms * G_TIME_SPAN_MILLISECOND);
 
-      myna_virtual_card_power_on (card);
-      length = myna_virtual_card_process (card, command, length, response, MYNA_APDU_MAX_RESPONSE);
+      if (garbage_at > 0 && apdus == garbage_at)
+        {
+          response[0] = 0x90;
+          length = 1;
+        }
+      else
+        {
+          myna_virtual_card_power_on (card);
+          length = myna_virtual_card_process (card, command, length, response, MYNA_APDU_MAX_RESPONSE);
+        }
       /* The command may have held a PIN. */
       myna_secret_wipe (command, G_MAXUINT16 + 1);
 
@@ -280,6 +310,29 @@ main (int   argc,
     {
       g_printerr ("mynacheck-virtual-card: %s\n", error->message);
       return 2;
+    }
+
+  /* For openssl and the fuzzers' seed corpus: the demo card's certificates
+   * hold made-up people only. */
+  if (export_dir != NULL)
+    {
+      for (MynaCertId id = 0; id < MYNA_N_CERTS; id++)
+        {
+          GBytes *der = myna_virtual_card_get_certificate (card, id);
+          g_autofree char *name = NULL;
+          g_autofree char *path = NULL;
+
+          if (der == NULL)
+            continue;
+          name = g_strdup_printf ("%s-%s.der", scenario != NULL ? scenario : "valid", myna_cert_id_to_string (id));
+          path = g_build_filename (export_dir, name, NULL);
+          if (!g_file_set_contents (path, g_bytes_get_data (der, NULL), g_bytes_get_size (der), &error))
+            {
+              g_printerr ("mynacheck-virtual-card: %s\n", error->message);
+              return 1;
+            }
+        }
+      return 0;
     }
 
   if (no_extended)
