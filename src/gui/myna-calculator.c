@@ -148,8 +148,10 @@ myna_calculator_class_init (MynaCalculatorClass *klass)
   G_OBJECT_CLASS (klass)->dispose = myna_calculator_dispose;
 }
 
+/* Built when first needed, not at startup: the window measures every page
+ * of its stack, and this one is long. */
 static void
-myna_calculator_init (MynaCalculator *self)
+ensure_built (MynaCalculator *self)
 {
   const char *residences[] = {
     /* Translators: residence status for the card's validity (seed 000). */
@@ -158,11 +160,16 @@ myna_calculator_init (MynaCalculator *self)
     _("Other foreign resident"),
     NULL
   };
-  AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
-  g_autoptr(GDateTime) now = myna_clock_now_jst ();
+  AdwPreferencesPage *page;
+  g_autoptr(GDateTime) now = NULL;
   GtkWidget *group;
   GDate date;
 
+  if (self->result_rows != NULL)
+    return;
+
+  page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  now = myna_clock_now_jst ();
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (page));
   self->result_rows = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -233,6 +240,12 @@ myna_calculator_init (MynaCalculator *self)
   recalculate (self);
 }
 
+static void
+myna_calculator_init (MynaCalculator *self)
+{
+  g_signal_connect (self, "map", G_CALLBACK (ensure_built), NULL);
+}
+
 GtkWidget *
 myna_calculator_new (void)
 {
@@ -250,6 +263,7 @@ myna_calculator_set_input (MynaCalculator        *self,
 {
   g_return_if_fail (MYNA_IS_CALCULATOR (self));
 
+  ensure_built (self);
   myna_date_row_set_date (MYNA_DATE_ROW (self->birth_row), &input->birth_date);
   myna_date_row_set_date (MYNA_DATE_ROW (self->issue_row), &input->issue_date);
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->residence_row), input->residence);
@@ -274,6 +288,7 @@ myna_calculator_get_result (MynaCalculator *self,
 
   g_return_val_if_fail (MYNA_IS_CALCULATOR (self), NULL);
 
+  ensure_built (self);
   row = g_hash_table_lookup (self->result_rows, id);
 
   return row != NULL ? adw_action_row_get_subtitle (ADW_ACTION_ROW (row)) : NULL;

@@ -120,6 +120,20 @@ back_activated (GtkWidget  *widget,
 }
 
 static void
+first_map_cb (MynaGuidesView *self)
+{
+  g_signal_handlers_disconnect_by_func (self, first_map_cb, NULL);
+
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->list)) == NULL)
+    fill_list (self);
+  if (myna_guides_view_get_guide (self) != NULL)
+    return;
+
+  myna_guides_view_show_guide (self, "lost-card");
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+}
+
+static void
 myna_guides_view_dispose (GObject *object)
 {
   /* The template's child is AdwBin's too: let AdwBin drop it first, or
@@ -157,13 +171,13 @@ myna_guides_view_init (MynaGuidesView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  fill_list (self);
   g_signal_connect_swapped (self->list, "row-activated", G_CALLBACK (row_activated_cb), self);
   g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (folded_changed_cb), self);
   folded_changed_cb (self);
 
-  myna_guides_view_show_guide (self, "lost-card");
-  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  /* The list and the first guide are built when the page is first shown,
+   * not at startup: they are many rows, in two scripts. */
+  g_signal_connect (self, "map", G_CALLBACK (first_map_cb), NULL);
 }
 
 GtkWidget *
@@ -190,6 +204,9 @@ myna_guides_view_show_guide (MynaGuidesView *self,
   guide = myna_guide_book_lookup (myna_guide_book_get_default (), id);
   if (guide == NULL)
     return FALSE;
+
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->list)) == NULL)
+    fill_list (self);
 
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list));
        row != NULL;

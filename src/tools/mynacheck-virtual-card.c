@@ -26,6 +26,9 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <string.h>
 
 #include "myna-apdu.h"
 #include "myna-card-status.h"
@@ -142,7 +145,12 @@ connect_to_vpcd (GError **error)
 
       connection = g_socket_client_connect_to_host (client, host, port, NULL, &local_error);
       if (connection != NULL)
-        return connection;
+        {
+          /* Each message is small and waits for its answer: Nagle's
+           * algorithm would hold every one back for a delayed ACK. */
+          g_socket_set_option (g_socket_connection_get_socket (connection), IPPROTO_TCP, TCP_NODELAY, 1, NULL);
+          return connection;
+        }
 
       if (g_get_monotonic_time () >= deadline)
         {
@@ -161,11 +169,25 @@ send_message (GOutputStream  *output,
               gsize           length,
               GError        **error)
 {
-  guint8 header[2] = { length >> 8, length & 0xff };
+  g_autofree guint8 *message = g_malloc (length + 2);
 
-  return g_output_stream_write_all (output, header, 2, NULL, NULL, error) &&
-         g_output_stream_write_all (output, data, length, NULL, NULL, error) &&
+  /* One write: the length and the data in a single segment. */
+  message[0] = length >> 8;
+  message[1] = length & 0xff;
+  memcpy (message + 2, data, length);
+
+  return g_output_stream_write_all (output, message, length + 2, NULL, NULL, error) &&
          g_output_stream_flush (output, NULL, error);
+}
+
+/* vpcd sends a command's length and its bytes apart; acknowledging at once
+ * lets the bytes come without waiting for the delayed-ACK timer. */
+static void
+ack_quickly (GIOStream *stream)
+{
+  if (G_IS_SOCKET_CONNECTION (stream))
+    g_socket_set_option (g_socket_connection_get_socket (G_SOCKET_CONNECTION (stream)),
+                         IPPROTO_TCP, TCP_QUICKACK, 1, NULL);
 }
 
 static int
@@ -185,6 +207,7 @@ serve (MynaVirtualCard *card,
       gsize length = 0;
       gsize read = 0;
 
+      ack_quickly (stream);
       if (!g_input_stream_read_all (input, header, 2, &read, NULL, &error) || read < 2)
         {
           if (error != NULL)
@@ -193,6 +216,7 @@ serve (MynaVirtualCard *card,
         }
 
       length = (header[0] << 8) | header[1];
+      ack_quickly (stream);
       if (!g_input_stream_read_all (input, command, length, &read, NULL, &error) || read < length)
         {
           g_printerr ("mynacheck-virtual-card: %s\n", error != NULL ? error->message : "short read");

@@ -1,0 +1,204 @@
+/* bench-window.c
+ *
+ * Copyright 2026 The MynaCheck authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include "myna-application.h"
+#include "myna-card-manager.h"
+#include "myna-i18n.h"
+#include "myna-window.h"
+
+/*
+ * The MynaCheck window, run as the app runs it, with the measuring points
+ * bench/run needs. One mode per run:
+ *
+ *   startup  print "first-frame" on the window's first frame, then quit
+ *   tour     on the demo card, once it is read: every page of the window
+ *            and every guide; print "toured", then quit
+ *   stalls   the demo card at 200 ms an APDU; a 5 ms timer on the main
+ *            loop; print "longest-stall-us N" once the card is read
+ *
+ * bench/minimal-window.c is the baseline for the first two.
+ */
+
+static const char *mode;
+static MynaApplication *app;
+static gint64 last_tick;
+static gint64 longest_stall;
+
+static void
+quit_soon (void)
+{
+  g_idle_add_once ((GSourceOnceFunc) g_application_quit, app);
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       data)
+{
+  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, data);
+  printf ("first-frame\n");
+  fflush (stdout);
+  quit_soon ();
+}
+
+static void
+map_cb (GtkWidget *window)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint_cb), NULL);
+}
+
+static void
+flush_main_loop (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+tour (MynaWindow *window)
+{
+  static const char * const pages[] = { "guides", "calculator", "card" };
+  GtkWidget *root = GTK_WIDGET (window);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      gtk_widget_activate_action (root, "win.show-page", "s", pages[i]);
+      flush_main_loop ();
+    }
+
+  for (const char * const *id = (const char * const[]) { "lost-card", "lift-suspension", "reissue",
+                                                          "renew-certificate", "new-certificate", "reset-pin",
+                                                          "change-pin", "renew-card", "foreign-resident",
+                                                          "replace-juki-card", NULL };
+       *id != NULL; id++)
+    {
+      gtk_widget_activate_action (root, "win.show-guide", "s", *id);
+      flush_main_loop ();
+    }
+
+  printf ("toured\n");
+  fflush (stdout);
+  quit_soon ();
+}
+
+static gboolean tick_cb (gpointer data);
+
+/* The read runs in its worker from the start; the stalls that count are
+ * those once the window is on screen. */
+static void
+start_ticking_cb (GdkFrameClock *clock,
+                  gpointer       data)
+{
+  g_signal_handlers_disconnect_by_func (clock, start_ticking_cb, data);
+  g_timeout_add (5, tick_cb, NULL);
+}
+
+static void
+map_for_stalls_cb (GtkWidget *window)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (start_ticking_cb), NULL);
+}
+
+static gboolean
+tick_cb (gpointer data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (last_tick != 0)
+    longest_stall = MAX (longest_stall, now - last_tick - 5000);
+  last_tick = now;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+state_changed_cb (MynaCardManager *manager,
+                  GParamSpec      *pspec,
+                  MynaWindow      *window)
+{
+  if (myna_card_manager_get_state (manager) != MYNA_CARD_STATE_READY)
+    return;
+
+  g_signal_handlers_disconnect_by_func (manager, state_changed_cb, window);
+
+  if (g_str_equal (mode, "tour"))
+    {
+      /* After the window has drawn the card. */
+      g_timeout_add_once (200, (GSourceOnceFunc) tour, window);
+    }
+  else
+    {
+      printf ("longest-stall-us %" G_GINT64_FORMAT "\n", longest_stall);
+      fflush (stdout);
+      quit_soon ();
+    }
+}
+
+static void
+activate_cb (GApplication *application)
+{
+  g_autoptr(MynaCardManager) manager = NULL;
+  MynaWindow *window;
+
+  if (!g_str_equal (mode, "startup"))
+    manager = myna_card_manager_new_demo ("valid", NULL);
+  if (g_str_equal (mode, "stalls"))
+    myna_card_manager_set_demo_latency (manager, 200);
+
+  /* Startup as a user starts it: with a reader, not the demo card. */
+  window = myna_window_new (app, g_str_equal (mode, "startup") ? NULL : manager);
+  if (g_str_equal (mode, "startup"))
+    g_signal_connect (window, "map", G_CALLBACK (map_cb), NULL);
+  else
+    g_signal_connect_object (manager, "notify::state", G_CALLBACK (state_changed_cb), window, 0);
+  if (manager != NULL && g_str_equal (mode, "stalls"))
+    g_signal_connect (window, "map", G_CALLBACK (map_for_stalls_cb), NULL);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(MynaOptions) options = myna_options_new ();
+  int status;
+
+  if (argc < 2 || !g_strv_contains ((const char * const[]) { "startup", "tour", "stalls", NULL }, argv[1]))
+    {
+      fprintf (stderr, "usage: %s startup|tour|stalls\n", argv[0]);
+      return 2;
+    }
+  mode = argv[1];
+
+  /* As main.c does. */
+  myna_i18n_init (g_getenv ("MYNACHECK_LOCALEDIR") != NULL ? g_getenv ("MYNACHECK_LOCALEDIR") : LOCALEDIR);
+  gtk_disable_setlocale ();
+  myna_application_prepare_environment (options);
+  app = myna_application_new (options);
+  g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
+  /* No MynaApplication::activate window: this one's own. */
+  status = g_application_run (G_APPLICATION (app), 1, argv);
+  g_object_unref (app);
+
+  return status;
+}
