@@ -1074,7 +1074,7 @@ test_keyboard (Fixture       *fixture,
 
   /* Every shortcut the shortcuts window lists is bound: by the
    * application, or by a widget of the window. */
-  overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window)));
+  overlay = GTK_WIDGET (myna_window_get_shortcuts_window (fixture->window));
   g_assert_nonnull (overlay);
   listed = myna_test_gui_find_every (overlay, GTK_TYPE_SHORTCUTS_SHORTCUT);
   g_assert_cmpuint (listed->len, >=, 10);

@@ -219,6 +219,7 @@ static void
 myna_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
   MynaApplication *self = MYNA_APPLICATION (app);
   g_autofree char *language = NULL;
 
@@ -230,6 +231,8 @@ myna_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
+  /* The shortcuts window is built on demand, so GTK does not bind this. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", shortcuts_accels);
   if (self->kiosk)
     {
       /* A public terminal is left by its administrator's session, not by

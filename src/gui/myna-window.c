@@ -54,6 +54,7 @@ struct _MynaWindow
   MynaCardManager      *manager;
   GPtrArray            *card_windows;   /* windows that show card data */
   GtkWidget            *diagnostics;    /* weak */
+  GtkWidget            *shortcuts;      /* weak */
   guint                 refresh_id;
   gboolean              kiosk;
   guint                 idle_id;        /* a public terminal's idle timer */
@@ -779,6 +780,42 @@ setup_modes (MynaWindow      *self,
     }
 }
 
+/**
+ * myna_window_get_shortcuts_window:
+ * @self: a #MynaWindow
+ *
+ * The shortcuts window is built when first asked for, not with the main
+ * window: it is many widgets nobody may open.
+ *
+ * Returns: (transfer none): the window listing the keyboard shortcuts
+ */
+GtkWindow *
+myna_window_get_shortcuts_window (MynaWindow *self)
+{
+  g_return_val_if_fail (MYNA_IS_WINDOW (self), NULL);
+
+  if (self->shortcuts == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE_PATH "/ui/myna-shortcuts-window.ui");
+      GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+      gtk_window_set_transient_for (shortcuts, GTK_WINDOW (self));
+      gtk_window_set_destroy_with_parent (shortcuts, TRUE);
+      gtk_window_set_hide_on_close (shortcuts, TRUE);
+      g_set_weak_pointer (&self->shortcuts, GTK_WIDGET (shortcuts));
+    }
+
+  return GTK_WINDOW (self->shortcuts);
+}
+
+static void
+show_shortcuts_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  gtk_window_present (myna_window_get_shortcuts_window (MYNA_WINDOW (widget)));
+}
+
 static void
 diagnostics_activated (GtkWidget  *widget,
                        const char *action_name,
@@ -806,6 +843,9 @@ myna_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_handle_id (&self->idle_id, g_source_remove);
+  if (self->shortcuts != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->shortcuts));
+  g_clear_weak_pointer (&self->shortcuts);
   if (self->diagnostics != NULL)
     gtk_window_destroy (GTK_WINDOW (self->diagnostics));
   g_clear_weak_pointer (&self->diagnostics);
@@ -886,6 +926,7 @@ myna_window_class_init (MynaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.diagnostics", NULL, diagnostics_activated);
   gtk_widget_class_install_action (widget_class, "win.copy-command", NULL, copy_command_activated);
   gtk_widget_class_install_action (widget_class, "win.copy-status-line", NULL, copy_status_line_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload", NULL);
