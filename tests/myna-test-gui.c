@@ -23,6 +23,7 @@
 #include <glib/gstdio.h>
 
 #include "myna-cli.h"
+#include "myna-diagnostics-window.h"
 #include "myna-i18n.h"
 #include "myna-test-gui.h"
 
@@ -662,4 +663,99 @@ myna_test_gui_save_screenshot (GtkWidget  *widget,
   g_test_message ("Screenshot: %s", path);
 
   return path;
+}
+
+/**
+ * myna_test_gui_manager_settled:
+ * @manager: a #MynaCardManager
+ *
+ * Returns: whether @manager is done starting and reading, for
+ *   myna_test_gui_wait_until()
+ */
+gboolean
+myna_test_gui_manager_settled (gpointer manager)
+{
+  MynaCardState state = myna_card_manager_get_state (manager);
+
+  return state != MYNA_CARD_STATE_STARTING && state != MYNA_CARD_STATE_READING;
+}
+
+/**
+ * myna_test_gui_only_window:
+ *
+ * Returns: (transfer none): the application's one window, a #MynaWindow
+ */
+MynaWindow *
+myna_test_gui_only_window (MynaApplication *app)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  g_assert_cmpuint (g_list_length (windows), ==, 1);
+  g_assert_true (MYNA_IS_WINDOW (windows->data));
+
+  return windows->data;
+}
+
+/**
+ * myna_test_gui_assert_shows:
+ *
+ * Fails, listing what is on screen, unless a shown label holds @text.
+ */
+void
+myna_test_gui_assert_shows (GtkWidget  *root,
+                            const char *text)
+{
+  if (!myna_test_gui_shows_text (root, text))
+    {
+      g_autofree char *shown = myna_test_gui_collect_text (root);
+
+      g_error ("“%s” is not shown. Shown:\n%s", text, shown);
+    }
+}
+
+static void
+signing_read_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (myna_card_manager_read_signing_certificate_finish (MYNA_CARD_MANAGER (object), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/**
+ * myna_test_gui_read_signing_certificate:
+ *
+ * Reads the signing certificate with @password, as the password dialog
+ * would, and waits for it.
+ */
+void
+myna_test_gui_read_signing_certificate (MynaCardManager *manager,
+                                        const char      *password)
+{
+  gboolean done = FALSE;
+
+  myna_card_manager_read_signing_certificate_async (manager, g_strdup (password), FALSE, NULL,
+                                                    signing_read_cb, &done);
+  g_assert_true (myna_test_gui_wait_until (flag_set, &done, 10000));
+}
+
+/**
+ * myna_test_gui_diagnostics_done:
+ * @diagnostics_window: a #MynaDiagnosticsWindow
+ *
+ * Returns: whether its self-test has finished, for myna_test_gui_wait_until()
+ */
+gboolean
+myna_test_gui_diagnostics_done (gpointer diagnostics_window)
+{
+  return !myna_diagnostics_window_is_running (diagnostics_window);
 }

@@ -23,6 +23,8 @@
 #include <adwaita.h>
 
 #include "myna-application.h"
+#include "myna-card-manager.h"
+#include "myna-window.h"
 
 G_BEGIN_DECLS
 
@@ -59,5 +61,13 @@ void       myna_test_gui_assert_fits         (GtkWidget    *root,
 void       myna_test_gui_assert_accessible   (GtkWidget   *root);
 char      *myna_test_gui_save_screenshot     (GtkWidget   *widget,
                                               const char  *name);
+
+gboolean    myna_test_gui_manager_settled     (gpointer      manager);
+MynaWindow *myna_test_gui_only_window         (MynaApplication *app);
+void        myna_test_gui_assert_shows        (GtkWidget    *root,
+                                              const char   *text);
+void        myna_test_gui_read_signing_certificate (MynaCardManager *manager,
+                                                    const char      *password);
+gboolean    myna_test_gui_diagnostics_done    (gpointer      diagnostics_window);
 
 G_END_DECLS

@@ -264,24 +264,6 @@ myna_test_pcscd_remove_card (MynaTestPcscd *harness,
     g_assert_true (myna_test_pcscd_wait_until (card_is, &wait));
 }
 
-static void
-delete_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        delete_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 JsonObject *
 myna_test_pcscd_read_stats (MynaTestPcscd *harness,
                             guint          slot)
@@ -353,7 +335,7 @@ void
 myna_test_pcscd_cleanup (void)
 {
   if (work_dir != NULL)
-    delete_tree (work_dir);
+    myna_test_remove_tree (work_dir);
   g_clear_pointer (&work_dir, g_free);
 }
 

@@ -20,6 +20,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <signal.h>
 #include <sys/prctl.h>
 
@@ -164,4 +166,60 @@ myna_test_run (const char         *input,
                const char * const *argv)
 {
   return myna_test_run_env (NULL, input, out, err, argv);
+}
+
+/**
+ * myna_test_make_private_home:
+ *
+ * A home directory of the test's own, with the XDG directories in it, and
+ * GSettings writing to a file there: so that whatever the program writes
+ * can be found. Call before GLib or GTK read any of these.
+ *
+ * Returns: (transfer full): the new home; myna_test_remove_tree() it
+ */
+char *
+myna_test_make_private_home (void)
+{
+  static const char * const variables[] = { "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME" };
+  static const char * const directories[] = { ".config", ".cache", ".local/share", ".local/state" };
+  g_autoptr(GError) error = NULL;
+  char *home = g_dir_make_tmp ("mynacheck-home-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  g_setenv ("HOME", home, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (variables); i++)
+    {
+      g_autofree char *path = g_build_filename (home, directories[i], NULL);
+
+      g_mkdir_with_parents (path, 0700);
+      g_setenv (variables[i], path, TRUE);
+    }
+  g_setenv ("GSETTINGS_BACKEND", "keyfile", TRUE);
+
+  return home;
+}
+
+/**
+ * myna_test_remove_tree:
+ * @path: a directory the test made
+ *
+ * Deletes @path and everything in it; symbolic links are removed, never
+ * followed.
+ */
+void
+myna_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        myna_test_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
 }

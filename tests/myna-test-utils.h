@@ -40,5 +40,7 @@ JsonObject *myna_test_find_by_id    (JsonObject         *root,
                                      const char         *id);
 char       *myna_test_sha256_colons (const guint8       *data,
                                      gsize               length);
+char       *myna_test_make_private_home (void);
+void        myna_test_remove_tree   (const char         *path);
 
 G_END_DECLS

@@ -36,38 +36,6 @@
 
 static MynaApplication *app;
 
-static gboolean
-settled (gpointer data)
-{
-  MynaCardState state = myna_card_manager_get_state (data);
-
-  return state != MYNA_CARD_STATE_STARTING && state != MYNA_CARD_STATE_READING;
-}
-
-static void
-signing_read_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (myna_card_manager_read_signing_certificate_finish (MYNA_CARD_MANAGER (object), result, &error));
-  g_assert_no_error (error);
-  *(gboolean *) user_data = TRUE;
-}
-
-static gboolean
-flag_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static gboolean
-diagnostics_done (gpointer data)
-{
-  return !myna_diagnostics_window_is_running (data);
-}
-
 /* What the card holds that is the holder's own. */
 static GPtrArray *
 personal_values (MynaCardReport *report)
@@ -160,7 +128,6 @@ test_help_desk (void)
   g_autofree char *screenshot = NULL;
   g_autofree char *copied = NULL;
   g_autofree char *report_text = NULL;
-  gboolean signing_read = FALSE;
   GtkWindow *details;
   GtkWindow *diagnostics;
   MynaWindow *window;
@@ -174,12 +141,10 @@ test_help_desk (void)
   root = GTK_WIDGET (window);
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 1400);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (myna_test_gui_wait_until (settled, manager, 10000));
+  g_assert_true (myna_test_gui_wait_until (myna_test_gui_manager_settled, manager, 10000));
 
   /* With the signing certificate read, the holder is in memory. */
-  myna_card_manager_read_signing_certificate_async (manager, g_strdup ("MYNA2026"), FALSE, NULL,
-                                                    signing_read_cb, &signing_read);
-  g_assert_true (myna_test_gui_wait_until (flag_set, &signing_read, 10000));
+  myna_test_gui_read_signing_certificate (manager, "MYNA2026");
   myna_test_gui_flush ();
   values = personal_values (myna_card_manager_get_report (manager));
 
@@ -196,7 +161,7 @@ test_help_desk (void)
     gtk_widget_activate_action (root, "win.show-certificate", "s", myna_cert_id_to_string (id));
   gtk_widget_activate_action (root, "win.diagnostics", NULL);
   diagnostics = myna_test_gui_find_toplevel (MYNA_TYPE_DIAGNOSTICS_WINDOW);
-  g_assert_true (myna_test_gui_wait_until (diagnostics_done, diagnostics, 10000));
+  g_assert_true (myna_test_gui_wait_until (myna_test_gui_diagnostics_done, diagnostics, 10000));
   myna_test_gui_flush ();
 
   checked = assert_no_window_shows (values);
@@ -254,7 +219,7 @@ test_password_length (void)
   myna_application_set_help_desk (app, TRUE);
   window = myna_window_new (app, manager);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (myna_test_gui_wait_until (settled, manager, 10000));
+  g_assert_true (myna_test_gui_wait_until (myna_test_gui_manager_settled, manager, 10000));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.read-signing-certificate", NULL);
   myna_test_gui_flush ();

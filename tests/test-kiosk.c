@@ -27,6 +27,7 @@
 #include "myna-certificate-window.h"
 #include "myna-i18n.h"
 #include "myna-test-gui.h"
+#include "myna-test-utils.h"
 #include "myna-window.h"
 
 /*
@@ -42,42 +43,11 @@ static char *home;
 static GHashTable *files_before;
 
 static gboolean
-settled (gpointer data)
-{
-  MynaCardState state = myna_card_manager_get_state (data);
-
-  return state != MYNA_CARD_STATE_STARTING && state != MYNA_CARD_STATE_READING;
-}
-
-static MynaWindow *
-only_window (void)
-{
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
-
-  g_assert_cmpuint (g_list_length (windows), ==, 1);
-  g_assert_true (MYNA_IS_WINDOW (windows->data));
-
-  return windows->data;
-}
-
-static gboolean
 window_replaced (gpointer data)
 {
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
 
   return windows != NULL && windows->next == NULL && windows->data != data;
-}
-
-static void
-assert_shows (GtkWidget  *root,
-              const char *text)
-{
-  if (!myna_test_gui_shows_text (root, text))
-    {
-      g_autofree char *shown = myna_test_gui_collect_text (root);
-
-      g_error ("“%s” is not shown. Shown:\n%s", text, shown);
-    }
 }
 
 static gboolean
@@ -100,7 +70,7 @@ open_kiosk (MynaCardManager *manager)
   MynaWindow *window = myna_window_new (app, manager);
 
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (myna_test_gui_wait_until (settled, manager, 10000));
+  g_assert_true (myna_test_gui_wait_until (myna_test_gui_manager_settled, manager, 10000));
   myna_test_gui_flush ();
 
   return window;
@@ -123,7 +93,7 @@ test_start_page (void)
   root = GTK_WIDGET (window);
 
   /* The start page: insert your card, and every language by its own name. */
-  assert_shows (root, "Insert Your My Number Card");
+  myna_test_gui_assert_shows (root, "Insert Your My Number Card");
   languages = myna_i18n_get_languages (&n_languages);
   for (guint i = 0; i < n_languages; i++)
     g_assert_nonnull (myna_test_gui_find_button (root, languages[i].endonym));
@@ -139,12 +109,12 @@ test_start_page (void)
 
   /* A card: the reminder to take it, and no signing certificate. */
   myna_card_manager_set_demo_inserted (manager, TRUE);
-  g_assert_true (myna_test_gui_wait_until (settled, manager, 10000));
+  g_assert_true (myna_test_gui_wait_until (myna_test_gui_manager_settled, manager, 10000));
   myna_test_gui_flush ();
-  assert_shows (root, "Within validity period until");
+  myna_test_gui_assert_shows (root, "Within validity period until");
   g_assert_true (revealed (root, "When you are done, take your card with you."));
   g_assert_null (myna_test_gui_find_button (root, "Read with Password…"));
-  assert_shows (root, "Not read on this public terminal");
+  myna_test_gui_assert_shows (root, "Not read on this public terminal");
   myna_test_gui_assert_accessible (root);
   screenshot = myna_test_gui_save_screenshot (root, "kiosk-card");
 
@@ -176,11 +146,11 @@ test_removal (void)
                   (g_get_monotonic_time () - removed_at) / 1000);
   g_assert_null (report);
 
-  window = only_window ();
+  window = myna_test_gui_only_window (app);
   myna_test_gui_flush ();
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (myna_test_gui_find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK))),
                    ==, "card");
-  assert_shows (GTK_WIDGET (window), "Insert Your My Number Card");
+  myna_test_gui_assert_shows (GTK_WIDGET (window), "Insert Your My Number Card");
   g_assert_null (myna_test_gui_find_text (GTK_WIDGET (window), "Within validity period"));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -247,7 +217,7 @@ test_idle (void)
   g_action_group_activate_action (G_ACTION_GROUP (app), "language", g_variant_new_string ("es"));
   g_assert_true (myna_test_gui_wait_until (window_replaced, window, 2000));
   g_assert_cmpstr (myna_i18n_get_language (), ==, "es");
-  window = only_window ();
+  window = myna_test_gui_only_window (app);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "calculator");
 
   /* A key pressed before the time is up starts it again. */
@@ -265,9 +235,9 @@ test_idle (void)
   /* The default language, the card's data gone, the reminder still up. */
   g_assert_null (report);
   g_assert_cmpstr (myna_i18n_get_language (), ==, "en");
-  window = only_window ();
+  window = myna_test_gui_only_window (app);
   myna_test_gui_flush ();
-  assert_shows (GTK_WIDGET (window), "Your Card Is Still in the Reader");
+  myna_test_gui_assert_shows (GTK_WIDGET (window), "Your Card Is Still in the Reader");
   g_assert_nonnull (myna_test_gui_find_button (GTK_WIDGET (window), "日本語"));
   g_assert_true (revealed (GTK_WIDGET (window), "When you are done, take your card with you."));
   g_assert_null (myna_test_gui_find_text (GTK_WIDGET (window), "Within validity period"));
@@ -276,7 +246,7 @@ test_idle (void)
 
   /* The same user back: reading it again works. */
   g_signal_emit_by_name (myna_test_gui_find_button (GTK_WIDGET (window), "Read Again"), "clicked");
-  g_assert_true (myna_test_gui_wait_until (settled, manager, 10000));
+  g_assert_true (myna_test_gui_wait_until (myna_test_gui_manager_settled, manager, 10000));
   g_assert_cmpint (myna_card_manager_get_state (manager), ==, MYNA_CARD_STATE_READY);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -327,7 +297,7 @@ test_locked_down (void)
   g_assert_null (myna_test_gui_find_toplevel (MYNA_TYPE_CERTIFICATE_WINDOW));
   g_assert_null (gdk_clipboard_get_content (clipboard));
 
-  gtk_window_destroy (GTK_WINDOW (only_window ()));
+  gtk_window_destroy (GTK_WINDOW (myna_test_gui_only_window (app)));
   myna_test_gui_flush ();
 }
 
@@ -400,24 +370,6 @@ test_nothing_written (void)
   g_assert_cmpuint (changes, ==, 0);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -427,19 +379,7 @@ main (int   argc,
   int ret;
 
   /* A home of our own, and settings that would land in it as a file. */
-  home = g_dir_make_tmp ("mynacheck-kiosk-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("HOME", home, TRUE);
-  for (guint i = 0; i < 4; i++)
-    {
-      static const char * const variables[] = { "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME" };
-      static const char * const directories[] = { ".config", ".cache", ".local/share", ".local/state" };
-      g_autofree char *path = g_build_filename (home, directories[i], NULL);
-
-      g_mkdir_with_parents (path, 0700);
-      g_setenv (variables[i], path, TRUE);
-    }
-  g_setenv ("GSETTINGS_BACKEND", "keyfile", TRUE);
+  home = myna_test_make_private_home ();
 
   /* The administrator's settings, before MynaCheck starts. */
   settings = g_settings_new (APP_ID);
@@ -465,7 +405,7 @@ main (int   argc,
 
   myna_test_gui_finish (g_steal_pointer (&app));
   g_clear_object (&settings);
-  remove_tree (home);
+  myna_test_remove_tree (home);
   g_clear_pointer (&home, g_free);
   g_clear_pointer (&files_before, g_hash_table_unref);
 

@@ -155,17 +155,6 @@ test_language (gconstpointer data)
   myna_i18n_set_language (NULL);
 }
 
-static MynaWindow *
-only_window (void)
-{
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
-
-  g_assert_cmpuint (g_list_length (windows), ==, 1);
-  g_assert_true (MYNA_IS_WINDOW (windows->data));
-
-  return windows->data;
-}
-
 static void
 test_switch (void)
 {
@@ -189,7 +178,7 @@ test_switch (void)
   /* From the Language menu: the window is rebuilt in Japanese. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "language", g_variant_new_string ("ja"));
   myna_test_gui_flush ();
-  window = only_window ();
+  window = myna_test_gui_only_window (app);
   g_assert_true (myna_window_get_manager (window) == manager);
   /* The card was not read again. */
   g_assert_true (myna_card_manager_get_report (manager) == report);
@@ -211,7 +200,7 @@ test_switch (void)
   /* And back to the system's language: English here. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "language", g_variant_new_string (""));
   myna_test_gui_flush ();
-  window = only_window ();
+  window = myna_test_gui_only_window (app);
   g_assert_true (myna_test_gui_shows_text (GTK_WIDGET (window), "Renew the electronic certificates"));
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -26,6 +26,7 @@
 #include "myna-card-manager.h"
 #include "myna-diagnostics-window.h"
 #include "myna-test-gui.h"
+#include "myna-test-utils.h"
 #include "myna-window.h"
 
 /*
@@ -38,37 +39,6 @@
 
 static MynaApplication *app;
 static char *home;
-
-static gboolean
-settled (gpointer data)
-{
-  MynaCardState state = myna_card_manager_get_state (data);
-
-  return state != MYNA_CARD_STATE_STARTING && state != MYNA_CARD_STATE_READING;
-}
-
-static void
-signing_read_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (myna_card_manager_read_signing_certificate_finish (MYNA_CARD_MANAGER (object), result, &error));
-  *(gboolean *) user_data = TRUE;
-}
-
-static gboolean
-flag_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static gboolean
-diagnostics_done (gpointer data)
-{
-  return !myna_diagnostics_window_is_running (data);
-}
 
 static void
 add_value (GPtrArray  *values,
@@ -141,7 +111,6 @@ test_home_session (void)
   g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(MynaHolder) holder = NULL;
   g_autofree char *report_text = NULL;
-  gboolean signing_read = FALSE;
   GtkWindow *diagnostics;
   MynaCardReport *report;
   MynaWindow *window;
@@ -149,11 +118,9 @@ test_home_session (void)
 
   window = myna_window_new (app, manager);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (myna_test_gui_wait_until (settled, manager, 10000));
+  g_assert_true (myna_test_gui_wait_until (myna_test_gui_manager_settled, manager, 10000));
 
-  myna_card_manager_read_signing_certificate_async (manager, g_strdup ("MYNA2026"), FALSE, NULL,
-                                                    signing_read_cb, &signing_read);
-  g_assert_true (myna_test_gui_wait_until (flag_set, &signing_read, 10000));
+  myna_test_gui_read_signing_certificate (manager, "MYNA2026");
   myna_test_gui_flush ();
 
   report = myna_card_manager_get_report (manager);
@@ -180,7 +147,7 @@ test_home_session (void)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-certificate", "s", myna_cert_id_to_string (id));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.diagnostics", NULL);
   diagnostics = myna_test_gui_find_toplevel (MYNA_TYPE_DIAGNOSTICS_WINDOW);
-  g_assert_true (myna_test_gui_wait_until (diagnostics_done, diagnostics, 10000));
+  g_assert_true (myna_test_gui_wait_until (myna_test_gui_diagnostics_done, diagnostics, 10000));
   gtk_switch_set_active (GTK_SWITCH (myna_test_gui_find_type (GTK_WIDGET (diagnostics), GTK_TYPE_SWITCH)), FALSE);
   report_text = myna_diagnostics_window_build_report (MYNA_DIAGNOSTICS_WINDOW (diagnostics));
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (window)), report_text);
@@ -202,44 +169,13 @@ test_home_session (void)
   g_assert_cmpuint (files, >=, 1);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
-  home = g_dir_make_tmp ("mynacheck-home-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("HOME", home, TRUE);
-  for (guint i = 0; i < 4; i++)
-    {
-      static const char * const variables[] = { "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME" };
-      static const char * const directories[] = { ".config", ".cache", ".local/share", ".local/state" };
-      g_autofree char *path = g_build_filename (home, directories[i], NULL);
-
-      g_mkdir_with_parents (path, 0700);
-      g_setenv (variables[i], path, TRUE);
-    }
-  g_setenv ("GSETTINGS_BACKEND", "keyfile", TRUE);
+  home = myna_test_make_private_home ();
 
   myna_application_prepare_environment (NULL);
   app = myna_test_gui_init (&argc, &argv, NULL);
@@ -249,7 +185,7 @@ main (int   argc,
   ret = g_test_run ();
 
   myna_test_gui_finish (g_steal_pointer (&app));
-  remove_tree (home);
+  myna_test_remove_tree (home);
   g_clear_pointer (&home, g_free);
 
   return ret;

@@ -104,18 +104,6 @@ fixture_setup (Fixture       *fixture,
 }
 
 static void
-assert_shows (GtkWidget  *root,
-              const char *text)
-{
-  if (!myna_test_gui_shows_text (root, text))
-    {
-      g_autofree char *shown = myna_test_gui_collect_text (root);
-
-      g_error ("“%s” is not shown. Shown:\n%s", text, shown);
-    }
-}
-
-static void
 assert_not_shown (GtkWidget  *root,
                   const char *text)
 {
@@ -278,8 +266,8 @@ test_overview (Fixture       *fixture,
 
   g_assert_cmpint (myna_card_manager_get_state (myna_window_get_manager (fixture->window)), ==,
                    MYNA_CARD_STATE_READY);
-  assert_shows (root, expected->kind);
-  assert_shows (root, "Demo card, not a real one");
+  myna_test_gui_assert_shows (root, expected->kind);
+  myna_test_gui_assert_shows (root, "Demo card, not a real one");
 
   for (guint id = 0; id < MYNA_N_PINS; id++)
     {
@@ -287,7 +275,7 @@ test_overview (Fixture       *fixture,
       gboolean leads_to_reset = gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row));
 
       g_assert_cmpstr (myna_pin_row_get_dots (row), ==, expected->dots[id]);
-      assert_shows (GTK_WIDGET (row), expected->words[id]);
+      myna_test_gui_assert_shows (GTK_WIDGET (row), expected->words[id]);
       /* A locked PIN says where to reset it, and opens the reset guide. */
       g_assert_cmpint (leads_to_reset, ==, expected->reset_route[id]);
       if (leads_to_reset)
@@ -296,14 +284,14 @@ test_overview (Fixture       *fixture,
 
           g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)), ==, "win.show-guide");
           g_assert_cmpstr (target, ==, "'reset-pin'");
-          assert_shows (GTK_WIDGET (row), "Reset it at the municipal office");
+          myna_test_gui_assert_shows (GTK_WIDGET (row), "Reset it at the municipal office");
           g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "pin-blocked"));
         }
     }
 
   box = certificate_box (fixture->window, MYNA_CERT_AUTH);
   if (expected->auth_badge != NULL)
-    assert_shows (GTK_WIDGET (box), expected->auth_badge);
+    myna_test_gui_assert_shows (GTK_WIDGET (box), expected->auth_badge);
   g_assert_true (g_str_has_prefix (myna_certificate_box_get_headline (box), expected->auth_headline));
 
   box = certificate_box (fixture->window, MYNA_CERT_SIGN);
@@ -330,9 +318,9 @@ test_timeline (Fixture       *fixture,
   root = GTK_WIDGET (certificate_box (fixture->window, MYNA_CERT_AUTH));
 
   /* 45 days before the end of a five-year life, inside the renewal window. */
-  assert_shows (root, "45 days left");
-  assert_shows (root, "Renewal from");
-  assert_shows (root, "Issued");
+  myna_test_gui_assert_shows (root, "45 days left");
+  myna_test_gui_assert_shows (root, "Renewal from");
+  myna_test_gui_assert_shows (root, "Issued");
   {
     GtkWidget *timeline = myna_test_gui_find_type (root, MYNA_TYPE_TIMELINE);
     double today;
@@ -375,7 +363,7 @@ test_removal (Fixture       *fixture,
   gtk_widget_activate_action (root, "win.show-certificate", "s", "auth");
   myna_test_gui_flush ();
   g_assert_nonnull (myna_test_gui_find_toplevel (MYNA_TYPE_CERTIFICATE_WINDOW));
-  assert_shows (root, "Within validity period until");
+  myna_test_gui_assert_shows (root, "Within validity period until");
 
   report = myna_card_manager_get_report (manager);
   g_object_add_weak_pointer (G_OBJECT (report), (gpointer *) &report);
@@ -412,7 +400,7 @@ test_removal (Fixture       *fixture,
     }
   assert_not_shown (root, "Within validity period until");
   assert_not_shown (root, "tries left of");
-  assert_shows (root, "Insert Your My Number Card");
+  myna_test_gui_assert_shows (root, "Insert Your My Number Card");
   myna_test_gui_assert_accessible (root);
   screenshot = myna_test_gui_save_screenshot (root, "state-no-card-demo");
 
@@ -420,7 +408,7 @@ test_removal (Fixture       *fixture,
   g_signal_emit_by_name (myna_test_gui_find_button (root, "Put the Demo Card Back"), "clicked");
   g_assert_true (myna_test_gui_wait_until (manager_settled, fixture->window, 10000));
   myna_test_gui_flush ();
-  assert_shows (root, "Within validity period until");
+  myna_test_gui_assert_shows (root, "Within validity period until");
 }
 
 typedef struct
@@ -477,7 +465,7 @@ test_reading (Fixture       *fixture,
   spinner = myna_test_gui_find_type (root, GTK_TYPE_SPINNER);
   g_assert_nonnull (spinner);
   g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
-  assert_shows (root, "Reading the Card");
+  myna_test_gui_assert_shows (root, "Reading the Card");
   screenshot = myna_test_gui_save_screenshot (root, "state-reading");
   /* The screenshot is the test's own work on the main loop. */
   ticker.last = 0;
@@ -506,8 +494,8 @@ test_not_my_number (Fixture       *fixture,
 
   g_assert_cmpint (myna_card_manager_get_state (myna_window_get_manager (fixture->window)), ==,
                    MYNA_CARD_STATE_UNSUPPORTED);
-  assert_shows (root, "Not a My Number Card");
-  assert_shows (root, "no JPKI application");
+  myna_test_gui_assert_shows (root, "Not a My Number Card");
+  myna_test_gui_assert_shows (root, "no JPKI application");
   g_assert_nonnull (myna_test_gui_find_button (root, "Read Again"));
   myna_test_gui_assert_accessible (root);
   screenshot = myna_test_gui_save_screenshot (root, "state-not-my-number");
@@ -535,15 +523,15 @@ test_certificate_details (Fixture       *fixture,
   gtk_window_set_default_size (details, 700, 1400);
   myna_test_gui_flush ();
 
-  assert_shows (GTK_WIDGET (details), "User authentication certificate");
-  assert_shows (GTK_WIDGET (details), "Within validity period");
-  assert_shows (GTK_WIDGET (details), myna_certificate_get_sha256 (cert));
-  assert_shows (GTK_WIDGET (details), myna_certificate_get_serial (cert));
-  assert_shows (GTK_WIDGET (details), myna_certificate_get_issuer (cert));
-  assert_shows (GTK_WIDGET (details), "Renewal opens");
-  assert_shows (GTK_WIDGET (details), "Key usage");
+  myna_test_gui_assert_shows (GTK_WIDGET (details), "User authentication certificate");
+  myna_test_gui_assert_shows (GTK_WIDGET (details), "Within validity period");
+  myna_test_gui_assert_shows (GTK_WIDGET (details), myna_certificate_get_sha256 (cert));
+  myna_test_gui_assert_shows (GTK_WIDGET (details), myna_certificate_get_serial (cert));
+  myna_test_gui_assert_shows (GTK_WIDGET (details), myna_certificate_get_issuer (cert));
+  myna_test_gui_assert_shows (GTK_WIDGET (details), "Renewal opens");
+  myna_test_gui_assert_shows (GTK_WIDGET (details), "Key usage");
   /* The demo card's CA is not J-LIS: the chain says so in words. */
-  assert_shows (GTK_WIDGET (details), "not one of the J-LIS root certificates");
+  myna_test_gui_assert_shows (GTK_WIDGET (details), "not one of the J-LIS root certificates");
 
   copy = NULL;
   {
@@ -620,9 +608,9 @@ test_password_dialog (Fixture       *fixture,
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
 
   /* Before typing: the tries, and what the certificate holds. */
-  assert_shows (GTK_WIDGET (dialog), "5 tries left of 5");
-  assert_shows (GTK_WIDGET (dialog), "●●●●●");
-  assert_shows (GTK_WIDGET (dialog), "name, address, birth date and sex");
+  myna_test_gui_assert_shows (GTK_WIDGET (dialog), "5 tries left of 5");
+  myna_test_gui_assert_shows (GTK_WIDGET (dialog), "●●●●●");
+  myna_test_gui_assert_shows (GTK_WIDGET (dialog), "name, address, birth date and sex");
   read = myna_test_gui_find_button (GTK_WIDGET (dialog), "Read");
   g_assert_nonnull (read);
   g_assert_false (gtk_widget_get_sensitive (read));
@@ -650,8 +638,8 @@ test_password_dialog (Fixture       *fixture,
   g_assert_true (myna_test_gui_wait_until (dialog_gone_or_idle, &dialog, 10000));
   g_assert_nonnull (dialog);
   myna_test_gui_flush ();
-  assert_shows (GTK_WIDGET (dialog), "4 tries left of 5");
-  assert_shows (GTK_WIDGET (dialog), "●●●●○");
+  myna_test_gui_assert_shows (GTK_WIDGET (dialog), "4 tries left of 5");
+  myna_test_gui_assert_shows (GTK_WIDGET (dialog), "●●●●○");
   g_assert_cmpint (myna_virtual_card_get_tries_spent (card), ==, 1);
 
   /* The right one, in lower case, reads the certificate and shows it. */
@@ -666,14 +654,14 @@ test_password_dialog (Fixture       *fixture,
   g_assert_nonnull (details);
   gtk_window_set_default_size (details, 700, 1600);
   myna_test_gui_flush ();
-  assert_shows (GTK_WIDGET (details), "Signing certificate");
-  assert_shows (GTK_WIDGET (details), "見本\u3000花子");
-  assert_shows (GTK_WIDGET (details), "東京都見本市見本町一丁目2番3号");
-  assert_shows (GTK_WIDGET (details), "never saves it");
+  myna_test_gui_assert_shows (GTK_WIDGET (details), "Signing certificate");
+  myna_test_gui_assert_shows (GTK_WIDGET (details), "見本\u3000花子");
+  myna_test_gui_assert_shows (GTK_WIDGET (details), "東京都見本市見本町一丁目2番3号");
+  myna_test_gui_assert_shows (GTK_WIDGET (details), "never saves it");
   screenshot = myna_test_gui_save_screenshot (GTK_WIDGET (details), "certificate-sign");
 
   /* Counter reset by the right password. */
-  assert_shows (GTK_WIDGET (pin_row (fixture->window, MYNA_PIN_SIGN)), "5 tries left of 5");
+  myna_test_gui_assert_shows (GTK_WIDGET (pin_row (fixture->window, MYNA_PIN_SIGN)), "5 tries left of 5");
 
   /* Take the card out: the personal data leaves the screen. */
   myna_card_manager_set_demo_inserted (manager, FALSE);
@@ -695,7 +683,7 @@ test_password_last_try (Fixture       *fixture,
   card = myna_card_manager_get_demo_card (myna_window_get_manager (fixture->window));
   dialog = open_password_dialog (fixture->window);
 
-  assert_shows (GTK_WIDGET (dialog), "1 try left: a wrong entry now locks it");
+  myna_test_gui_assert_shows (GTK_WIDGET (dialog), "1 try left: a wrong entry now locks it");
   gtk_editable_set_text (password_entry (dialog), "MYNA2026");
   /* The right format is not enough: the user has to confirm the risk.
    * Enter in the entry sends nothing to the card. */
@@ -727,7 +715,7 @@ test_password_blocked (Fixture       *fixture,
   fixture->window = open_window ("pin-blocked", 900, 700);
   dialog = open_password_dialog (fixture->window);
 
-  assert_shows (GTK_WIDGET (dialog), "Locked: no tries left");
+  myna_test_gui_assert_shows (GTK_WIDGET (dialog), "Locked: no tries left");
   gtk_editable_set_text (password_entry (dialog), "MYNA2026");
   g_assert_false (myna_password_dialog_can_read (dialog));
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -769,11 +757,11 @@ test_guides (Fixture       *fixture,
   gtk_widget_activate_action (root, "win.show-guide", "s", "reset-pin");
   g_assert_true (myna_test_gui_wait_until (guide_shown, view, 1000));
   myna_test_gui_flush ();
-  assert_shows (GTK_WIDGET (view), "暗証番号");
+  myna_test_gui_assert_shows (GTK_WIDGET (view), "暗証番号");
   /* Steps, the checklist per applicant, where, and the sources. */
-  assert_shows (GTK_WIDGET (view), "Who May Apply and What to Bring");
-  assert_shows (GTK_WIDGET (view), "The holder");
-  assert_shows (GTK_WIDGET (view), "Sources");
+  myna_test_gui_assert_shows (GTK_WIDGET (view), "Who May Apply and What to Bring");
+  myna_test_gui_assert_shows (GTK_WIDGET (view), "The holder");
+  myna_test_gui_assert_shows (GTK_WIDGET (view), "Sources");
   myna_test_gui_assert_accessible (root);
   screenshot = myna_test_gui_save_screenshot (root, "guide-reset-pin");
   g_clear_pointer (&screenshot, g_free);
@@ -781,8 +769,8 @@ test_guides (Fixture       *fixture,
   /* The lost-card guide has the hotline and says whether it is open now. */
   gtk_widget_activate_action (root, "win.show-guide", "s", "lost-card");
   myna_test_gui_flush ();
-  assert_shows (GTK_WIDGET (view), "0120-95-0178");
-  assert_shows (GTK_WIDGET (view), "answers in your language now");
+  myna_test_gui_assert_shows (GTK_WIDGET (view), "0120-95-0178");
+  myna_test_gui_assert_shows (GTK_WIDGET (view), "answers in your language now");
   screenshot = myna_test_gui_save_screenshot (root, "guide-lost-card");
 
   /* Print or save as PDF: the checklist, with the Japanese terms beside. */
@@ -828,7 +816,7 @@ test_calculator (Fixture       *fixture,
   g_assert_cmpstr (myna_calculator_get_result (calculator, "age"), ==, "30 years");
   g_assert_cmpstr (myna_calculator_get_result (calculator, "card"), ==, "2030-06-15");
   g_assert_cmpstr (myna_calculator_get_result (calculator, "certificates"), ==, "2025-06-15");
-  assert_shows (root, "2030-06-15");
+  myna_test_gui_assert_shows (root, "2030-06-15");
 
   /* Typed as people in Japan write dates, even with full-width digits. */
   {
@@ -840,7 +828,7 @@ test_calculator (Fixture       *fixture,
     gtk_editable_set_text (GTK_EDITABLE (birth), "1990-02-30");
     g_assert_true (gtk_widget_has_css_class (birth, "error"));
     g_assert_cmpstr (myna_calculator_get_result (calculator, "card"), ==, "—");
-    assert_shows (root, "year-month-day");
+    myna_test_gui_assert_shows (root, "year-month-day");
   }
 
   /* Born after the issue date: refused, in words. */
@@ -855,30 +843,6 @@ test_calculator (Fixture       *fixture,
 }
 
 static void
-signing_read_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (myna_card_manager_read_signing_certificate_finish (MYNA_CARD_MANAGER (object), result, &error));
-  g_assert_no_error (error);
-  *(gboolean *) user_data = TRUE;
-}
-
-static gboolean
-flag_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static gboolean
-diagnostics_done (gpointer data)
-{
-  return !myna_diagnostics_window_is_running (data);
-}
-
-static void
 test_diagnostics (Fixture       *fixture,
                   gconstpointer  data)
 {
@@ -889,7 +853,6 @@ test_diagnostics (Fixture       *fixture,
     "[skipped] service:", "[ok] readers: MynaCheck demo reader", "[ok] card:",
     "[ok] atr: 3B", "[ok] connection: T=1", "[ok] jpki:",
   };
-  gboolean signing_read = FALSE;
   MynaCardManager *manager;
   MynaCertificate *cert;
   GtkWindow *diagnostics;
@@ -900,21 +863,19 @@ test_diagnostics (Fixture       *fixture,
   serial = g_strdup (myna_certificate_get_serial (cert));
 
   /* With the signing certificate read, the holder is in memory. */
-  myna_card_manager_read_signing_certificate_async (manager, g_strdup ("MYNA2026"), FALSE, NULL,
-                                                    signing_read_cb, &signing_read);
-  g_assert_true (myna_test_gui_wait_until (flag_set, &signing_read, 10000));
+  myna_test_gui_read_signing_certificate (manager, "MYNA2026");
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.diagnostics", NULL);
   myna_test_gui_flush ();
   diagnostics = myna_test_gui_find_toplevel (MYNA_TYPE_DIAGNOSTICS_WINDOW);
   g_assert_nonnull (diagnostics);
   gtk_window_set_default_size (diagnostics, 700, 1000);
-  g_assert_true (myna_test_gui_wait_until (diagnostics_done, diagnostics, 10000));
+  g_assert_true (myna_test_gui_wait_until (myna_test_gui_diagnostics_done, diagnostics, 10000));
   myna_test_gui_flush ();
 
   /* Each step of the self-test, in words and in the report. */
-  assert_shows (GTK_WIDGET (diagnostics), "JPKI");
-  assert_shows (GTK_WIDGET (diagnostics), "ATR");
+  myna_test_gui_assert_shows (GTK_WIDGET (diagnostics), "JPKI");
+  myna_test_gui_assert_shows (GTK_WIDGET (diagnostics), "ATR");
   report_text = myna_diagnostics_window_build_report (MYNA_DIAGNOSTICS_WINDOW (diagnostics));
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     if (strstr (report_text, steps[i]) == NULL)
@@ -948,7 +909,7 @@ test_diagnostics (Fixture       *fixture,
   /* Take the card out: the self-test runs again and says so. */
   myna_card_manager_set_demo_inserted (manager, FALSE);
   myna_test_gui_flush ();
-  g_assert_true (myna_test_gui_wait_until (diagnostics_done, diagnostics, 10000));
+  g_assert_true (myna_test_gui_wait_until (myna_test_gui_diagnostics_done, diagnostics, 10000));
   report_text = myna_diagnostics_window_build_report (MYNA_DIAGNOSTICS_WINDOW (diagnostics));
   g_assert_null (strstr (report_text, "[ok] card:"));
   g_assert_null (strstr (report_text, "[ok] jpki:"));
@@ -1121,7 +1082,7 @@ test_narrow (Fixture       *fixture,
   g_assert_nonnull (switcher_bar);
   g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (switcher_bar)));
 
-  assert_shows (root, "Locked: no tries left");
+  myna_test_gui_assert_shows (root, "Locked: no tries left");
   myna_test_gui_assert_accessible (root);
   screenshot = myna_test_gui_save_screenshot (root, "overview-narrow");
 
@@ -1190,7 +1151,7 @@ test_dark_large_text (Fixture       *fixture,
   g_test_message ("“Renewal open” is %d px high, %d px with Large Text", normal_height, large_height);
   g_assert_cmpint (large_height * 100, >=, normal_height * 115);
   myna_test_gui_assert_no_clipping (root);
-  assert_shows (root, "Renewal open");
+  myna_test_gui_assert_shows (root, "Renewal open");
   screenshot = myna_test_gui_save_screenshot (root, "overview-dark-large-text");
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
