@@ -35,7 +35,9 @@
  *   tour     on the demo card, once it is read: every page of the window
  *            and every guide; print "toured", then quit
  *   stalls   the demo card at 200 ms an APDU; a 5 ms timer on the main
- *            loop; print "longest-stall-us N" once the card is read
+ *            loop from the first frame; print "longest-stall-us R D": the
+ *            longest stall until the card is read, and until 1.5 s after,
+ *            its drawing included
  *
  * bench/minimal-window.c is the baseline for the first two.
  */
@@ -44,6 +46,7 @@ static const char *mode;
 static MynaApplication *app;
 static gint64 last_tick;
 static gint64 longest_stall;
+static gint64 longest_stall_reading;
 
 static void
 quit_soon (void)
@@ -132,6 +135,14 @@ tick_cb (gpointer data)
 }
 
 static void
+report_stall (void)
+{
+  printf ("longest-stall-us %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n", longest_stall_reading, longest_stall);
+  fflush (stdout);
+  quit_soon ();
+}
+
+static void
 state_changed_cb (MynaCardManager *manager,
                   GParamSpec      *pspec,
                   MynaWindow      *window)
@@ -148,9 +159,10 @@ state_changed_cb (MynaCardManager *manager,
     }
   else
     {
-      printf ("longest-stall-us %" G_GINT64_FORMAT "\n", longest_stall);
-      fflush (stdout);
-      quit_soon ();
+      /* The read is done. The window draws the card in this dispatch and
+       * the next frames: measured on, apart. */
+      longest_stall_reading = longest_stall;
+      g_timeout_add_once (1500, (GSourceOnceFunc) report_stall, NULL);
     }
 }
 

@@ -3,7 +3,7 @@
 
 BUILD_PACKAGES="meson ninja-build pkg-config gcc libc6-dev gettext
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libpcsclite-dev
-  libssl-dev libjson-glib-dev desktop-file-utils libxml2-utils"
+  libssl-dev libjson-glib-dev desktop-file-utils libxml2-utils gtk-update-icon-cache"
 
 # pcscd and the CCID driver let the app reach a USB reader; the Noto fonts
 # render Japanese, Chinese, Korean, Thai and Nepali.
@@ -16,7 +16,7 @@ TEST_PACKAGES="pcscd vsmartcard-vpcd opensc xvfb xauth dbus dbus-x11 imagemagick
   appstream groff-base fonts-noto-cjk fonts-noto-core"
 
 # clang's libFuzzer and sanitizer runtimes for build-aux/run-fuzzers.
-FUZZ_PACKAGES="clang libclang-rt-14-dev openssl"
+FUZZ_PACKAGES="clang libclang-rt-14-dev llvm-14 openssl"
 
 ensure_packages () {
   missing=""

@@ -337,8 +337,9 @@ list_files (const char *directory,
       if (g_lstat (path, &buf) != 0)
         continue;
       g_hash_table_insert (files, g_strdup (path),
-                           g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
-                                            (gint64) buf.st_size, (gint64) buf.st_mtime));
+                           g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT ".%09ld %" G_GINT64_FORMAT,
+                                            (gint64) buf.st_size, (gint64) buf.st_mtim.tv_sec,
+                                            buf.st_mtim.tv_nsec, (gint64) buf.st_ino));
       if (S_ISDIR (buf.st_mode))
         list_files (path, files);
     }
@@ -362,6 +363,16 @@ test_nothing_written (void)
       if (g_strcmp0 (before, stamp) != 0)
         {
           g_printerr ("Written during the kiosk session: %s\n", (char *) path);
+          changes++;
+        }
+    }
+  /* Nor may one go. */
+  g_hash_table_iter_init (&iter, files_before);
+  while (g_hash_table_iter_next (&iter, &path, &stamp))
+    {
+      if (!g_hash_table_contains (files_after, path))
+        {
+          g_printerr ("Removed during the kiosk session: %s\n", (char *) path);
           changes++;
         }
     }

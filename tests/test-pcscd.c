@@ -352,6 +352,10 @@ test_pcscd_faults (Harness       *harness,
       myna_test_pcscd_insert_card (harness, 0, "valid", argument);
       code = run_mynacheck (NULL, &out, &err, "--status", "--json", NULL);
       assert_clean_failure (harness, argument, code, out, err);
+      /* Said as it is: the card left. */
+      g_assert_cmpint (code, ==, MYNA_EXIT_CARD_ERROR);
+      if (strstr (err, "removed") == NULL)
+        g_error ("%s: “%s” does not say the card was removed", argument, err);
       myna_test_pcscd_remove_card (harness, 0);
     }
 
@@ -365,6 +369,8 @@ test_pcscd_faults (Harness       *harness,
       myna_test_pcscd_insert_card (harness, 0, "valid", argument);
       code = run_mynacheck (NULL, &out, &err, "--status", "--json", NULL);
       assert_clean_failure (harness, argument, code, out, err);
+      if (code != MYNA_EXIT_OK && strstr (err, "insert it again") == NULL)
+        g_error ("%s: “%s” does not say what to do", argument, err);
       myna_test_pcscd_remove_card (harness, 0);
     }
 }

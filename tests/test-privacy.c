@@ -25,6 +25,7 @@
 #include "myna-application.h"
 #include "myna-card-manager.h"
 #include "myna-diagnostics-window.h"
+#include "myna-guidance.h"
 #include "myna-test-gui.h"
 #include "myna-test-utils.h"
 #include "myna-window.h"
@@ -127,20 +128,32 @@ test_home_session (void)
   for (MynaCertId id = 0; id < MYNA_N_CERTS; id++)
     {
       MynaCertificate *cert = myna_card_report_get_certificate (report, id);
+      GString *bare;
 
       g_assert_nonnull (cert);
       if (id != MYNA_CERT_AUTH && id != MYNA_CERT_SIGN)
         continue;
+
       add_value (values, myna_certificate_get_serial (cert));
       add_value (values, myna_certificate_get_common_name (cert));
       add_value (values, myna_certificate_get_sha256 (cert));
+      /* The fingerprint without its colons, too. */
+      bare = g_string_new (myna_certificate_get_sha256 (cert));
+      g_string_replace (bare, ":", "", 0);
+      g_ptr_array_add (values, g_string_free (bare, FALSE));
     }
   holder = myna_certificate_get_holder (myna_card_report_get_certificate (report, MYNA_CERT_SIGN), NULL);
   g_assert_nonnull (holder);
   add_value (values, holder->name);
   add_value (values, holder->address);
   add_value (values, holder->birth_date_raw);
-  g_assert_cmpuint (values->len, >=, 9);
+  {
+    g_autofree char *shown = myna_format_date (&holder->birth_date);
+
+    /* As the window shows it. */
+    add_value (values, shown);
+  }
+  g_assert_cmpuint (values->len, >=, 12);
 
   /* Everything a user might open or copy. */
   for (MynaCertId id = 0; id < MYNA_N_CERTS; id++)

@@ -236,11 +236,27 @@ test_card (Fixture       *fixture,
 }
 
 static void
+card_process_ended_cb (GObject      *process,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_subprocess_wait_finish (G_SUBPROCESS (process), result, NULL);
+  *(gboolean *) user_data = TRUE;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
 test_faults (Fixture       *fixture,
              gconstpointer  data)
 {
   GtkWidget *root;
   gint64 restarted_at;
+  gboolean card_left = FALSE;
 
   if (myna_test_pcscd_skip_reason () != NULL)
     return;
@@ -253,6 +269,10 @@ test_faults (Fixture       *fixture,
   /* The card leaves half-way through the read: no half-read card stays on
    * screen, and nothing is spent. */
   myna_test_pcscd_insert_card (&fixture->pcscd, 0, "valid", "--remove-after=6");
+  /* The card process ends when it leaves: only then is NO_CARD the end of
+   * the read, not the state before it. */
+  g_subprocess_wait_async (fixture->pcscd.cards[0], NULL, card_process_ended_cb, &card_left);
+  g_assert_true (myna_test_gui_wait_until (flag_set, &card_left, 15000));
   wait_for_state (fixture, MYNA_CARD_STATE_NO_CARD);
   g_assert_null (myna_card_manager_get_report (myna_window_get_manager (fixture->window)));
   g_assert_null (myna_test_gui_find_text (root, "Within validity period"));

@@ -99,8 +99,9 @@ transmit_raw (MynaCardSession  *self,
       if (tracing)
         g_debug ("<< (%" G_GSIZE_FORMAT " bytes, no status word)", *response_length);
       /* Not an answer at all: the exchange failed, whatever was asked. */
-      g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_IO,
-                   _("The card sent an answer without a status word."));
+      g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_IO, "%s (%s)",
+                   _("Communication with the card failed. Remove the card and insert it again."),
+                   "no status word");
       return FALSE;
     }
 

@@ -70,6 +70,39 @@ check_connected (MynaPcscTransport  *self,
   return FALSE;
 }
 
+/* pcscd looks at a reader that has no card-event interrupt about every
+ * 400 ms. */
+#define REMOVAL_WAIT_MS 1000
+
+static gboolean
+card_left (MynaPcscTransport *self)
+{
+  SCARD_READERSTATE state = { 0 };
+  gint64 deadline = g_get_monotonic_time () + REMOVAL_WAIT_MS * G_TIME_SPAN_MILLISECOND;
+
+  state.szReader = self->reader_name;
+  state.dwCurrentState = SCARD_STATE_UNAWARE;
+
+  /* The first call tells the state now; each next one waits for a change
+   * of it (in use, exclusive… also count), until the reader is empty or
+   * time is up. */
+  for (;;)
+    {
+      gint64 left = (deadline - g_get_monotonic_time ()) / G_TIME_SPAN_MILLISECOND;
+      LONG rv;
+
+      rv = SCardGetStatusChange (self->context, state.dwCurrentState == SCARD_STATE_UNAWARE ? 0 : (DWORD) MAX (left, 0),
+                                 &state, 1);
+      if (rv != SCARD_S_SUCCESS)
+        return FALSE;
+      if ((state.dwEventState & SCARD_STATE_EMPTY) != 0)
+        return TRUE;
+      if (left <= 0)
+        return FALSE;
+      state.dwCurrentState = state.dwEventState & ~SCARD_STATE_CHANGED;
+    }
+}
+
 static gboolean
 myna_pcsc_transport_transmit (MynaTransport  *transport,
                               const guint8   *command,
@@ -93,21 +126,11 @@ myna_pcsc_transport_transmit (MynaTransport  *transport,
     return FALSE;
 
   /* vpcd, and some readers, pass an empty answer when the card leaves in
-   * the middle of a command: ask whether it is still there, so that the
-   * user hears the card was removed rather than that it spoke nonsense. */
-  if (length < 2)
-    {
-      DWORD state = 0;
-      DWORD protocol = 0;
-      DWORD atr_length = MAX_ATR_SIZE;
-      DWORD name_length = 0;
-      BYTE atr[MAX_ATR_SIZE];
-
-      rv = SCardStatus (self->card, NULL, &name_length, &state, &protocol, atr, &atr_length);
-      if (rv == (LONG) SCARD_W_REMOVED_CARD || rv == (LONG) SCARD_E_NO_SMARTCARD ||
-          (rv == SCARD_S_SUCCESS && (state & SCARD_ABSENT) != 0))
-        return myna_pcsc_set_error (error, SCARD_W_REMOVED_CARD, "SCardTransmit");
-    }
+   * the middle of a command, before pcscd has seen the reader empty: give
+   * pcscd a moment to say so, so that the user hears the card was removed
+   * rather than that it spoke nonsense. */
+  if (length < 2 && card_left (self))
+    return myna_pcsc_set_error (error, SCARD_W_REMOVED_CARD, "SCardTransmit");
 
   *response_length = length;
 

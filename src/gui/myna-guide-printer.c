@@ -40,6 +40,7 @@ struct _MynaGuidePrinter
   MynaGuide   *guide;
   PangoLayout *layout;
   GArray      *page_breaks; /* first line of each page */
+  gboolean     without_dialog;
 };
 
 G_DEFINE_FINAL_TYPE (MynaGuidePrinter, myna_guide_printer, G_TYPE_OBJECT)
@@ -327,8 +328,28 @@ myna_guide_printer_run (MynaGuidePrinter  *self,
       g_signal_connect_data (operation, "done", G_CALLBACK (print_done_cb), g_object_ref (self),
                              (GClosureNotify) (void (*) (void)) g_object_unref, 0);
       g_object_ref (operation);
-      result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, error);
+      result = gtk_print_operation_run (operation,
+                                        self->without_dialog ? GTK_PRINT_OPERATION_ACTION_PRINT
+                                                             : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                        parent, error);
     }
 
   return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
+/**
+ * myna_guide_printer_set_without_dialog:
+ * @self: a #MynaGuidePrinter
+ * @without_dialog: whether to print on the default printer at once
+ *
+ * A public terminal prints without the dialog: its "Print to File" would
+ * write to disk and show its users the file system.
+ */
+void
+myna_guide_printer_set_without_dialog (MynaGuidePrinter *self,
+                                       gboolean          without_dialog)
+{
+  g_return_if_fail (MYNA_IS_GUIDE_PRINTER (self));
+
+  self->without_dialog = !!without_dialog;
 }

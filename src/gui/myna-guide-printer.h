@@ -36,5 +36,7 @@ gboolean          myna_guide_printer_run       (MynaGuidePrinter *self,
                                                 GtkWindow        *parent,
                                                 const char       *export_filename,
                                                 GError          **error);
+void              myna_guide_printer_set_without_dialog (MynaGuidePrinter *self,
+                                                         gboolean          without_dialog);
 
 G_END_DECLS

@@ -624,6 +624,7 @@ print_guide_activated (GtkWidget  *widget,
     return;
 
   printer = myna_guide_printer_new (guide);
+  myna_guide_printer_set_without_dialog (printer, self->kiosk);
   if (!myna_guide_printer_run (printer, GTK_WINDOW (self), NULL, &error))
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
 }

@@ -283,13 +283,14 @@ serve (MynaVirtualCard *card,
       /* The command may have held a PIN. */
       myna_secret_wipe (command, G_MAXUINT16 + 1);
 
+      /* Counted before the answer leaves: a client that has its answer
+       * finds the counters up to date. */
+      write_stats (card);
       if (!send_message (output, response, length, &error))
         {
           g_printerr ("mynacheck-virtual-card: %s\n", error->message);
           return 1;
         }
-
-      write_stats (card);
     }
 }
 
