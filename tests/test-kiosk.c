@@ -292,6 +292,17 @@ test_locked_down (void)
       g_assert_false (gtk_label_get_selectable (g_ptr_array_index (labels, i)));
   }
 
+  /* Printing a guide opens no dialog: its Print to File would write to
+   * disk and show the file system. */
+  gtk_widget_activate_action (root, "win.print-guide", "s", "reset-pin");
+  myna_test_gui_flush ();
+  {
+    g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      g_assert_cmpstr (G_OBJECT_TYPE_NAME (l->data), !=, "GtkPrintUnixDialog");
+  }
+
   myna_card_manager_set_demo_inserted (demo, FALSE);
   g_assert_true (myna_test_gui_wait_until (window_replaced, window, 1000));
   g_assert_null (myna_test_gui_find_toplevel (MYNA_TYPE_CERTIFICATE_WINDOW));
