@@ -120,6 +120,12 @@ assert_no_window_shows (GPtrArray *values)
   return checked;
 }
 
+static gboolean
+privacy_banner_gone (gpointer root)
+{
+  return myna_test_gui_find_text (root, "Privacy on") == NULL;
+}
+
 static void
 test_help_desk (void)
 {
@@ -190,7 +196,8 @@ test_help_desk (void)
   g_action_group_change_action_state (G_ACTION_GROUP (app), "help-desk", g_variant_new_boolean (FALSE));
   myna_test_gui_flush ();
   g_assert_null (myna_test_gui_find_toplevel (MYNA_TYPE_CERTIFICATE_WINDOW));
-  g_assert_null (myna_test_gui_find_text (root, "Privacy on"));
+  /* The banner slides away. */
+  g_assert_true (myna_test_gui_wait_until (privacy_banner_gone, root, 2000));
   gtk_widget_activate_action (root, "win.show-certificate", "s", "sign");
   myna_test_gui_flush ();
   details = myna_test_gui_find_toplevel (MYNA_TYPE_CERTIFICATE_WINDOW);
