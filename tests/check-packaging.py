@@ -25,6 +25,8 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ElementTree
 
+from tap import print_results
+
 SOURCE_DIR = os.path.abspath(sys.argv[1])
 BUILD_DIR = os.path.abspath(sys.argv[2])
 APP_ID = 'io.github.mynacheck.MynaCheck'
@@ -241,13 +243,7 @@ def main():
     for name in only:
         checks[name]()
 
-    print(f'1..{len(results)}')
-    for number, (ok, name, detail) in enumerate(results, 1):
-        print(f'{"ok" if ok else "not ok"} {number} {name}')
-        for line in detail.rstrip('\n').split('\n') if detail else []:
-            print(f'# {line}')
-
-    return 0 if all(ok for ok, _, _ in results) else 1
+    return print_results(results)
 
 
 if __name__ == '__main__':

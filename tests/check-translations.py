@@ -24,6 +24,8 @@ import subprocess
 import sys
 import tempfile
 
+from tap import print_results
+
 SOURCE_DIR = os.path.abspath(sys.argv[1])
 PO_DIR = os.path.join(SOURCE_DIR, 'po')
 
@@ -292,13 +294,7 @@ def main():
             for language in checked:
                 check_language(language, template, forms)
 
-    print(f'1..{len(results)}')
-    for number, (ok, name, detail) in enumerate(results, 1):
-        print(f'{"ok" if ok else "not ok"} {number} {name}')
-        for line in detail.rstrip('\n').split('\n') if detail else []:
-            print(f'# {line}')
-
-    return 0 if all(ok for ok, _, _ in results) else 1
+    return print_results(results)
 
 
 if __name__ == '__main__':

@@ -697,6 +697,32 @@ myna_test_gui_only_window (MynaApplication *app)
 }
 
 /**
+ * myna_test_gui_open_window:
+ * @manager: the card manager the window follows
+ * @width: the window's width, or -1 for its default
+ * @height: the window's height, or -1 for its default
+ *
+ * Returns: (transfer none): a window on screen, its card read (or its
+ *   state page shown)
+ */
+MynaWindow *
+myna_test_gui_open_window (MynaApplication *app,
+                           MynaCardManager *manager,
+                           int              width,
+                           int              height)
+{
+  MynaWindow *window = myna_window_new (app, manager);
+
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (myna_test_gui_wait_until (myna_test_gui_manager_settled, manager, 10000));
+  myna_test_gui_flush ();
+
+  return window;
+}
+
+/**
  * myna_test_gui_assert_shows:
  *
  * Fails, listing what is on screen, unless a shown label holds @text.

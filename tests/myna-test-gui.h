@@ -64,6 +64,10 @@ char      *myna_test_gui_save_screenshot     (GtkWidget   *widget,
 
 gboolean    myna_test_gui_manager_settled     (gpointer      manager);
 MynaWindow *myna_test_gui_only_window         (MynaApplication *app);
+MynaWindow *myna_test_gui_open_window         (MynaApplication *app,
+                                              MynaCardManager *manager,
+                                              int           width,
+                                              int           height);
 void        myna_test_gui_assert_shows        (GtkWidget    *root,
                                               const char   *text);
 void        myna_test_gui_read_signing_certificate (MynaCardManager *manager,

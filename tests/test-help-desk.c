@@ -143,11 +143,8 @@ test_help_desk (void)
   g_action_group_change_action_state (G_ACTION_GROUP (app), "help-desk", g_variant_new_boolean (TRUE));
   g_assert_true (myna_application_get_help_desk (app));
 
-  window = myna_window_new (app, manager);
+  window = myna_test_gui_open_window (app, manager, 900, 1400);
   root = GTK_WIDGET (window);
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 1400);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (myna_test_gui_wait_until (myna_test_gui_manager_settled, manager, 10000));
 
   /* With the signing certificate read, the holder is in memory. */
   myna_test_gui_read_signing_certificate (manager, "MYNA2026");
@@ -224,9 +221,7 @@ test_password_length (void)
   MynaWindow *window;
 
   myna_application_set_help_desk (app, TRUE);
-  window = myna_window_new (app, manager);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (myna_test_gui_wait_until (myna_test_gui_manager_settled, manager, 10000));
+  window = myna_test_gui_open_window (app, manager, -1, -1);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.read-signing-certificate", NULL);
   myna_test_gui_flush ();

@@ -64,18 +64,6 @@ revealed (GtkWidget  *root,
   return revealer == NULL || gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
 }
 
-static MynaWindow *
-open_kiosk (MynaCardManager *manager)
-{
-  MynaWindow *window = myna_window_new (app, manager);
-
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (myna_test_gui_wait_until (myna_test_gui_manager_settled, manager, 10000));
-  myna_test_gui_flush ();
-
-  return window;
-}
-
 static void
 test_start_page (void)
 {
@@ -89,7 +77,7 @@ test_start_page (void)
 
   g_assert_true (myna_application_get_kiosk (app));
   myna_card_manager_set_demo_inserted (manager, FALSE);
-  window = open_kiosk (manager);
+  window = myna_test_gui_open_window (app, manager, -1, -1);
   root = GTK_WIDGET (window);
 
   /* The start page: insert your card, and every language by its own name. */
@@ -130,7 +118,7 @@ test_removal (void)
   MynaWindow *window;
   gint64 removed_at;
 
-  window = open_kiosk (manager);
+  window = myna_test_gui_open_window (app, manager, -1, -1);
   /* The user looked at a guide before taking the card. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-guide", "s", "reset-pin");
   myna_test_gui_flush ();
@@ -207,7 +195,7 @@ test_idle (void)
   MynaWindow *window;
   gint64 last_use;
 
-  window = open_kiosk (manager);
+  window = myna_test_gui_open_window (app, manager, -1, -1);
   report = myna_card_manager_get_report (manager);
   g_object_add_weak_pointer (G_OBJECT (report), (gpointer *) &report);
 
@@ -265,7 +253,7 @@ test_locked_down (void)
 
   /* No demo card, no menu, no quitting, no closing: the terminal stays a
    * terminal. Here with no pcscd, on its "service" page. */
-  window = open_kiosk (manager);
+  window = myna_test_gui_open_window (app, manager, -1, -1);
   root = GTK_WIDGET (window);
   g_assert_null (myna_test_gui_find_button (root, "Try the Demo Card"));
   g_assert_null (myna_test_gui_find_type (root, GTK_TYPE_MENU_BUTTON));
@@ -276,7 +264,7 @@ test_locked_down (void)
   myna_test_gui_flush ();
 
   /* Nothing of a card to copy, and the clipboard emptied for the next user. */
-  window = open_kiosk (demo);
+  window = myna_test_gui_open_window (app, demo, -1, -1);
   root = GTK_WIDGET (window);
   clipboard = gtk_widget_get_clipboard (root);
   gdk_clipboard_set_text (clipboard, "left by the last user");

@@ -38,26 +38,6 @@
 
 static MynaApplication *app;
 
-static gboolean
-manager_settled (gpointer data)
-{
-  MynaCardState state = myna_card_manager_get_state (data);
-
-  return state != MYNA_CARD_STATE_STARTING && state != MYNA_CARD_STATE_READING;
-}
-
-static MynaWindow *
-open_window (MynaCardManager *manager)
-{
-  MynaWindow *window = myna_window_new (app, manager);
-
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (myna_test_gui_wait_until (manager_settled, manager, 10000));
-  myna_test_gui_flush ();
-
-  return window;
-}
-
 /* A string of the page, as the catalog has it, must be on screen, and in
  * any language but English differ from the English. */
 static void
@@ -130,7 +110,7 @@ test_language (gconstpointer data)
   g_assert_true (myna_i18n_set_language (language->catalog));
   g_assert_cmpstr (myna_i18n_get_language (), ==, language->code);
 
-  window = open_window (manager);
+  window = myna_test_gui_open_window (app, manager, -1, -1);
   root = GTK_WIDGET (window);
 
   assert_translated (root, language->code, "Electronic Certificates");
@@ -169,7 +149,7 @@ test_switch (void)
       return;
     }
 
-  window = open_window (manager);
+  window = myna_test_gui_open_window (app, manager, -1, -1);
   report = myna_card_manager_get_report (manager);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "guides");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-guide", "s", "renew-certificate");

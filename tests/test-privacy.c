@@ -117,9 +117,7 @@ test_home_session (void)
   MynaWindow *window;
   guint files = 0;
 
-  window = myna_window_new (app, manager);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (myna_test_gui_wait_until (myna_test_gui_manager_settled, manager, 10000));
+  window = myna_test_gui_open_window (app, manager, -1, -1);
 
   myna_test_gui_read_signing_certificate (manager, "MYNA2026");
   myna_test_gui_flush ();

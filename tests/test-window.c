@@ -59,9 +59,7 @@ typedef struct
 static gboolean
 manager_settled (gpointer data)
 {
-  MynaCardState state = myna_card_manager_get_state (myna_window_get_manager (data));
-
-  return state != MYNA_CARD_STATE_STARTING && state != MYNA_CARD_STATE_READING;
+  return myna_test_gui_manager_settled (myna_window_get_manager (data));
 }
 
 static MynaWindow *
@@ -71,18 +69,11 @@ open_window (const char *scenario,
 {
   g_autoptr(MynaCardManager) manager = NULL;
   g_autoptr(GError) error = NULL;
-  MynaWindow *window;
 
   manager = myna_card_manager_new_demo (scenario, &error);
   g_assert_no_error (error);
-  window = myna_window_new (app, manager);
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
 
-  g_assert_true (myna_test_gui_wait_until (manager_settled, window, 10000));
-  myna_test_gui_flush ();
-
-  return window;
+  return myna_test_gui_open_window (app, manager, width, height);
 }
 
 static void
