@@ -619,6 +619,25 @@ myna_test_gui_assert_accessible (GtkWidget *root)
     g_error ("Controls without an accessible name:\n%s", unnamed->str);
 }
 
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static gboolean
+widget_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static void
+frame_painted_cb (GdkFrameClock *clock,
+                  gpointer       user_data)
+{
+  *(gboolean *) user_data = TRUE;
+}
+
 /**
  * myna_test_gui_save_screenshot:
  * @widget: a shown widget, usually a window
@@ -640,9 +659,22 @@ myna_test_gui_save_screenshot (GtkWidget  *widget,
   g_autoptr(GdkTexture) texture = NULL;
   GtkSnapshot *snapshot;
   GskRenderer *renderer;
+  GdkFrameClock *clock;
+  gulong painted_handler;
+  gboolean painted = FALSE;
   int width, height;
 
   myna_test_gui_flush ();
+
+  /* The paintable shows what was last drawn: on a slow machine (the
+   * sanitizer build) a window just presented may not have been drawn
+   * yet, so wait for a frame painted after asking for one. */
+  g_assert_true (myna_test_gui_wait_until (widget_mapped, widget, 5000));
+  clock = gtk_widget_get_frame_clock (widget);
+  painted_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_painted_cb), &painted);
+  gtk_widget_queue_draw (widget);
+  g_assert_true (myna_test_gui_wait_until (flag_set, &painted, 5000));
+  g_signal_handler_disconnect (clock, painted_handler);
 
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
@@ -749,12 +781,6 @@ signing_read_cb (GObject      *object,
   g_assert_true (myna_card_manager_read_signing_certificate_finish (MYNA_CARD_MANAGER (object), result, &error));
   g_assert_no_error (error);
   *(gboolean *) user_data = TRUE;
-}
-
-static gboolean
-flag_set (gpointer data)
-{
-  return *(gboolean *) data;
 }
 
 /**
