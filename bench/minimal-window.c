@@ -5,11 +5,15 @@
  *
  * The baseline of bench/run: the least a libadwaita application does to
  * show a window. It prints "first-frame" when the window first draws, and
- * quits.
+ * quits. With "rows", the window shows a stock preferences page of six
+ * groups of five rows instead, for scale: what any libadwaita page of
+ * that size costs.
  */
 
 #include <adwaita.h>
 #include <stdio.h>
+
+static gboolean with_rows;
 
 static void
 after_paint_cb (GdkFrameClock *clock,
@@ -33,9 +37,34 @@ activate_cb (GApplication *application)
 {
   GtkWidget *window = adw_application_window_new (GTK_APPLICATION (application));
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *page;
 
   gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
-  gtk_box_append (GTK_BOX (box), adw_status_page_new ());
+  if (with_rows)
+    {
+      page = adw_preferences_page_new ();
+      gtk_widget_set_vexpand (page, TRUE);
+      for (guint i = 0; i < 6; i++)
+        {
+          GtkWidget *group = adw_preferences_group_new ();
+
+          adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), "Group");
+          for (guint j = 0; j < 5; j++)
+            {
+              GtkWidget *row = adw_action_row_new ();
+
+              adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "A row with a title");
+              adw_action_row_set_subtitle (ADW_ACTION_ROW (row), "and a subtitle under it");
+              adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+            }
+          adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+        }
+    }
+  else
+    {
+      page = adw_status_page_new ();
+    }
+  gtk_box_append (GTK_BOX (box), page);
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
   gtk_window_set_default_size (GTK_WINDOW (window), 880, 720);
   g_signal_connect (window, "map", G_CALLBACK (map_cb), application);
@@ -49,6 +78,7 @@ main (int   argc,
   g_autoptr(AdwApplication) application = adw_application_new ("io.github.mynacheck.Baseline",
                                                                G_APPLICATION_NON_UNIQUE);
 
+  with_rows = argc > 1 && g_str_equal (argv[1], "rows");
   g_signal_connect (application, "activate", G_CALLBACK (activate_cb), NULL);
 
   return g_application_run (G_APPLICATION (application), 1, argv);

@@ -1,9 +1,12 @@
 # Shared by run-app and run-tests: Debian 12 packages and the build.
 # shellcheck shell=sh
 
+# libgtk-4-bin's gtk4-encode-symbolic-svg, with the SVG loader, draws the
+# icons of icons/encoded/ at build time.
 BUILD_PACKAGES="meson ninja-build pkg-config gcc libc6-dev gettext
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libpcsclite-dev
-  libssl-dev libjson-glib-dev desktop-file-utils libxml2-utils gtk-update-icon-cache"
+  libssl-dev libjson-glib-dev desktop-file-utils libxml2-utils gtk-update-icon-cache
+  libgtk-4-bin librsvg2-common"
 
 # pcscd and the CCID driver let the app reach a USB reader; the Noto fonts
 # render Japanese, Chinese, Korean, Thai and Nepali.

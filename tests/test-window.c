@@ -730,6 +730,7 @@ test_guides (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   GPtrArray *guides = myna_guide_book_get_guides (myna_guide_book_get_default ());
   MynaGuidesView *view;
+  GtkWidget *shown_guide;
   GtkWidget *root;
   gsize length;
 
@@ -757,9 +758,15 @@ test_guides (Fixture       *fixture,
   screenshot = myna_test_gui_save_screenshot (root, "guide-reset-pin");
   g_clear_pointer (&screenshot, g_free);
 
+  /* One guide's widgets at a time: the one left goes. */
+  shown_guide = gtk_widget_get_first_child (GTK_WIDGET (myna_test_gui_find_type (root, MYNA_TYPE_GUIDE_PAGE)));
+  g_assert_true (ADW_IS_PREFERENCES_PAGE (shown_guide));
+  g_object_add_weak_pointer (G_OBJECT (shown_guide), (gpointer *) &shown_guide);
+
   /* The lost-card guide has the hotline and says whether it is open now. */
   gtk_widget_activate_action (root, "win.show-guide", "s", "lost-card");
   myna_test_gui_flush ();
+  g_assert_null (shown_guide);
   myna_test_gui_assert_shows (GTK_WIDGET (view), "0120-95-0178");
   myna_test_gui_assert_shows (GTK_WIDGET (view), "answers in your language now");
   screenshot = myna_test_gui_save_screenshot (root, "guide-lost-card");
@@ -1150,6 +1157,33 @@ test_dark_large_text (Fixture       *fixture,
 }
 
 static void
+test_encoded_icons (void)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  g_autoptr(GtkIconPaintable) arrow = NULL;
+  g_autoptr(GtkIconPaintable) arrow_hidpi = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) file_hidpi = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *uri_hidpi = NULL;
+
+  /* Every guide's expander rows show this arrow: drawn in advance at
+   * 16 px (icons/meson.build), the SVG renderer is not loaded for it. */
+  arrow = gtk_icon_theme_lookup_icon (theme, "adw-expander-arrow-symbolic", NULL, 16, 1, GTK_TEXT_DIR_NONE, 0);
+  file = gtk_icon_paintable_get_file (arrow);
+  uri = g_file_get_uri (file);
+  g_assert_cmpstr (uri, ==, "resource:///io/github/mynacheck/MynaCheck/icons/16x16/actions/"
+                            "adw-expander-arrow-symbolic.symbolic.png");
+  g_assert_true (gtk_icon_paintable_is_symbolic (arrow));
+
+  /* Twice the pixels: libadwaita's own SVG, sharp. */
+  arrow_hidpi = gtk_icon_theme_lookup_icon (theme, "adw-expander-arrow-symbolic", NULL, 16, 2, GTK_TEXT_DIR_NONE, 0);
+  file_hidpi = gtk_icon_paintable_get_file (arrow_hidpi);
+  uri_hidpi = g_file_get_uri (file_hidpi);
+  g_assert_true (g_str_has_suffix (uri_hidpi, ".svg"));
+}
+
+static void
 test_about_and_shortcuts (void)
 {
   GtkWindow *about;
@@ -1194,6 +1228,7 @@ main (int   argc,
   app = myna_test_gui_init (&argc, &argv, "valid");
 
   g_test_add_func ("/window/about-and-shortcuts", test_about_and_shortcuts);
+  g_test_add_func ("/window/encoded-icons", test_encoded_icons);
 
   for (guint i = 0; i < G_N_ELEMENTS (overview_cases); i++)
     {

@@ -99,7 +99,7 @@ add_header (MynaGuidePage *self)
   gtk_label_set_wrap (GTK_LABEL (term), TRUE);
   gtk_label_set_xalign (GTK_LABEL (term), 0.0f);
   gtk_label_set_selectable (GTK_LABEL (term), TRUE);
-  gtk_widget_add_css_class (term, "title-4");
+  gtk_widget_add_css_class (term, "guide-term");
   gtk_widget_add_css_class (term, "ja-term");
   myna_label_set_language (GTK_LABEL (term), "ja");
   gtk_widget_set_visible (term, myna_guide_text_get_term (title) != NULL);
