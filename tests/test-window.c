@@ -1167,6 +1167,12 @@ test_encoded_icons (void)
   g_autofree char *uri = NULL;
   g_autofree char *uri_hidpi = NULL;
 
+  if (gtk_get_minor_version () >= 20)
+    {
+      g_test_skip ("GTK 4.20 draws symbolic SVG icons itself: none are encoded");
+      return;
+    }
+
   /* Every guide's expander rows show this arrow: drawn in advance at
    * 16 px (icons/meson.build), the SVG renderer is not loaded for it. */
   arrow = gtk_icon_theme_lookup_icon (theme, "adw-expander-arrow-symbolic", NULL, 16, 1, GTK_TEXT_DIR_NONE, 0);
