@@ -23,6 +23,7 @@
 #include <stdio.h>
 
 #include "myna-clock.h"
+#include "myna-guidance.h"
 #include "myna-lifecycle.h"
 
 /* Every rule with its source, as the tables below name them. */
@@ -155,6 +156,24 @@ test_notice_date (void)
   myna_cert_lifecycle_compute (not_before, not_after, now, &lifecycle);
   assert_date (&lifecycle.notice_expected_on, "2027-02-20");
   assert_date (&lifecycle.last_day, "2027-05-20");
+}
+
+static void
+test_days_in_japan (void)
+{
+  /* 1:00 on 1 May in Japan is still 30 April in UTC. */
+  g_autoptr(GDateTime) not_before = g_date_time_new_from_iso8601 ("2022-04-30T16:00:00Z", NULL);
+  g_autoptr(GDateTime) not_after = g_date_time_new_from_iso8601 ("2027-05-20T14:59:59Z", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 ("2026-11-25T10:00:00+09:00", NULL);
+  g_autofree char *shown = NULL;
+  MynaCertLifecycle lifecycle;
+
+  myna_cert_lifecycle_compute (not_before, not_after, now, &lifecycle);
+  assert_date (&lifecycle.first_day, "2022-05-01");
+  assert_date (&lifecycle.last_day, "2027-05-20");
+
+  shown = myna_format_date_time_jst (not_before);
+  g_assert_cmpstr (shown, ==, "2022-05-01 01:00:00 JST");
 }
 
 static void
@@ -325,6 +344,7 @@ main (int   argc,
   g_test_add_func ("/lifecycle/renewal-window", test_renewal_window);
   g_test_add_func ("/lifecycle/certificate-state", test_certificate_state);
   g_test_add_func ("/lifecycle/notice-date", test_notice_date);
+  g_test_add_func ("/lifecycle/days-in-japan", test_days_in_japan);
   g_test_add_func ("/lifecycle/age", test_age);
   g_test_add_func ("/lifecycle/expiry-calculator", test_expiry_calculator);
   g_test_add_func ("/lifecycle/expiry-calculator/errors", test_expiry_calculator_errors);

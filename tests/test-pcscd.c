@@ -325,6 +325,25 @@ assert_clean_failure (Harness    *harness,
   assert_nothing_spent (stats);
 }
 
+/* A status read of a card inserted with the bridge's @fault option: its
+ * exit code, with @out and @err, once assert_clean_failure() passed. */
+static int
+read_with_fault (Harness     *harness,
+                 const char  *fault,
+                 char       **out,
+                 char       **err)
+{
+  int code;
+
+  g_clear_pointer (out, g_free);
+  g_clear_pointer (err, g_free);
+  myna_test_pcscd_insert_card (harness, 0, "valid", fault);
+  code = run_mynacheck (NULL, out, err, "--status", "--json", NULL);
+  assert_clean_failure (harness, fault, code, *out, *err);
+
+  return code;
+}
+
 static void
 test_pcscd_faults (Harness       *harness,
                    gconstpointer  data)
@@ -352,13 +371,8 @@ test_pcscd_faults (Harness       *harness,
   for (gint64 n = 0; n < apdus; n++)
     {
       g_autofree char *argument = g_strdup_printf ("--remove-after=%" G_GINT64_FORMAT, n);
-      int code;
+      int code = read_with_fault (harness, argument, &out, &err);
 
-      g_clear_pointer (&out, g_free);
-      g_clear_pointer (&err, g_free);
-      myna_test_pcscd_insert_card (harness, 0, "valid", argument);
-      code = run_mynacheck (NULL, &out, &err, "--status", "--json", NULL);
-      assert_clean_failure (harness, argument, code, out, err);
       /* Said as it is: the card left. */
       g_assert_cmpint (code, ==, MYNA_EXIT_CARD_ERROR);
       if (strstr (err, "removed") == NULL)
@@ -369,13 +383,8 @@ test_pcscd_faults (Harness       *harness,
   for (gint64 n = 1; n <= apdus; n++)
     {
       g_autofree char *argument = g_strdup_printf ("--garbage-at=%" G_GINT64_FORMAT, n);
-      int code;
+      int code = read_with_fault (harness, argument, &out, &err);
 
-      g_clear_pointer (&out, g_free);
-      g_clear_pointer (&err, g_free);
-      myna_test_pcscd_insert_card (harness, 0, "valid", argument);
-      code = run_mynacheck (NULL, &out, &err, "--status", "--json", NULL);
-      assert_clean_failure (harness, argument, code, out, err);
       if (code != MYNA_EXIT_OK && strstr (err, "insert it again") == NULL)
         g_error ("%s: “%s” does not say what to do", argument, err);
       myna_test_pcscd_remove_card (harness, 0);

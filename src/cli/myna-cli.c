@@ -481,13 +481,6 @@ print_pin (const MynaPinStatus *tries)
     }
 }
 
-static char *
-format_jst (GDateTime *date_time)
-{
-  /* Translators: a date and time in Japan; keep the digits unambiguous. */
-  return g_date_time_format (date_time, _("%Y-%m-%d %H:%M:%S JST"));
-}
-
 static void
 print_lifecycle (MynaCardReport *report,
                  MynaCertId      id,
@@ -547,8 +540,8 @@ print_certificate (MynaCardReport *report,
       return;
     }
 
-  not_before = format_jst (myna_certificate_get_not_before (cert));
-  not_after = format_jst (myna_certificate_get_not_after (cert));
+  not_before = myna_format_date_time_jst (myna_certificate_get_not_before (cert));
+  not_after = myna_format_date_time_jst (myna_certificate_get_not_after (cert));
   usage = g_strjoinv (", ", (char **) myna_certificate_get_key_usage (cert));
 
   print_lifecycle (report, id, now);

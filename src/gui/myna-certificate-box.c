@@ -172,18 +172,17 @@ show_lifecycle (MynaCertificateBox *self,
   g_autofree char *issued_text = NULL;
   g_autofree char *renewal_text = NULL;
   g_autofree char *expires_text = NULL;
-  GDate issued_date, today;
+  GDate today;
   const char *badge;
   const char *css_class;
 
   myna_cert_lifecycle_compute (myna_certificate_get_not_before (cert),
                                myna_certificate_get_not_after (cert), now, &lifecycle);
-  myna_date_from_date_time (myna_certificate_get_not_before (cert), &issued_date);
   myna_date_from_date_time (now, &today);
 
   last_day = myna_format_date (&lifecycle.last_day);
   opens_on = myna_format_date (&lifecycle.renewal_opens_on);
-  issued = myna_format_date (&issued_date);
+  issued = myna_format_date (&lifecycle.first_day);
 
   switch (lifecycle.state)
     {
@@ -245,7 +244,7 @@ show_lifecycle (MynaCertificateBox *self,
   gtk_label_set_label (self->renewal_label, renewal_text);
   gtk_label_set_label (self->expires_label, expires_text);
 
-  myna_timeline_set_dates (MYNA_TIMELINE (self->timeline), &issued_date,
+  myna_timeline_set_dates (MYNA_TIMELINE (self->timeline), &lifecycle.first_day,
                            &lifecycle.renewal_opens_on, &lifecycle.last_day, &today);
   gtk_widget_set_visible (self->timeline, TRUE);
   gtk_widget_set_visible (self->timeline_labels, TRUE);

@@ -75,13 +75,6 @@ add_field (GtkWidget  *group,
   return row;
 }
 
-static char *
-format_jst (GDateTime *date_time)
-{
-  /* Translators: a date and time in Japan; keep it unambiguous. */
-  return g_date_time_format (date_time, _("%Y-%m-%d %H:%M:%S JST"));
-}
-
 static void
 copy_clicked_cb (MynaCertificateWindow *self)
 {
@@ -128,8 +121,8 @@ fill (MynaCertificateWindow *self,
 {
   MynaCertificate *cert = self->certificate;
   MynaCertLifecycle lifecycle;
-  g_autofree char *not_before = format_jst (myna_certificate_get_not_before (cert));
-  g_autofree char *not_after = format_jst (myna_certificate_get_not_after (cert));
+  g_autofree char *not_before = myna_format_date_time_jst (myna_certificate_get_not_before (cert));
+  g_autofree char *not_after = myna_format_date_time_jst (myna_certificate_get_not_after (cert));
   g_autofree char *opens_on = NULL;
   g_autofree char *days = NULL;
   g_autofree char *key = NULL;

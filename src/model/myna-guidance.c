@@ -24,6 +24,7 @@
 
 #include <glib/gi18n.h>
 
+#include "myna-clock.h"
 #include "myna-guidance.h"
 #include "myna-guide-book.h"
 
@@ -77,6 +78,26 @@ myna_format_date (const GDate *date)
   g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", date);
 
   return g_strdup (buffer);
+}
+
+/**
+ * myna_format_date_time_jst:
+ * @date_time: a moment
+ *
+ * Returns: (transfer full): @date_time as a date and time in Japan, the
+ *   zone every JPKI date is given in
+ */
+char *
+myna_format_date_time_jst (GDateTime *date_time)
+{
+  g_autoptr(GDateTime) jst = NULL;
+
+  g_return_val_if_fail (date_time != NULL, NULL);
+
+  jst = g_date_time_to_timezone (date_time, myna_clock_get_jst ());
+
+  /* Translators: a date and time in Japan; keep the digits unambiguous. */
+  return g_date_time_format (jst, _("%Y-%m-%d %H:%M:%S JST"));
 }
 
 /**

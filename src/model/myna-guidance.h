@@ -71,6 +71,7 @@ gboolean    myna_card_report_get_lifecycle    (MynaCardReport     *report,
                                                GDateTime          *now,
                                                MynaCertLifecycle  *lifecycle);
 char       *myna_format_date                  (const GDate        *date);
+char       *myna_format_date_time_jst         (GDateTime          *date_time);
 gboolean    myna_parse_date                   (const char         *text,
                                                GDate              *date);
 

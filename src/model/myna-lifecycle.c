@@ -119,6 +119,7 @@ myna_cert_lifecycle_compute (GDateTime         *not_before,
   g_return_if_fail (lifecycle != NULL);
 
   myna_date_from_date_time (now, &today);
+  myna_date_from_date_time (not_before, &lifecycle->first_day);
   myna_date_from_date_time (not_after, &lifecycle->last_day);
   myna_renewal_opens_on (&lifecycle->last_day, &lifecycle->renewal_opens_on);
 

@@ -46,6 +46,7 @@ typedef struct
 {
   MynaCertState state;
   int           days_left;          /* JST calendar days to the last day; 0 on it, negative after */
+  GDate         first_day;          /* the first day of validity, in JST */
   GDate         last_day;           /* the last day of validity, in JST */
   GDate         renewal_opens_on;   /* the first day renewal is accepted */
   GDate         notice_expected_on; /* about when J-LIS mails the expiry notice */

@@ -109,7 +109,7 @@ append_certificate (GString         *line,
                                myna_certificate_get_not_after (certificate), now, &lifecycle);
   last_day = myna_format_date (&lifecycle.last_day);
   opens_on = myna_format_date (&lifecycle.renewal_opens_on);
-  first_day = g_date_time_format (myna_certificate_get_not_before (certificate), "%Y-%m-%d");
+  first_day = myna_format_date (&lifecycle.first_day);
 
   switch (lifecycle.state)
     {
