@@ -5,15 +5,20 @@
  *
  * The baseline of bench/run: the least a libadwaita application does to
  * show a window. It prints "first-frame" when the window first draws, and
- * quits. With "rows", the window shows a stock preferences page of six
- * groups of five rows instead, for scale: what any libadwaita page of
- * that size costs.
+ * quits. For scale, with either or both of
+ *
+ *   rows            a stock preferences page of six groups of five rows
+ *                   instead: what any libadwaita page of that size costs
+ *   japanese TEXT   TEXT under the page, in Japanese: what drawing these
+ *                   characters costs (bench/run passes the Japanese terms
+ *                   of every guide)
  */
 
 #include <adwaita.h>
 #include <stdio.h>
 
 static gboolean with_rows;
+static const char *japanese_text;
 
 static void
 after_paint_cb (GdkFrameClock *clock,
@@ -65,6 +70,19 @@ activate_cb (GApplication *application)
       page = adw_status_page_new ();
     }
   gtk_box_append (GTK_BOX (box), page);
+  if (japanese_text != NULL)
+    {
+      GtkWidget *label = gtk_label_new (japanese_text);
+      g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
+
+      /* As the guides draw their Japanese terms. */
+      pango_attr_list_insert (attributes, pango_attr_language_new (pango_language_from_string ("ja")));
+      gtk_label_set_attributes (GTK_LABEL (label), attributes);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_box_append (GTK_BOX (box), label);
+    }
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
   gtk_window_set_default_size (GTK_WINDOW (window), 880, 720);
   g_signal_connect (window, "map", G_CALLBACK (map_cb), application);
@@ -78,7 +96,18 @@ main (int   argc,
   g_autoptr(AdwApplication) application = adw_application_new ("io.github.mynacheck.Baseline",
                                                                G_APPLICATION_NON_UNIQUE);
 
-  with_rows = argc > 1 && g_str_equal (argv[1], "rows");
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "rows"))
+        with_rows = TRUE;
+      else if (g_str_equal (argv[i], "japanese") && i + 1 < argc)
+        japanese_text = argv[++i];
+      else
+        {
+          fprintf (stderr, "usage: %s [rows] [japanese TEXT]\n", argv[0]);
+          return 2;
+        }
+    }
   g_signal_connect (application, "activate", G_CALLBACK (activate_cb), NULL);
 
   return g_application_run (G_APPLICATION (application), 1, argv);
