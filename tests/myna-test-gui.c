@@ -202,6 +202,43 @@ myna_test_gui_find_all (GtkWidget *root,
 }
 
 /**
+ * myna_test_gui_assert_secret_hidden:
+ * @entry: a password entry row
+ *
+ * Asserts that what is typed in @entry cannot be shown in clear, where it
+ * could be selected or copied: the row's "Show Text" button is there but
+ * hidden, and the text stays hidden when asked to show it, as the context
+ * menu's "Show Text" would.
+ */
+void
+myna_test_gui_assert_secret_hidden (GtkEditable *entry)
+{
+  g_autoptr(GPtrArray) buttons = myna_test_gui_find_every (GTK_WIDGET (entry), GTK_TYPE_BUTTON);
+  GtkEditable *text = gtk_editable_get_delegate (entry);
+  guint show_text_buttons = 0;
+
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+      const char *icon = gtk_button_get_icon_name (GTK_BUTTON (button));
+
+      if (g_strcmp0 (icon, "view-reveal-symbolic") == 0 || g_strcmp0 (icon, "view-conceal-symbolic") == 0)
+        {
+          show_text_buttons++;
+          g_assert_false (gtk_widget_get_visible (button));
+        }
+    }
+  /* libadwaita 1.2 has one; the test would be empty without it. */
+  g_assert_cmpuint (show_text_buttons, ==, 1);
+
+  g_assert_true (GTK_IS_TEXT (text));
+  gtk_widget_activate_action (GTK_WIDGET (text), "misc.toggle-visibility", NULL);
+  g_assert_false (gtk_text_get_visibility (GTK_TEXT (text)));
+  gtk_text_set_visibility (GTK_TEXT (text), TRUE);
+  g_assert_false (gtk_text_get_visibility (GTK_TEXT (text)));
+}
+
+/**
  * myna_test_gui_find_every:
  *
  * Returns: (transfer container): the widgets of @type under @root, shown

@@ -59,6 +59,7 @@ void       myna_test_gui_assert_no_clipping  (GtkWidget    *root);
 void       myna_test_gui_assert_fits         (GtkWidget    *root,
                                               int           width);
 void       myna_test_gui_assert_accessible   (GtkWidget   *root);
+void       myna_test_gui_assert_secret_hidden (GtkEditable *entry);
 char      *myna_test_gui_save_screenshot     (GtkWidget   *widget,
                                               const char  *name);
 

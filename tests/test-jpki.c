@@ -315,7 +315,8 @@ test_jpki_sign_success (void)
 static void
 test_jpki_sign_wrong_format (void)
 {
-  const char *bad[] = { "", "ABC12", "ABCDEFGHIJ1234567", "MYNA 2026", "MYNA-2026", "ＭＹＮＡ２０２６" };
+  const char *bad[] = { "", "ABC12", "ABCDEFGHIJ1234567", "MYNA 2026", "MYNA-2026", "ＭＹＮＡ２０２６",
+                        "123456", "abcdefgh" };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {

@@ -151,6 +151,11 @@ test_switch (void)
 
   window = myna_test_gui_open_window (app, manager, -1, -1);
   report = myna_card_manager_get_report (manager);
+  /* A card thread may be translating while the language changes: the
+   * switch must only replace LANGUAGE's value, which glibc does without
+   * moving the environment. So LANGUAGE exists from the start ("" here:
+   * the system's choice), and stays. */
+  g_assert_cmpstr (g_getenv ("LANGUAGE"), ==, "");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "guides");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-guide", "s", "renew-certificate");
   g_assert_true (myna_test_gui_shows_text (GTK_WIDGET (window), "Renew the electronic certificates"));
@@ -183,6 +188,8 @@ test_switch (void)
   window = myna_test_gui_only_window (app);
   g_assert_true (myna_test_gui_shows_text (GTK_WIDGET (window), "Renew the electronic certificates"));
 
+  g_assert_cmpstr (g_getenv ("LANGUAGE"), ==, "");
+
   gtk_window_destroy (GTK_WINDOW (window));
   myna_test_gui_flush ();
 }
@@ -197,6 +204,8 @@ main (int   argc,
 
   /* Today fixed, for the hotline hours shown (Wednesday, 10:00 JST). */
   g_setenv ("MYNACHECK_NOW", "2026-11-25T10:00:00+09:00", TRUE);
+  /* No language chosen outside MynaCheck. */
+  g_unsetenv ("LANGUAGE");
   app = myna_test_gui_init (&argc, &argv, "valid");
 
   languages = myna_i18n_get_languages (&n_languages);

@@ -616,6 +616,15 @@ test_password_dialog (Fixture       *fixture,
   gtk_editable_set_text (password_entry (dialog), "ABCDEFGHIJ1234567");
   g_assert_true (g_str_has_prefix (myna_password_dialog_get_hint (dialog), "Too long"));
   g_assert_false (myna_password_dialog_can_read (dialog));
+  /* Without a letter or without a digit it cannot be a signing password. */
+  gtk_editable_set_text (password_entry (dialog), "123456");
+  g_assert_cmpstr (myna_password_dialog_get_hint (dialog), ==,
+                   "A signing password has at least one letter and one digit.");
+  g_assert_false (myna_password_dialog_can_read (dialog));
+  gtk_editable_set_text (password_entry (dialog), "abcdefgh");
+  g_assert_false (myna_password_dialog_can_read (dialog));
+  /* What is typed is never shown in clear, where it could be copied. */
+  myna_test_gui_assert_secret_hidden (password_entry (dialog));
   gtk_editable_set_text (password_entry (dialog), "wrong123");
   g_assert_cmpstr (myna_password_dialog_get_hint (dialog), ==, "The format is right.");
   g_assert_true (myna_password_dialog_can_read (dialog));
@@ -710,6 +719,45 @@ test_password_blocked (Fixture       *fixture,
   gtk_editable_set_text (password_entry (dialog), "MYNA2026");
   g_assert_false (myna_password_dialog_can_read (dialog));
   gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static gboolean
+sign_tries_shown (gpointer data)
+{
+  MynaCardReport *report = myna_card_manager_get_report (myna_window_get_manager (data));
+  const MynaPinStatus *pin = report != NULL
+    ? myna_card_status_get_pin (myna_card_report_get_status (report), MYNA_PIN_SIGN)
+    : NULL;
+
+  return pin != NULL && pin->remaining == 4;
+}
+
+static void
+test_password_closed_while_reading (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  MynaPasswordDialog *dialog;
+  MynaVirtualCard *card;
+  gint64 deadline;
+
+  fixture->window = open_window ("valid", 900, 700);
+  card = myna_card_manager_get_demo_card (myna_window_get_manager (fixture->window));
+  dialog = open_password_dialog (fixture->window);
+  gtk_editable_set_text (password_entry (dialog), "WRONG123");
+  g_signal_emit_by_name (myna_test_gui_find_button (GTK_WIDGET (dialog), "Read"), "clicked");
+
+  /* The card has taken the wrong password; the user closes the dialog
+   * before the answer reaches the window (the main loop has not run). */
+  deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+  while (myna_virtual_card_get_tries_spent (card) == 0 && g_get_monotonic_time () < deadline)
+    g_usleep (G_TIME_SPAN_MILLISECOND);
+  g_assert_cmpint (myna_virtual_card_get_tries_spent (card), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* The try it cost is shown all the same. */
+  g_assert_true (myna_test_gui_wait_until (sign_tries_shown, fixture->window, 10000));
+  myna_test_gui_flush ();
+  myna_test_gui_assert_shows (GTK_WIDGET (pin_row (fixture->window, MYNA_PIN_SIGN)), "4 tries left of 5");
 }
 
 static gboolean
@@ -1252,6 +1300,7 @@ main (int   argc,
   ADD ("/window/password/read", test_password_dialog);
   ADD ("/window/password/last-try", test_password_last_try);
   ADD ("/window/password/blocked", test_password_blocked);
+  ADD ("/window/password/closed-while-reading", test_password_closed_while_reading);
   ADD ("/window/guides", test_guides);
   ADD ("/window/calculator", test_calculator);
   ADD ("/window/diagnostics", test_diagnostics);

@@ -549,6 +549,10 @@ myna_jpki_read_signing_certificate (MynaCardSession    *session,
   if (!select_jpki (session, error))
     goto out;
 
+  /* The last moment a closed dialog can still keep the try. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    goto out;
+
   if (!verify_signing_password (session, password, flags, &pin, error))
     goto out;
 

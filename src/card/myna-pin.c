@@ -268,9 +268,9 @@ myna_pin_status_is_usable (const MynaPinStatus *status)
  * upper-cased in place: it is registered in upper case and the card
  * compares bytes (reference §3.2).
  *
- * J-LIS asks for at least one letter and one digit when a signing password
- * is set; that is a rule for choosing one, not for typing one, so it is not
- * checked here.
+ * A signing password has at least one letter and one digit: J-LIS sets
+ * none without both (reference §3.3; seed 001, "英数字混在"), so one
+ * typed without both cannot be right and would only spend a try.
  *
  * Returns: %TRUE if @pin has the right format
  */
@@ -280,6 +280,8 @@ myna_pin_normalize (MynaPinId   id,
                     GError    **error)
 {
   const PinInfo *info;
+  gboolean has_letter = FALSE;
+  gboolean has_digit = FALSE;
   gsize length;
 
   g_return_val_if_fail (id < MYNA_N_PINS, FALSE);
@@ -294,14 +296,21 @@ myna_pin_normalize (MynaPinId   id,
   for (gsize i = 0; i < length; i++)
     {
       if (g_ascii_isdigit (pin[i]))
-        continue;
+        {
+          has_digit = TRUE;
+          continue;
+        }
       if (info->alphanumeric && g_ascii_isalpha (pin[i]))
         {
           pin[i] = g_ascii_toupper (pin[i]);
+          has_letter = TRUE;
           continue;
         }
       goto bad_format;
     }
+
+  if (info->alphanumeric && !(has_letter && has_digit))
+    goto bad_format;
 
   return TRUE;
 

@@ -70,6 +70,7 @@ typedef enum
   FORMAT_TOO_SHORT,
   FORMAT_TOO_LONG,
   FORMAT_BAD_CHARACTER,
+  FORMAT_NOT_MIXED,
   FORMAT_OK,
 } Format;
 
@@ -78,12 +79,17 @@ static Format
 check_format (const char *text,
               guint      *length)
 {
+  gboolean has_letter = FALSE;
+  gboolean has_digit = FALSE;
+
   *length = 0;
 
   for (const char *p = text; *p != '\0'; p++)
     {
       if (!g_ascii_isalnum (*p))
         return FORMAT_BAD_CHARACTER;
+      has_letter |= g_ascii_isalpha (*p);
+      has_digit |= g_ascii_isdigit (*p);
       (*length)++;
     }
 
@@ -93,6 +99,8 @@ check_format (const char *text,
     return FORMAT_TOO_SHORT;
   if (*length > myna_pin_get_max_length (MYNA_PIN_SIGN))
     return FORMAT_TOO_LONG;
+  if (!has_letter || !has_digit)
+    return FORMAT_NOT_MIXED;
 
   return FORMAT_OK;
 }
@@ -152,6 +160,10 @@ update (MynaPasswordDialog *self)
       break;
     case FORMAT_BAD_CHARACTER:
       hint = g_strdup (_("Only letters A–Z and digits 0–9: no spaces, symbols or other characters."));
+      break;
+    case FORMAT_NOT_MIXED:
+      /* Translators: PIN names as in po/glossary.json. */
+      hint = g_strdup (_("A signing password has at least one letter and one digit."));
       break;
     case FORMAT_OK:
     default:
@@ -293,29 +305,29 @@ myna_password_dialog_class_init (MynaPasswordDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
-/* AdwPasswordEntryRow's "Show Text" toggle, which libadwaita 1.2 offers
- * no property for. */
+/* AdwPasswordEntryRow's "Show Text" button, which libadwaita 1.2 offers
+ * no property for. Shown, the password could be selected into the
+ * primary selection or copied. */
 static void
-set_peek_visible (GtkWidget *widget,
-                  gboolean   visible)
+hide_show_text_button (GtkWidget *widget)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      if (GTK_IS_TOGGLE_BUTTON (child))
-        gtk_widget_set_visible (child, visible);
+      const char *icon = GTK_IS_BUTTON (child) ? gtk_button_get_icon_name (GTK_BUTTON (child)) : NULL;
+
+      if (g_strcmp0 (icon, "view-reveal-symbolic") == 0 || g_strcmp0 (icon, "view-conceal-symbolic") == 0)
+        gtk_widget_set_visible (child, FALSE);
       else
-        set_peek_visible (child, visible);
+        hide_show_text_button (child);
     }
 }
 
 static void
-visibility_changed_cb (MynaPasswordDialog *self,
-                       GParamSpec         *pspec,
-                       GtkText            *text)
+visibility_changed_cb (GtkText *text)
 {
-  if (self->hide_length && gtk_text_get_visibility (text))
+  if (gtk_text_get_visibility (text))
     gtk_text_set_visibility (text, FALSE);
 }
 
@@ -333,10 +345,15 @@ myna_password_dialog_init (MynaPasswordDialog *self)
   g_signal_connect_swapped (self->read_button, "clicked", G_CALLBACK (read_clicked_cb), self);
   g_signal_connect_swapped (self->confirm_check, "toggled", G_CALLBACK (update), self);
 
+  /* The password is never shown in clear, in any mode: no button, no
+   * menu item, and the text goes back to hidden whoever asks. */
+  hide_show_text_button (GTK_WIDGET (self->password_row));
   text = gtk_editable_get_delegate (GTK_EDITABLE (self->password_row));
   if (GTK_IS_TEXT (text))
-    g_signal_connect_object (text, "notify::visibility", G_CALLBACK (visibility_changed_cb), self,
-                             G_CONNECT_SWAPPED);
+    {
+      gtk_widget_action_set_enabled (GTK_WIDGET (text), "misc.toggle-visibility", FALSE);
+      g_signal_connect (text, "notify::visibility", G_CALLBACK (visibility_changed_cb), NULL);
+    }
 }
 
 /**
@@ -379,8 +396,7 @@ myna_password_dialog_set_hide_length (MynaPasswordDialog *self,
   self->hide_length = !!hide_length;
 
   /* No dot per character either: an invisible character of 0 shows
-   * nothing at all as the user types. And no way to show the text on a
-   * shared screen: the row's peek button and the text's own action go. */
+   * nothing at all as the user types. */
   text = gtk_editable_get_delegate (GTK_EDITABLE (self->password_row));
   if (GTK_IS_TEXT (text))
     {
@@ -388,10 +404,7 @@ myna_password_dialog_set_hide_length (MynaPasswordDialog *self,
         gtk_text_set_invisible_char (GTK_TEXT (text), 0);
       else
         gtk_text_unset_invisible_char (GTK_TEXT (text));
-      gtk_text_set_visibility (GTK_TEXT (text), FALSE);
-      gtk_widget_action_set_enabled (GTK_WIDGET (text), "misc.toggle-visibility", !self->hide_length);
     }
-  set_peek_visible (GTK_WIDGET (self->password_row), !self->hide_length);
 
   update (self);
 }

@@ -900,12 +900,23 @@ myna_card_manager_read_signing_certificate_finish (MynaCardManager  *self,
   ReadJob *job = g_task_get_task_data (G_TASK (result));
   guint serial = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (result), "serial"));
   g_autoptr(GError) local_error = NULL;
+  gboolean same_card;
   gboolean ok;
 
   g_return_val_if_fail (MYNA_IS_CARD_MANAGER (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   ok = g_task_propagate_boolean (G_TASK (result), &local_error);
+  same_card = serial == self->read_serial && self->report != NULL;
+
+  /* A password sent before the dialog was closed may have cost a try:
+   * the count the card gave stands, whatever became of the read. */
+  if (same_card && job != NULL && job->sign_pin.sw != 0)
+    {
+      myna_card_report_update_pin (self->report, &job->sign_pin);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
+    }
+
   if (!ok && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -913,20 +924,18 @@ myna_card_manager_read_signing_certificate_finish (MynaCardManager  *self,
     }
 
   /* The card left meanwhile: nothing of it may stay. */
-  if (serial != self->read_serial || self->report == NULL)
+  if (!same_card)
     {
       g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_REMOVED,
                    _("The card was removed while it was being read. Insert it again and keep it in the reader."));
       return FALSE;
     }
 
-  if (job != NULL)
-    myna_card_report_update_pin (self->report, &job->sign_pin);
-
   if (ok && !myna_card_report_set_signing_certificate (self->report, job->der, &local_error))
     ok = FALSE;
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
+  if (ok)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
 
   if (!ok)
     {

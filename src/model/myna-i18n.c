@@ -83,6 +83,11 @@ myna_i18n_init (const char *localedir)
     }
 
   system_language = g_strdup (g_getenv ("LANGUAGE"));
+  /* Switching languages later only replaces this variable's value, never
+   * adds it: adding one may move the environment while a card thread's
+   * gettext reads it. An empty LANGUAGE is no choice to gettext. */
+  if (system_language == NULL)
+    g_setenv ("LANGUAGE", "", TRUE);
 
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
@@ -153,8 +158,9 @@ myna_i18n_set_language (const char *code)
   g_free (chosen);
   chosen = language != NULL ? g_strdup (language->catalog) : NULL;
 
-  /* Switching happens on the main thread while no card is being read
-   * (the window is rebuilt), so no other thread reads the environment. */
+  /* A card thread may be translating a message meanwhile: LANGUAGE exists
+   * since myna_i18n_init(), and glibc swaps the value of an existing
+   * variable without moving the environment or freeing the old value. */
   if (chosen != NULL)
     {
       /* English is the source: an "en" that is not found falls back to the
@@ -167,7 +173,7 @@ myna_i18n_set_language (const char *code)
     }
   else
     {
-      g_unsetenv ("LANGUAGE");
+      g_setenv ("LANGUAGE", "", TRUE);
     }
 
   /* Makes gettext forget the translations it looked up. */
