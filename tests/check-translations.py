@@ -68,7 +68,8 @@ NEEDS_COMMENT = [
     'voluntary proxy', 'Basic Resident Registration card',
 ]
 
-TRANSLATABLE_C = re.compile(r'(?<![A-Za-z0-9_])(?:_|N_|C_|NC_|g_dngettext|g_dgettext)\s*\(')
+# A keyword with a string literal, which xgettext can extract.
+TRANSLATABLE_C = re.compile(r'(?<![A-Za-z0-9_])(?:(?:_|N_|C_|NC_)\s*\(\s*"|(?:g_dngettext|g_dgettext)\s*\([^,()]*,\s*"[^"])')
 
 results = []
 

@@ -239,6 +239,67 @@ myna_test_gui_assert_secret_hidden (GtkEditable *entry)
 }
 
 /**
+ * myna_test_gui_trigger_matches:
+ *
+ * Returns: whether @trigger fires for @keyval with exactly @modifiers
+ */
+gboolean
+myna_test_gui_trigger_matches (GtkShortcutTrigger *trigger,
+                               guint               keyval,
+                               GdkModifierType     modifiers)
+{
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    return myna_test_gui_trigger_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)),
+                                          keyval, modifiers) ||
+           myna_test_gui_trigger_matches (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)),
+                                          keyval, modifiers);
+  if (GTK_IS_KEYVAL_TRIGGER (trigger))
+    return gdk_keyval_to_lower (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger))) == gdk_keyval_to_lower (keyval) &&
+           gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers;
+  return FALSE;
+}
+
+/**
+ * myna_test_gui_press_shortcut:
+ * @window: a toplevel
+ *
+ * What a key press does before GtkWindow's own key bindings see it (among
+ * them Ctrl+Shift+I and Ctrl+Shift+D, which open the GTK Inspector): the
+ * matching shortcuts of @window's capture-phase shortcut controllers are
+ * activated in turn, as GTK does, until one takes the key.
+ *
+ * Returns: whether one took it
+ */
+gboolean
+myna_test_gui_press_shortcut (GtkWidget       *window,
+                              guint            keyval,
+                              GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)) != GTK_PHASE_CAPTURE)
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (myna_test_gui_trigger_matches (gtk_shortcut_get_trigger (shortcut), keyval, modifiers) &&
+              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, window,
+                                            gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
  * myna_test_gui_find_every:
  *
  * Returns: (transfer container): the widgets of @type under @root, shown

@@ -60,6 +60,12 @@ void       myna_test_gui_assert_fits         (GtkWidget    *root,
                                               int           width);
 void       myna_test_gui_assert_accessible   (GtkWidget   *root);
 void       myna_test_gui_assert_secret_hidden (GtkEditable *entry);
+gboolean   myna_test_gui_trigger_matches     (GtkShortcutTrigger *trigger,
+                                              guint               keyval,
+                                              GdkModifierType     modifiers);
+gboolean   myna_test_gui_press_shortcut      (GtkWidget          *window,
+                                              guint               keyval,
+                                              GdkModifierType     modifiers);
 char      *myna_test_gui_save_screenshot     (GtkWidget   *widget,
                                               const char  *name);
 

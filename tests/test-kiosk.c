@@ -25,6 +25,7 @@
 #include "myna-application.h"
 #include "myna-card-manager.h"
 #include "myna-certificate-window.h"
+#include "myna-diagnostics-window.h"
 #include "myna-i18n.h"
 #include "myna-test-gui.h"
 #include "myna-test-utils.h"
@@ -247,6 +248,7 @@ test_locked_down (void)
   g_autoptr(MynaCardManager) manager = myna_card_manager_new ();
   g_autoptr(MynaCardManager) demo = myna_card_manager_new_demo ("valid", NULL);
   GdkClipboard *clipboard;
+  GtkWindow *diagnostics;
   GtkWindow *details;
   MynaWindow *window;
   GtkWidget *root;
@@ -260,6 +262,16 @@ test_locked_down (void)
   g_assert_false (gtk_window_get_deletable (GTK_WINDOW (window)));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "quit"));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "about"));
+  /* And no GTK Inspector: its keys are taken before GtkWindow sees them. */
+  g_assert_true (myna_test_gui_press_shortcut (root, GDK_KEY_i, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  g_assert_true (myna_test_gui_press_shortcut (root, GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  myna_test_gui_flush ();
+  /* Ctrl+Shift+D is Diagnostics, redacted here; its window keeps the
+   * Inspector away too. */
+  diagnostics = myna_test_gui_find_toplevel (MYNA_TYPE_DIAGNOSTICS_WINDOW);
+  g_assert_nonnull (diagnostics);
+  g_assert_true (myna_test_gui_press_shortcut (GTK_WIDGET (diagnostics), GDK_KEY_i, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  g_assert_true (myna_test_gui_wait_until (myna_test_gui_diagnostics_done, diagnostics, 10000));
   gtk_window_destroy (GTK_WINDOW (window));
   myna_test_gui_flush ();
 
@@ -272,6 +284,8 @@ test_locked_down (void)
   myna_test_gui_flush ();
   details = myna_test_gui_find_toplevel (MYNA_TYPE_CERTIFICATE_WINDOW);
   g_assert_nonnull (details);
+  g_assert_true (myna_test_gui_press_shortcut (GTK_WIDGET (details), GDK_KEY_i, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  g_assert_true (myna_test_gui_press_shortcut (GTK_WIDGET (details), GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
   g_assert_null (myna_test_gui_find_button (GTK_WIDGET (details), "Copy Fingerprint"));
   {
     g_autoptr(GPtrArray) labels = myna_test_gui_find_every (GTK_WIDGET (details), GTK_TYPE_LABEL);

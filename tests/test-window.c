@@ -325,6 +325,25 @@ test_timeline (Fixture       *fixture,
   }
 }
 
+static void
+test_juki_card (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *root;
+
+  /* An old Basic Resident Registration card: its signing certificate is
+   * neither renewed nor issued again, and the box says what the guidance
+   * says. */
+  fixture->window = open_window ("juki", 900, 1400);
+  myna_test_gui_read_signing_certificate (myna_window_get_manager (fixture->window), "MYNA2026");
+  myna_test_gui_flush ();
+  root = GTK_WIDGET (certificate_box (fixture->window, MYNA_CERT_SIGN));
+  myna_test_gui_assert_shows (root, "Expired on");
+  myna_test_gui_assert_shows (root, "can no longer be issued or renewed");
+  g_assert_false (myna_test_gui_shows_text (root, "New certificates can still be issued"));
+  g_assert_false (myna_test_gui_shows_text (root, "Renewal from"));
+}
+
 static gboolean
 report_gone (gpointer data)
 {
@@ -849,6 +868,17 @@ test_calculator (Fixture       *fixture,
   myna_test_gui_flush ();
   calculator = MYNA_CALCULATOR (myna_test_gui_find_type (root, MYNA_TYPE_CALCULATOR));
   g_assert_nonnull (calculator);
+  /* In English under C.UTF-8 the calendar speaks the window's language:
+   * each date row offers it. */
+  {
+    g_autoptr(GPtrArray) buttons = myna_test_gui_find_all (root, GTK_TYPE_MENU_BUTTON);
+    guint calendars = 0;
+
+    for (guint i = 0; i < buttons->len; i++)
+      calendars += g_strcmp0 (gtk_menu_button_get_icon_name (g_ptr_array_index (buttons, i)),
+                              "x-office-calendar-symbolic") == 0;
+    g_assert_cmpuint (calendars, ==, 2);
+  }
 
   /* An adult who got the card on 2021-04-01, born 1990-06-15: the card runs
    * to the 10th birthday after issue (the first is 2021-06-15), the
@@ -876,6 +906,18 @@ test_calculator (Fixture       *fixture,
     g_assert_cmpstr (myna_calculator_get_result (calculator, "card"), ==, "—");
     myna_test_gui_assert_shows (root, "year-month-day");
   }
+
+  /* A long residence status is shown whole, not cut short. */
+  input.residence = MYNA_RESIDENCE_PERMANENT_RESIDENT;
+  myna_calculator_set_input (calculator, &input);
+  myna_test_gui_flush ();
+  {
+    GtkWidget *status = myna_test_gui_find_text (root, "Permanent or special permanent resident");
+
+    g_assert_true (GTK_IS_LABEL (status));
+    g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (status))));
+  }
+  input.residence = MYNA_RESIDENCE_JAPANESE;
 
   /* Born after the issue date: refused, in words. */
   g_date_set_dmy (&input.birth_date, 15, G_DATE_JUNE, 2022);
@@ -999,20 +1041,6 @@ focus_reaches (GHashTable *seen,
   return FALSE;
 }
 
-static gboolean
-trigger_matches (GtkShortcutTrigger *trigger,
-                 guint               keyval,
-                 GdkModifierType     modifiers)
-{
-  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
-    return trigger_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, modifiers) ||
-           trigger_matches (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, modifiers);
-  if (GTK_IS_KEYVAL_TRIGGER (trigger))
-    return gdk_keyval_to_lower (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger))) == gdk_keyval_to_lower (keyval) &&
-           gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers;
-  return FALSE;
-}
-
 /* A key the application maps to an action, or a shortcut of a widget in
  * the window (class bindings included), shown or not. */
 static gboolean
@@ -1048,7 +1076,7 @@ shortcut_is_bound (GtkWidget       *root,
             {
               g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
 
-              if (trigger_matches (gtk_shortcut_get_trigger (shortcut), keyval, modifiers))
+              if (myna_test_gui_trigger_matches (gtk_shortcut_get_trigger (shortcut), keyval, modifiers))
                 return TRUE;
             }
         }
@@ -1064,6 +1092,7 @@ test_keyboard (Fixture       *fixture,
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) listed = NULL;
   MynaCertificateBox *sign_box;
+  GtkWindow *diagnostics;
   GtkWidget *overlay;
   GtkWidget *root;
 
@@ -1083,6 +1112,7 @@ test_keyboard (Fixture       *fixture,
    * application, or by a widget of the window. */
   overlay = GTK_WIDGET (myna_window_get_shortcuts_window (fixture->window));
   g_assert_nonnull (overlay);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (overlay)), ==, "Keyboard Shortcuts");
   listed = myna_test_gui_find_every (overlay, GTK_TYPE_SHORTCUTS_SHORTCUT);
   g_assert_cmpuint (listed->len, >=, 10);
   g_assert_false (shortcut_is_bound (root, GDK_KEY_F12, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
@@ -1107,6 +1137,16 @@ test_keyboard (Fixture       *fixture,
   gtk_widget_activate_action (root, "win.show-page", "s", "guides");
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (myna_test_gui_find_type (root, ADW_TYPE_VIEW_STACK))),
                    ==, "guides");
+
+  /* Ctrl+Shift+D is Diagnostics, taken before GtkWindow's binding of it to
+   * the GTK Inspector; Ctrl+Shift+I stays GTK's, for developers. */
+  g_assert_true (myna_test_gui_press_shortcut (root, GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  myna_test_gui_flush ();
+  diagnostics = myna_test_gui_find_toplevel (MYNA_TYPE_DIAGNOSTICS_WINDOW);
+  g_assert_nonnull (diagnostics);
+  g_assert_false (myna_test_gui_press_shortcut (root, GDK_KEY_i, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  g_assert_true (myna_test_gui_wait_until (myna_test_gui_diagnostics_done, diagnostics, 10000));
+  gtk_window_destroy (diagnostics);
 }
 
 static void
@@ -1293,6 +1333,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/window/timeline", test_timeline);
+  ADD ("/window/juki-card", test_juki_card);
   ADD ("/window/removal", test_removal);
   ADD ("/window/reading", test_reading);
   ADD ("/window/not-my-number", test_not_my_number);

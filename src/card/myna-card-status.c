@@ -238,12 +238,25 @@ _myna_card_status_set_apdu_count (MynaCardStatus *self,
   self->extended_length = extended_length;
 }
 
+/**
+ * myna_card_status_get_reader_name:
+ * @self: a #MynaCardStatus
+ *
+ * The demo reader's name is kept untranslated and translated here, so that
+ * it follows a language chosen after the card was read; a real reader's
+ * name has no translation and comes back as it is.
+ *
+ * Returns: (nullable): the name of the reader the card was read in
+ */
 const char *
 myna_card_status_get_reader_name (MynaCardStatus *self)
 {
   g_return_val_if_fail (MYNA_IS_CARD_STATUS (self), NULL);
 
-  return self->reader_name;
+  if (self->reader_name == NULL || *self->reader_name == '\0')
+    return self->reader_name;
+
+  return g_dgettext (GETTEXT_PACKAGE, self->reader_name);
 }
 
 /**

@@ -131,8 +131,9 @@ myna_virtual_transport_get_atr (MynaTransport *transport)
 static const char *
 myna_virtual_transport_get_reader_name (MynaTransport *transport)
 {
-  /* Translators: the name of the pretend reader that holds the demo card. */
-  return _("MynaCheck demo reader");
+  /* Translated when shown: see myna_card_status_get_reader_name().
+   * Translators: the name of the pretend reader that holds the demo card. */
+  return N_("MynaCheck demo reader");
 }
 
 static gboolean

@@ -148,11 +148,41 @@ myna_calculator_class_init (MynaCalculatorClass *klass)
   G_OBJECT_CLASS (klass)->dispose = myna_calculator_dispose;
 }
 
+/* As libadwaita's own list of a combo row, with the text wrapped instead
+ * of cut short: the status, and a check mark on the chosen one. */
+static void
+setup_residence_item (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), check);
+  g_object_bind_property (item, "selected", check, "visible", G_BINDING_SYNC_CREATE);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_residence_item (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item)
+{
+  GtkWidget *label = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+
+  gtk_label_set_label (GTK_LABEL (label), gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
 /* Built when first needed, not at startup: the window measures every page
  * of its stack, and this one is long. */
 static void
 ensure_built (MynaCalculator *self)
 {
+  g_autoptr(GtkListItemFactory) list_factory = NULL;
   const char *residences[] = {
     /* Translators: residence status for the card's validity (seed 000). */
     _("Japanese national"),
@@ -192,6 +222,13 @@ ensure_built (MynaCalculator *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->residence_row), _("Residence status"));
   adw_combo_row_set_model (ADW_COMBO_ROW (self->residence_row),
                            G_LIST_MODEL (gtk_string_list_new (residences)));
+  /* The statuses are long in every language: the chosen one is shown
+   * whole under the title, and the list wraps them. */
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (self->residence_row), TRUE);
+  list_factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (list_factory, "setup", G_CALLBACK (setup_residence_item), NULL);
+  g_signal_connect (list_factory, "bind", G_CALLBACK (bind_residence_item), NULL);
+  adw_combo_row_set_list_factory (ADW_COMBO_ROW (self->residence_row), list_factory);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->residence_row);
 
   self->stay_row = myna_date_row_new (_("End of the period of stay"));

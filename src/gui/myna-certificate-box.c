@@ -158,9 +158,12 @@ show_signing_not_read (MynaCertificateBox *self,
                 _("It holds your name, address, birth date and sex, so MynaCheck reads it only when you ask."));
 }
 
+/* @renewable: FALSE on an old Basic Resident Registration card, whose
+ * certificates are neither issued nor renewed any more (seeds 001, 004). */
 static void
 show_lifecycle (MynaCertificateBox *self,
                 MynaCertificate    *cert,
+                gboolean            renewable,
                 GDateTime          *now)
 {
   MynaCertLifecycle lifecycle;
@@ -228,6 +231,30 @@ show_lifecycle (MynaCertificateBox *self,
       break;
     }
 
+  if (!renewable && lifecycle.state != MYNA_CERT_STATE_NOT_YET_VALID)
+    {
+      if (lifecycle.state == MYNA_CERT_STATE_RENEWAL_OPEN)
+        {
+          badge = _("Within validity period");
+          css_class = "success";
+        }
+      g_free (detail);
+      /* Translators: PIN, certificate and card names as in po/glossary.json. */
+      detail = g_strdup (_("This is an old Basic Resident Registration card (住基カード). Its certificates can no longer be issued or renewed; a My Number card replaces it."));
+    }
+
+  if (!renewable && lifecycle.state != MYNA_CERT_STATE_NOT_YET_VALID)
+    {
+      if (lifecycle.state == MYNA_CERT_STATE_RENEWAL_OPEN)
+        {
+          badge = _("Within validity period");
+          css_class = "success";
+        }
+      g_free (detail);
+      /* Translators: PIN, certificate and card names as in po/glossary.json. */
+      detail = g_strdup (_("This is an old Basic Resident Registration card (住基カード). Its certificates can no longer be issued or renewed; a My Number card replaces it."));
+    }
+
   gtk_label_set_label (self->state_badge, badge);
   gtk_label_set_label (self->headline_label, headline);
   gtk_label_set_label (self->detail_label, detail);
@@ -241,11 +268,12 @@ show_lifecycle (MynaCertificateBox *self,
   /* Translators: under the timeline; %s is a date, YYYY-MM-DD. */
   expires_text = g_strdup_printf (_("Ends %s"), last_day);
   gtk_label_set_label (self->issued_label, issued_text);
-  gtk_label_set_label (self->renewal_label, renewal_text);
+  gtk_label_set_label (self->renewal_label, renewable ? renewal_text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->renewal_label), renewable);
   gtk_label_set_label (self->expires_label, expires_text);
 
   myna_timeline_set_dates (MYNA_TIMELINE (self->timeline), &lifecycle.first_day,
-                           &lifecycle.renewal_opens_on, &lifecycle.last_day, &today);
+                           renewable ? &lifecycle.renewal_opens_on : NULL, &lifecycle.last_day, &today);
   gtk_widget_set_visible (self->timeline, TRUE);
   gtk_widget_set_visible (self->timeline_labels, TRUE);
   gtk_widget_set_visible (self->details_button, TRUE);
@@ -277,7 +305,9 @@ myna_certificate_box_set_report (MynaCertificateBox *self,
   cert = myna_card_report_get_certificate (report, self->id);
   if (cert != NULL)
     {
-      show_lifecycle (self, cert, now);
+      show_lifecycle (self, cert,
+                      myna_card_status_get_kind (myna_card_report_get_status (report)) != MYNA_CARD_KIND_JUKI,
+                      now);
       return;
     }
 

@@ -26,6 +26,7 @@
 
 #include "myna-date-row.h"
 #include "myna-guidance.h"
+#include "myna-i18n.h"
 
 /*
  * A date typed as YYYY-MM-DD (or 2026/11/22, 2026年11月22日, full-width
@@ -137,6 +138,9 @@ myna_date_row_init (MynaDateRow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Pick From a Calendar"), -1);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (self), self->calendar_button);
+  /* A calendar in another language than the window's, or with a wrong
+   * year, is worse than none: the date can always be typed. */
+  gtk_widget_set_visible (self->calendar_button, myna_i18n_time_names_speak_language ());
 
   gtk_editable_set_max_width_chars (GTK_EDITABLE (self), 12);
   g_signal_connect (self, "changed", G_CALLBACK (text_changed_cb), NULL);

@@ -97,7 +97,7 @@ G_DEFINE_FINAL_TYPE (MynaWindow, myna_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void update_view        (MynaWindow *self);
 static void restart_idle_timer (MynaWindow *self);
-static void watch_user         (MynaWindow *self,
+static void watch_kiosk_window (MynaWindow *self,
                                 GtkWidget  *watched);
 
 static void card_window_destroyed_cb (MynaWindow *self,
@@ -136,7 +136,7 @@ track_card_window (MynaWindow *self,
   g_signal_connect_object (window, "destroy", G_CALLBACK (card_window_destroyed_cb), self,
                            G_CONNECT_SWAPPED);
   if (self->kiosk)
-    watch_user (self, window);
+    watch_kiosk_window (self, window);
 }
 
 static MynaApplication *
@@ -729,11 +729,37 @@ user_input_cb (MynaWindow *self)
 
 /* Input anywhere in @watched, the main window or one it opened, counts as
  * use of the terminal. */
+static gboolean
+swallow_key_cb (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  return TRUE;
+}
+
+/* Every window of a public terminal: input keeps the session alive, and
+ * the keys with which GtkWindow opens the GTK Inspector do nothing:
+ * Ctrl+Shift+I, and Ctrl+Shift+D but in the main window, where it is
+ * Diagnostics (see myna_window_init()). */
 static void
-watch_user (MynaWindow *self,
-            GtkWidget  *watched)
+watch_kiosk_window (MynaWindow *self,
+                    GtkWidget  *watched)
 {
   GtkEventController *controller;
+  const guint inspector_keys[] = { GDK_KEY_i, GDK_KEY_d };
+
+  controller = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (inspector_keys); i++)
+    {
+      if (inspector_keys[i] == GDK_KEY_d && watched == GTK_WIDGET (self))
+        continue;
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                            gtk_shortcut_new (gtk_keyval_trigger_new (inspector_keys[i],
+                                                                                      GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                                                              gtk_callback_action_new (swallow_key_cb, NULL, NULL)));
+    }
+  gtk_widget_add_controller (watched, controller);
 
   controller = gtk_event_controller_key_new ();
   gtk_event_controller_set_name (controller, "myna-kiosk-activity");
@@ -777,7 +803,7 @@ setup_modes (MynaWindow      *self,
       gtk_widget_set_visible (self->menu_button, FALSE);
       gtk_window_set_deletable (GTK_WINDOW (self), FALSE);
       gtk_window_fullscreen (GTK_WINDOW (self));
-      watch_user (self, GTK_WIDGET (self));
+      watch_kiosk_window (self, GTK_WIDGET (self));
     }
 }
 
@@ -828,7 +854,7 @@ diagnostics_activated (GtkWidget  *widget,
     {
       g_set_weak_pointer (&self->diagnostics, myna_diagnostics_window_new (GTK_WINDOW (self), self->manager));
       if (self->kiosk)
-        watch_user (self, self->diagnostics);
+        watch_kiosk_window (self, self->diagnostics);
     }
   /* Neither a shared screen nor a public terminal may let the serials go. */
   myna_diagnostics_window_set_force_redaction (MYNA_DIAGNOSTICS_WINDOW (self->diagnostics),
@@ -935,8 +961,6 @@ myna_window_class_init (MynaWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "guides");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "calculator");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-current-guide", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.diagnostics", NULL);
 }
 
 static void
@@ -969,7 +993,19 @@ fill_menus (MynaWindow *self)
 static void
 myna_window_init (MynaWindow *self)
 {
+  GtkEventController *controller;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* GtkWindow's own binding of Ctrl+Shift+D, to the GTK Inspector, comes
+   * before any binding of a subclass: Diagnostics takes it earlier. */
+  controller = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_d,
+                                                                                  GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                                                          gtk_named_action_new ("win.diagnostics")));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
   fill_menus (self);
   fill_language_picker (self);
 

@@ -89,6 +89,14 @@ myna_i18n_init (const char *localedir)
   if (system_language == NULL)
     g_setenv ("LANGUAGE", "", TRUE);
 
+  /* GLib decides at the first g_dgettext() whether to translate at all,
+   * for good: not when textdomain() has been set, the default domain has
+   * no catalog for the language and the locale is neither C nor English —
+   * which is MynaCheck started in English under C.UTF-8, and then counts
+   * (g_dngettext()), guides and GTK's own strings would stay English after
+   * the menu switches language. Asked before textdomain(), it translates. */
+  g_dgettext (GETTEXT_PACKAGE, "");
+
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
@@ -215,6 +223,32 @@ myna_i18n_get_language (void)
     }
 
   return "en";
+}
+
+/**
+ * myna_i18n_time_names_speak_language:
+ *
+ * GtkCalendar names months and weekdays, and writes the year, with the C
+ * library's time locale, not with MynaCheck's catalogs: on a machine whose
+ * only locale is C.UTF-8 they are English whatever MynaCheck speaks, and
+ * the Thai year comes out wrong.
+ *
+ * Returns: whether the time locale is in the language MynaCheck speaks
+ */
+gboolean
+myna_i18n_time_names_speak_language (void)
+{
+  const char *time_locale = setlocale (LC_TIME, NULL);
+  g_autofree char *time_language = NULL;
+
+  if (time_locale == NULL)
+    return FALSE;
+
+  time_language = g_strndup (time_locale, strcspn (time_locale, "_.@"));
+  if (g_str_equal (time_language, "C") || g_str_equal (time_language, "POSIX"))
+    return g_str_equal (myna_i18n_get_language (), "en");
+
+  return g_str_equal (time_language, myna_i18n_get_language ());
 }
 
 /**

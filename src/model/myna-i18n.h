@@ -38,5 +38,6 @@ gboolean            myna_i18n_set_language         (const char *code);
 const char         *myna_i18n_get_chosen_language  (void);
 const char         *myna_i18n_get_language         (void);
 gboolean            myna_i18n_shows_japanese_terms (void);
+gboolean            myna_i18n_time_names_speak_language (void);
 
 G_END_DECLS
