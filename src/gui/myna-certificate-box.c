@@ -243,18 +243,6 @@ show_lifecycle (MynaCertificateBox *self,
       detail = g_strdup (_("This is an old Basic Resident Registration card (住基カード). Its certificates can no longer be issued or renewed; a My Number card replaces it."));
     }
 
-  if (!renewable && lifecycle.state != MYNA_CERT_STATE_NOT_YET_VALID)
-    {
-      if (lifecycle.state == MYNA_CERT_STATE_RENEWAL_OPEN)
-        {
-          badge = _("Within validity period");
-          css_class = "success";
-        }
-      g_free (detail);
-      /* Translators: PIN, certificate and card names as in po/glossary.json. */
-      detail = g_strdup (_("This is an old Basic Resident Registration card (住基カード). Its certificates can no longer be issued or renewed; a My Number card replaces it."));
-    }
-
   gtk_label_set_label (self->state_badge, badge);
   gtk_label_set_label (self->headline_label, headline);
   gtk_label_set_label (self->detail_label, detail);
