@@ -22,6 +22,7 @@
 
 #include "myna-card-error.h"
 #include "myna-card-session-private.h"
+#include "myna-pcsc.h"
 #include "myna-pin.h"
 #include "myna-test-transport.h"
 
@@ -425,6 +426,56 @@ test_session_trace (void)
   g_string_free (g_steal_pointer (&trace), TRUE);
 }
 
+/* `--reader NAME` is one rule, myna_reader_find(), for the window (the
+ * reader monitor's state) and for `--status`: the reader called NAME, or
+ * else the only one whose name contains it, ignoring case. */
+static void
+test_reader_choice (void)
+{
+  static const struct { const char *wanted; MynaReaderState state; const char *reader; } cases[] = {
+    { NULL, MYNA_READER_STATE_SEVERAL_CARDS, NULL },
+    { "SCM SCR3310 00 01", MYNA_READER_STATE_CARD_PRESENT, "SCM SCR3310 00 01" },
+    { "00 01", MYNA_READER_STATE_CARD_PRESENT, "SCM SCR3310 00 01" },
+    { "scr3310", MYNA_READER_STATE_CARD_PRESENT, "SCM SCR3310 00 01" },
+    { "icc reader", MYNA_READER_STATE_CARD_PRESENT, "ACS ACR39U ICC Reader 00 00" },
+    { "00", MYNA_READER_STATE_SEVERAL_CARDS, NULL },         /* both: ambiguous */
+    { "No Such Reader", MYNA_READER_STATE_SEVERAL_CARDS, NULL },
+  };
+  g_autoptr(GPtrArray) readers = g_ptr_array_new_with_free_func ((GDestroyNotify) myna_reader_info_free);
+  MynaReaderInfo first = { .name = (char *) "ACS ACR39U ICC Reader 00 00", .card_present = TRUE };
+  MynaReaderInfo second = { .name = (char *) "SCM SCR3310 00 01", .card_present = TRUE };
+
+  g_ptr_array_add (readers, myna_reader_info_copy (&first));
+  g_ptr_array_add (readers, myna_reader_info_copy (&second));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const MynaReaderInfo *chosen = NULL;
+      MynaReaderState state = myna_reader_state_compute (readers, cases[i].wanted, &chosen);
+      const MynaReaderInfo *found = NULL;
+
+      g_test_message ("--reader %s", cases[i].wanted);
+      g_assert_cmpint (state, ==, cases[i].state);
+      g_assert_cmpstr (chosen != NULL ? chosen->name : NULL, ==, cases[i].reader);
+
+      /* --status chooses the same reader. */
+      if (cases[i].wanted != NULL)
+        {
+          found = myna_reader_find (readers, cases[i].wanted, NULL);
+          g_assert_cmpstr (found != NULL ? found->name : NULL, ==, cases[i].reader);
+        }
+    }
+
+  /* The chosen reader without a card: the other card is read. */
+  ((MynaReaderInfo *) g_ptr_array_index (readers, 1))->card_present = FALSE;
+  {
+    const MynaReaderInfo *chosen = NULL;
+
+    g_assert_cmpint (myna_reader_state_compute (readers, "00 01", &chosen), ==, MYNA_READER_STATE_CARD_PRESENT);
+    g_assert_cmpstr (chosen->name, ==, "ACS ACR39U ICC Reader 00 00");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -452,6 +503,7 @@ main (int   argc,
   g_test_add_func ("/session/query-pin/sfi", test_session_query_pin);
   g_test_add_func ("/session/query-pin/falls-back", test_session_query_pin_falls_back);
   g_test_add_func ("/session/trace-masks-pin", test_session_trace);
+  g_test_add_func ("/reader/choice", test_reader_choice);
 
   return g_test_run ();
 }

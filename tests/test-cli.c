@@ -216,13 +216,15 @@ test_cli_json_lifecycle (void)
 
   /* The guides for this card, in order, lost card last. */
   guides = json_object_get_array_member (root, "guides");
-  g_assert_cmpuint (json_array_get_length (guides), ==, 2);
+  g_assert_cmpuint (json_array_get_length (guides), ==, 3);
   first = json_array_get_object_element (guides, 0);
   g_assert_cmpstr (json_object_get_string_member (first, "id"), ==, "renew-certificate");
   g_assert_cmpstr (json_object_get_string_member (first, "reason"), ==, "renewal-open");
   g_assert_cmpstr (json_object_get_string_member (first, "certificate"), ==, "auth");
   g_assert_nonnull (strstr (json_object_get_string_member (first, "text"), "2026-10-07"));
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (guides, 1), "id"), ==, "lost-card");
+  /* The card's own expiry may be the same day (seeds 000, 003). */
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (guides, 1), "reason"), ==, "card-may-expire");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (guides, 2), "id"), ==, "lost-card");
 }
 
 static void
@@ -241,6 +243,37 @@ test_cli_text (void)
   g_assert_nonnull (strstr (run.out, "State: Within validity period"));
   g_assert_nonnull (strstr (run.out, "What to do"));
   g_assert_nonnull (strstr (run.out, "暗証番号の再設定・ロック解除"));
+}
+
+/* One rule in the model: an old juki card's certificates are not
+ * renewable, so neither the text nor the JSON offers a renewal date. */
+static void
+test_cli_juki_card (void)
+{
+  g_auto(Run) text = { 0 };
+  g_auto(Run) json = { 0 };
+  g_autoptr(JsonObject) root = NULL;
+  /* The juki card carries only a signing certificate. */
+  const char *ids[] = { "sign" };
+
+  run_mynacheck (&text, "MYNA2026\n", (const char *[]) { "--status", "--demo", "juki", "--sign-password-stdin", NULL });
+  g_assert_cmpint (text.status, ==, MYNA_EXIT_OK);
+  g_assert_null (strstr (text.out, "Renewal opens"));
+  g_assert_null (strstr (text.out, "renewal open"));
+  g_assert_nonnull (strstr (text.out, "can no longer be issued or renewed"));
+
+  run_mynacheck (&json, "MYNA2026\n", (const char *[]) { "--status", "--json", "--demo", "juki", "--sign-password-stdin", NULL });
+  g_assert_cmpint (json.status, ==, MYNA_EXIT_OK);
+  root = myna_test_parse_json (json.out);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      JsonObject *cert = myna_test_find_by_id (root, "certificates", ids[i]);
+
+      g_assert_true (json_object_get_boolean_member (cert, "present"));
+      g_assert_true (json_object_has_member (cert, "state"));
+      g_assert_false (json_object_has_member (cert, "renewal_opens_on"));
+      g_assert_cmpstr (json_object_get_string_member (cert, "state"), !=, "renewal-open");
+    }
 }
 
 static void
@@ -369,6 +402,7 @@ main (int   argc,
   g_test_add_func ("/cli/json/scenarios", test_cli_json_scenarios);
   g_test_add_func ("/cli/json/lifecycle", test_cli_json_lifecycle);
   g_test_add_func ("/cli/text", test_cli_text);
+  g_test_add_func ("/cli/juki-card", test_cli_juki_card);
   g_test_add_func ("/cli/exit-codes", test_cli_exit_codes);
   g_test_add_func ("/cli/version", test_cli_version);
   g_test_add_func ("/cli/sign-password", test_cli_sign_password);

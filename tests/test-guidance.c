@@ -127,16 +127,38 @@ static const GuidanceCase cases[] = {
   { "last-try", NULL, {
       { "reset-pin", "pin-last-try", "sign" },
       { "lost-card", "always", NULL } } },
+  /* No convenience store when the PIN it needs is locked too. */
+  { "both-locked", NULL, {
+      { "reset-pin", "pin-blocked", "auth" },
+      { "reset-pin", "pin-blocked", "sign" },
+      { "lost-card", "always", NULL } } },
+  /* An adult's certificates: the card may or may not end with them. */
   { "renewal", NULL, {
       { "renew-certificate", "renewal-open", "auth" },
+      { "renew-card", "card-may-expire", NULL },
       { "lost-card", "always", NULL } } },
   /* With the signing certificate read, both are judged. */
   { "renewal", "MYNA2026", {
       { "renew-certificate", "renewal-open", "auth" },
       { "renew-certificate", "renewal-open", "sign" },
+      { "renew-card", "card-may-expire", NULL },
+      { "lost-card", "always", NULL } } },
+  /* Issued at 15: without the birth date, MynaCheck cannot tell… */
+  { "under-18", NULL, {
+      { "renew-certificate", "renewal-open", "auth" },
+      { "renew-card", "card-may-expire", NULL },
+      { "lost-card", "always", NULL } } },
+  /* …with it, the card ends with the certificates (seed 000). */
+  { "under-18", "MYNA2026", {
+      { "renew-card", "card-expires", "auth" },
+      { "lost-card", "always", NULL } } },
+  /* Certificates of under two years: cut short by the card. */
+  { "stay-ends", NULL, {
+      { "renew-card", "card-expires", "auth" },
       { "lost-card", "always", NULL } } },
   { "expired", NULL, {
       { "new-certificate", "certificate-expired", "auth" },
+      { "renew-card", "card-may-expire", NULL },
       { "lost-card", "always", NULL } } },
   { "no-signing", NULL, {
       { "new-certificate", "no-signing-certificate", "sign" },
@@ -164,23 +186,133 @@ test_guidance_texts (void)
   g_assert_nonnull (strstr (renew->text, "free"));
 }
 
+/* The juki card's rule lives in the model: every view asks
+ * myna_card_report_get_lifecycle(). */
+static void
+test_juki_not_renewable (void)
+{
+  g_autoptr(MynaCardReport) juki = read_report ("juki", "MYNA2026");
+  g_autoptr(MynaCardReport) valid = read_report ("valid", "MYNA2026");
+  g_autoptr(GDateTime) now = myna_clock_now_jst ();
+  g_autofree char *line = myna_status_line_build (juki, now);
+  const MynaCertId holders[] = { MYNA_CERT_AUTH, MYNA_CERT_SIGN };
+  MynaCertLifecycle lifecycle;
+
+  for (guint i = 0; i < G_N_ELEMENTS (holders); i++)
+    {
+      MynaCertId id = holders[i];
+
+      g_assert_true (myna_card_report_get_lifecycle (valid, id, now, &lifecycle));
+      g_assert_true (lifecycle.renewable);
+      g_assert_true (g_date_valid (&lifecycle.renewal_opens_on));
+
+      /* The juki card carries only a signing certificate. */
+      if (!myna_card_report_get_lifecycle (juki, id, now, &lifecycle))
+        {
+          g_assert_cmpint (id, ==, MYNA_CERT_AUTH);
+          continue;
+        }
+      g_assert_false (lifecycle.renewable);
+      g_assert_false (g_date_valid (&lifecycle.renewal_opens_on));
+      g_assert_cmpint (lifecycle.state, !=, MYNA_CERT_STATE_RENEWAL_OPEN);
+    }
+
+  g_test_message ("juki: %s", line);
+  g_assert_null (strstr (line, "renewal open"));
+}
+
+/* Never a convenience-store reset that needs a PIN which is itself locked
+ * or absent: not in the route, the guidance, or the PIN row's sentence. */
+static void
+test_reset_routes_on_card (void)
+{
+  g_autoptr(MynaCardReport) both = read_report ("both-locked", NULL);
+  g_autoptr(MynaCardReport) auth_only = read_report ("auth-blocked", NULL);
+  g_autoptr(MynaCardReport) sign_only = read_report ("pin-blocked", NULL);
+  g_autoptr(MynaCardReport) child = read_report ("no-signing", NULL);
+  g_autoptr(GDateTime) now = myna_clock_now_jst ();
+  g_autoptr(GPtrArray) guidance = myna_guidance_for_report (both, now);
+  MynaCardStatus *status = myna_card_report_get_status (both);
+  MynaResetRoute route;
+  g_autofree char *auth_text = NULL;
+  g_autofree char *sign_text = NULL;
+  g_autofree char *child_text = NULL;
+  g_autofree char *open_auth = NULL;
+  g_autofree char *open_sign = NULL;
+
+  myna_reset_route_for_pin (MYNA_PIN_AUTH, status, &route);
+  g_assert_false (route.convenience_store);
+  g_assert_true (route.convenience_store_ruled_out);
+  g_assert_cmpint (route.convenience_store_requires, ==, MYNA_PIN_SIGN);
+  myna_reset_route_for_pin (MYNA_PIN_SIGN, status, &route);
+  g_assert_false (route.convenience_store);
+  g_assert_true (route.convenience_store_ruled_out);
+
+  auth_text = myna_reset_route_describe (MYNA_PIN_AUTH, status);
+  sign_text = myna_reset_route_describe (MYNA_PIN_SIGN, status);
+  g_assert_nonnull (strstr (auth_text, "signing password, which is locked too"));
+  g_assert_nonnull (strstr (sign_text, "user authentication PIN, which is locked too"));
+  for (guint i = 0; i < guidance->len; i++)
+    {
+      const MynaGuidance *item = g_ptr_array_index (guidance, i);
+
+      g_assert_null (strstr (item->text, "or at some convenience stores"));
+      g_assert_null (strstr (item->text, "or at a convenience-store kiosk"));
+    }
+
+  /* A child's card has no signing password to reset with. */
+  myna_reset_route_for_pin (MYNA_PIN_AUTH, myna_card_report_get_status (child), &route);
+  g_assert_false (route.convenience_store);
+  child_text = myna_reset_route_describe (MYNA_PIN_AUTH, myna_card_report_get_status (child));
+  g_assert_nonnull (strstr (child_text, "which this card does not have"));
+
+  /* With the other PIN working, the store is offered. */
+  open_auth = myna_reset_route_describe (MYNA_PIN_AUTH, myna_card_report_get_status (auth_only));
+  open_sign = myna_reset_route_describe (MYNA_PIN_SIGN, myna_card_report_get_status (sign_only));
+  g_assert_nonnull (strstr (open_auth, "convenience stores"));
+  g_assert_nonnull (strstr (open_sign, "convenience-store kiosk"));
+}
+
+/* O3, O4: the card's own expiry, and a missing signing certificate that
+ * may have been declined. */
+static void
+test_card_expiry_texts (void)
+{
+  g_autoptr(MynaCardReport) stay = read_report ("stay-ends", NULL);
+  g_autoptr(MynaCardReport) expired = read_report ("expired", NULL);
+  g_autoptr(MynaCardReport) child = read_report ("no-signing", NULL);
+  g_autoptr(GDateTime) now = myna_clock_now_jst ();
+  g_autoptr(GPtrArray) stay_guidance = myna_guidance_for_report (stay, now);
+  g_autoptr(GPtrArray) expired_guidance = myna_guidance_for_report (expired, now);
+  g_autoptr(GPtrArray) child_guidance = myna_guidance_for_report (child, now);
+  const MynaGuidance *card = g_ptr_array_index (stay_guidance, 0);
+  const MynaGuidance *new_certificate = g_ptr_array_index (expired_guidance, 0);
+  const MynaGuidance *maybe = g_ptr_array_index (expired_guidance, 1);
+  const MynaGuidance *no_signing = g_ptr_array_index (child_guidance, 0);
+
+  g_assert_nonnull (strstr (card->text, "The card itself expires on the same day"));
+  g_assert_nonnull (strstr (new_certificate->text, "as long as the card itself has not expired"));
+  g_assert_nonnull (strstr (maybe->text, "printed on the front of the card"));
+  g_assert_nonnull (strstr (no_signing->text, "declined"));
+}
+
 static void
 test_reset_routes (void)
 {
   MynaResetRoute route;
 
-  myna_reset_route_for_pin (MYNA_PIN_SIGN, &route);
+  myna_reset_route_for_pin (MYNA_PIN_SIGN, NULL, &route);
   g_assert_true (route.convenience_store);
   g_assert_true (route.convenience_store_has_requirement);
   g_assert_cmpint (route.convenience_store_requires, ==, MYNA_PIN_AUTH);
 
-  myna_reset_route_for_pin (MYNA_PIN_AUTH, &route);
+  myna_reset_route_for_pin (MYNA_PIN_AUTH, NULL, &route);
   g_assert_true (route.convenience_store);
   g_assert_cmpint (route.convenience_store_requires, ==, MYNA_PIN_SIGN);
 
-  myna_reset_route_for_pin (MYNA_PIN_CARD_INFO, &route);
+  myna_reset_route_for_pin (MYNA_PIN_CARD_INFO, NULL, &route);
   g_assert_false (route.convenience_store);
-  myna_reset_route_for_pin (MYNA_PIN_JUKI, &route);
+  myna_reset_route_for_pin (MYNA_PIN_JUKI, NULL, &route);
   g_assert_false (route.convenience_store);
 }
 
@@ -268,8 +400,8 @@ main (int   argc,
   static const StatusLineCase status_lines[] = {
     { "valid", "AUTH 3/3 · SIGN 5/5 · INFO 3/3 · JUKI 3/3", "renewal opens", FALSE },
     { "pin-blocked", "AUTH 2/3 · SIGN locked · INFO 1/3 · JUKI 3/3", "renewal opens", FALSE },
-    { "renewal", "AUTH 3/3 · SIGN 5/5", "renewal open until", TRUE },
-    { "expired", "AUTH 3/3", "expired after", TRUE },
+    { "renewal", "AUTH 3/3 · SIGN 5/5", "renewal open, last day", TRUE },
+    { "expired", "AUTH 3/3", "expired, last day", TRUE },
     { "no-signing", "AUTH 3/3 · SIGN none · INFO 3/3", "renewal opens", FALSE },
   };
 
@@ -290,6 +422,9 @@ main (int   argc,
     }
   g_test_add_func ("/guidance/texts", test_guidance_texts);
   g_test_add_func ("/guidance/reset-routes", test_reset_routes);
+  g_test_add_func ("/guidance/reset-routes-on-card", test_reset_routes_on_card);
+  g_test_add_func ("/guidance/card-expiry-texts", test_card_expiry_texts);
+  g_test_add_func ("/guidance/juki-not-renewable", test_juki_not_renewable);
   g_test_add_func ("/guidance/parse-date", test_parse_date);
 
   return g_test_run ();

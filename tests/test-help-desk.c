@@ -172,7 +172,7 @@ test_help_desk (void)
   details = myna_test_gui_find_toplevel (MYNA_TYPE_CERTIFICATE_WINDOW);
   g_assert_nonnull (details);
   g_assert_true (myna_test_gui_shows_text (GTK_WIDGET (details), "Hidden (privacy on)"));
-  g_assert_null (myna_test_gui_find_button (GTK_WIDGET (details), "Copy Fingerprint"));
+  g_assert_null (myna_test_gui_find_named (GTK_WIDGET (details), "copy-fingerprint"));
 
   /* The report is redacted, and cannot be switched to unredacted. */
   report_text = myna_diagnostics_window_build_report (MYNA_DIAGNOSTICS_WINDOW (diagnostics));

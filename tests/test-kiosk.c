@@ -286,7 +286,7 @@ test_locked_down (void)
   g_assert_nonnull (details);
   g_assert_true (myna_test_gui_press_shortcut (GTK_WIDGET (details), GDK_KEY_i, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
   g_assert_true (myna_test_gui_press_shortcut (GTK_WIDGET (details), GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
-  g_assert_null (myna_test_gui_find_button (GTK_WIDGET (details), "Copy Fingerprint"));
+  g_assert_null (myna_test_gui_find_named (GTK_WIDGET (details), "copy-fingerprint"));
   {
     g_autoptr(GPtrArray) labels = myna_test_gui_find_every (GTK_WIDGET (details), GTK_TYPE_LABEL);
 

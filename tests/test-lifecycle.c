@@ -277,6 +277,74 @@ test_expiry_calculator (void)
     }
 }
 
+/* The age from which a card runs ten years was 20 for applications
+ * accepted before 2022-04-01, and is 18 since (see myna-lifecycle.c for
+ * the public sources): both sides of the date, with and without the date
+ * of application. */
+static void
+test_expiry_age_of_majority_2022 (void)
+{
+  const struct {
+    const char *birth;
+    const char *applied;        /* NULL: not known */
+    const char *issue;
+    const char *card;
+    const char *card_if_before; /* NULL: no other possible date */
+    const char *why;
+  } cases[] = {
+    /* 19 at issue, applied before the change: to the 5th birthday. */
+    { "2002-06-15", "2022-03-31", "2022-05-10", "2026-06-15", NULL, "applied 2022-03-31, 19 at issue: under 20, 5th birthday" },
+    /* The same person, applied a day later: the new rule, the 10th. */
+    { "2002-06-15", "2022-04-01", "2022-05-10", "2031-06-15", NULL, "applied 2022-04-01, 19 at issue: 18 or over, 10th birthday" },
+    /* Issued before the change: so was the application. */
+    { "2002-06-15", NULL, "2021-09-01", "2026-06-15", NULL, "issued 2021-09-01 at 19: under 20, 5th birthday" },
+    { "2002-06-15", NULL, "2022-03-31", "2026-06-15", NULL, "issued 2022-03-31 at 19: under 20, 5th birthday" },
+    /* Issued soon after, date of application unknown: both dates. */
+    { "2002-06-15", NULL, "2022-05-10", "2031-06-15", "2026-06-15", "issued 2022-05-10 at 19, application unknown" },
+    { "2004-06-15", NULL, "2023-03-31", "2032-06-15", "2027-06-15", "issued 2023-03-31 at 18, application unknown" },
+    { "2004-06-15", NULL, "2023-04-01", "2032-06-15", NULL, "issued 2023-04-01 at 18: a year after, the new rule" },
+    /* 20 at issue: the 10th birthday under either rule. */
+    { "2002-03-01", NULL, "2022-07-01", "2032-03-01", NULL, "20 at issue: 10th birthday either way" },
+    /* 17 at issue: the 5th birthday under either rule. */
+    { "2004-12-01", NULL, "2022-05-10", "2026-12-01", NULL, "17 at issue: 5th birthday either way" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      MynaExpiryInput input = { 0 };
+      MynaExpiryResult result;
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s", cases[i].why);
+      set_date (&input.birth_date, cases[i].birth);
+      set_date (&input.issue_date, cases[i].issue);
+      if (cases[i].applied != NULL)
+        set_date (&input.applied_on, cases[i].applied);
+      input.residence = MYNA_RESIDENCE_JAPANESE;
+
+      g_assert_true (myna_expiry_calculate (&input, &result, &error));
+      g_assert_no_error (error);
+      assert_date (&result.card_expires_on, cases[i].card);
+      if (cases[i].card_if_before != NULL)
+        assert_date (&result.card_expires_on_if_applied_before_2022, cases[i].card_if_before);
+      else
+        g_assert_false (g_date_valid (&result.card_expires_on_if_applied_before_2022));
+    }
+
+  /* An application after the issue is a typing error. */
+  {
+    MynaExpiryInput input = { 0 };
+    MynaExpiryResult result;
+    g_autoptr(GError) error = NULL;
+
+    set_date (&input.birth_date, "2002-06-15");
+    set_date (&input.issue_date, "2022-05-10");
+    set_date (&input.applied_on, "2022-05-11");
+    g_assert_false (myna_expiry_calculate (&input, &result, &error));
+    g_assert_error (error, MYNA_LIFECYCLE_ERROR, MYNA_LIFECYCLE_ERROR_INVALID_DATES);
+  }
+}
+
 static void
 test_expiry_calculator_errors (void)
 {
@@ -347,6 +415,7 @@ main (int   argc,
   g_test_add_func ("/lifecycle/days-in-japan", test_days_in_japan);
   g_test_add_func ("/lifecycle/age", test_age);
   g_test_add_func ("/lifecycle/expiry-calculator", test_expiry_calculator);
+  g_test_add_func ("/lifecycle/expiry-age-of-majority-2022", test_expiry_age_of_majority_2022);
   g_test_add_func ("/lifecycle/expiry-calculator/errors", test_expiry_calculator_errors);
   g_test_add_func ("/lifecycle/renewed-certificate", test_renewed_certificate);
 

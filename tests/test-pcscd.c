@@ -264,7 +264,7 @@ test_pcscd_exit_codes (Harness       *harness,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_mynacheck (NULL, &out, &err, "--status", "--json", "--reader", "00 01", NULL),
+  g_assert_cmpint (run_mynacheck (NULL, &out, &err, "--status", "--json", "--reader", "pcd 00 01", NULL),
                    ==, MYNA_EXIT_OK);
   g_assert_nonnull (strstr (out, "\"juki\""));
   g_clear_pointer (&out, g_free);
@@ -449,7 +449,8 @@ test_pcscd_monitor (Harness       *harness,
   expect_state (monitor, MYNA_READER_STATE_SEVERAL_CARDS);
   g_assert_null (myna_reader_monitor_get_card_reader (monitor));
 
-  myna_reader_monitor_set_preferred_reader (monitor, MYNA_TEST_READER_1);
+  /* As --reader says: the name, or a part of it in any case. */
+  myna_reader_monitor_set_preferred_reader (monitor, "pcd 00 01");
   expect_state (monitor, MYNA_READER_STATE_CARD_PRESENT);
   g_assert_cmpstr (myna_reader_monitor_get_card_reader (monitor), ==, MYNA_TEST_READER_1);
 

@@ -200,6 +200,22 @@ static const OverviewCase overview_cases[] = {
     "reset-pin lost-card",
   },
   {
+    "both-locked", "My Number card",
+    { "○○○", "○○○○○", "●●●", "●●●" },
+    { "Locked: no tries left", "Locked: no tries left", "3 tries left of 3", "3 tries left of 3" },
+    { TRUE, TRUE, FALSE, FALSE },
+    "Within validity period", "Within validity period until", "Locked: the signing password has no tries left", FALSE,
+    "reset-pin reset-pin lost-card",
+  },
+  {
+    "stay-ends", "My Number card",
+    { "●●●", "●●●●●", "●●●", "●●●" },
+    { "3 tries left of 3", "5 tries left of 5", "3 tries left of 3", "3 tries left of 3" },
+    { FALSE, FALSE, FALSE, FALSE },
+    "Renewal open", "Within validity period until", "Needs the signing password", TRUE,
+    "renew-card lost-card",
+  },
+  {
     "last-try", "My Number card",
     { "●●●", "●○○○○", "●●●", "●●●" },
     { "3 tries left of 3", "1 try left: a wrong entry now locks it", "3 tries left of 3", "3 tries left of 3" },
@@ -213,7 +229,7 @@ static const OverviewCase overview_cases[] = {
     { "3 tries left of 3", "5 tries left of 5", "3 tries left of 3", "3 tries left of 3" },
     { FALSE, FALSE, FALSE, FALSE },
     "Renewal open", "Within validity period until", "Needs the signing password", TRUE,
-    "renew-certificate lost-card",
+    "renew-certificate renew-card lost-card",
   },
   {
     "expired", "My Number card",
@@ -221,7 +237,7 @@ static const OverviewCase overview_cases[] = {
     { "3 tries left of 3", "5 tries left of 5", "3 tries left of 3", "3 tries left of 3" },
     { FALSE, FALSE, FALSE, FALSE },
     "Expired", "Expired on", "Needs the signing password", TRUE,
-    "new-certificate lost-card",
+    "new-certificate renew-card lost-card",
   },
   {
     "no-signing", "My Number card",
@@ -277,6 +293,11 @@ test_overview (Fixture       *fixture,
           g_assert_cmpstr (target, ==, "'reset-pin'");
           myna_test_gui_assert_shows (GTK_WIDGET (row), "Reset it at the municipal office");
           g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "pin-blocked"));
+          /* Never a store that needs the other PIN when it is locked too. */
+          if (g_str_equal (expected->scenario, "both-locked"))
+            myna_test_gui_assert_shows (GTK_WIDGET (row), "which is locked too");
+          else
+            assert_not_shown (GTK_WIDGET (row), "which is locked too");
         }
     }
 
@@ -543,16 +564,7 @@ test_certificate_details (Fixture       *fixture,
   /* The demo card's CA is not J-LIS: the chain says so in words. */
   myna_test_gui_assert_shows (GTK_WIDGET (details), "not one of the J-LIS root certificates");
 
-  copy = NULL;
-  {
-    g_autoptr(GPtrArray) buttons = myna_test_gui_find_all (GTK_WIDGET (details), GTK_TYPE_BUTTON);
-
-    for (guint i = 0; i < buttons->len && copy == NULL; i++)
-      {
-        if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)), "Copy Fingerprint") == 0)
-          copy = g_ptr_array_index (buttons, i);
-      }
-  }
+  copy = myna_test_gui_find_named (GTK_WIDGET (details), "copy-fingerprint");
   g_assert_nonnull (copy);
   g_signal_emit_by_name (copy, "clicked");
   clipboard = gtk_widget_get_clipboard (GTK_WIDGET (details));
@@ -918,6 +930,31 @@ test_calculator (Fixture       *fixture,
     g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (status))));
   }
   input.residence = MYNA_RESIDENCE_JAPANESE;
+
+  /* 19 at issue in May 2022: the card runs ten years, or five had it been
+   * applied for before 2022-04-01; the window says both. */
+  {
+    GtkWidget *before = myna_test_gui_find_named (root, "card-if-applied-before-2022");
+
+    g_assert_nonnull (before);
+    g_assert_false (gtk_widget_get_visible (before));
+    g_date_set_dmy (&input.birth_date, 15, G_DATE_JUNE, 2002);
+    g_date_set_dmy (&input.issue_date, 10, G_DATE_MAY, 2022);
+    myna_calculator_set_input (calculator, &input);
+    myna_test_gui_flush ();
+    g_assert_cmpstr (myna_calculator_get_result (calculator, "card"), ==, "2031-06-15");
+    g_assert_true (gtk_widget_get_visible (before));
+    g_assert_cmpstr (myna_calculator_get_result (calculator, "card-if-applied-before-2022"), ==, "2026-06-15");
+  }
+
+  /* Under 18: renewing the certificates does not outlast the card. */
+  g_date_set_dmy (&input.birth_date, 15, G_DATE_JUNE, 2010);
+  g_date_set_dmy (&input.issue_date, 1, G_DATE_APRIL, 2024);
+  myna_calculator_set_input (calculator, &input);
+  myna_test_gui_flush ();
+  g_assert_false (gtk_widget_get_visible (myna_test_gui_find_named (root, "card-if-applied-before-2022")));
+  g_assert_nonnull (strstr (myna_calculator_get_result (calculator, "renewed"), "renew the card"));
+  g_date_set_dmy (&input.issue_date, 1, G_DATE_APRIL, 2021);
 
   /* Born after the issue date: refused, in words. */
   g_date_set_dmy (&input.birth_date, 15, G_DATE_JUNE, 2022);

@@ -449,7 +449,7 @@ verify_signing_password (MynaCardSession    *session,
         {
           g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_LAST_TRY_UNCONFIRMED,
                        /* Translators: PIN, certificate and card names as in po/glossary.json. */
-                       _("The signing password has one try left; a wrong password now locks it. Nothing was sent to the card: confirm the last try to go on."));
+                       _("The signing password has one try left; one more wrong password locks it. Nothing was sent to the card: confirm the last try to go on."));
           return FALSE;
         }
       break;

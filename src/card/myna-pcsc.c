@@ -157,7 +157,7 @@ myna_pcsc_set_error (GError     **error,
 
     case SCARD_W_REMOVED_CARD:
       code = MYNA_CARD_ERROR_REMOVED;
-      message = _("The card was removed while it was being read. Insert it again and keep it in the reader.");
+      message = _("The card was removed while it was being read. Insert it again and leave it in the reader until reading is done.");
       break;
 
     case SCARD_E_SHARING_VIOLATION:
@@ -285,6 +285,58 @@ myna_pcsc_get_readers (GError **error)
   return g_steal_pointer (&readers);
 }
 
+/**
+ * myna_reader_find:
+ * @readers: (element-type MynaReaderInfo): the readers
+ * @wanted: the name the user gave, whole or in part
+ * @n_matches: (out) (optional): how many readers' names contain @wanted
+ *
+ * The one rule for `--reader NAME`, in the window as in `--status`: the
+ * reader whose name is @wanted, or else the only one whose name contains
+ * it, ignoring case. Reader names are long ("SCM Microsystems Inc.
+ * SCR 3310 [CCID Interface] 00 00"); a part of it is what people type.
+ *
+ * Returns: (nullable) (transfer none): the reader, or %NULL when none or
+ *   several match
+ */
+const MynaReaderInfo *
+myna_reader_find (GPtrArray  *readers,
+                  const char *wanted,
+                  guint      *n_matches)
+{
+  g_autofree char *wanted_folded = NULL;
+  const MynaReaderInfo *match = NULL;
+  guint matches = 0;
+
+  g_return_val_if_fail (readers != NULL, NULL);
+  g_return_val_if_fail (wanted != NULL, NULL);
+
+  wanted_folded = g_utf8_casefold (wanted, -1);
+
+  for (guint i = 0; i < readers->len; i++)
+    {
+      const MynaReaderInfo *reader = g_ptr_array_index (readers, i);
+      g_autofree char *folded = g_utf8_casefold (reader->name, -1);
+
+      if (g_str_equal (reader->name, wanted))
+        {
+          if (n_matches != NULL)
+            *n_matches = 1;
+          return reader;
+        }
+      if (strstr (folded, wanted_folded) != NULL)
+        {
+          match = reader;
+          matches++;
+        }
+    }
+
+  if (n_matches != NULL)
+    *n_matches = matches;
+
+  return matches == 1 ? match : NULL;
+}
+
 static MynaReaderState
 state_of_card (const MynaReaderInfo *reader)
 {
@@ -298,7 +350,8 @@ state_of_card (const MynaReaderInfo *reader)
 /**
  * myna_reader_state_compute:
  * @readers: (element-type MynaReaderInfo): the readers
- * @preferred_reader: (nullable): the reader the user chose, if any
+ * @preferred_reader: (nullable): the reader the user chose, if any: its
+ *   name or a part of it, as myna_reader_find() matches it
  * @card_reader: (out) (optional) (transfer none): the reader to read from
  *   when the state is about one card
  *
@@ -312,6 +365,7 @@ myna_reader_state_compute (GPtrArray             *readers,
                            const MynaReaderInfo **card_reader)
 {
   const MynaReaderInfo *with_card = NULL;
+  const MynaReaderInfo *preferred = NULL;
   guint n_cards = 0;
 
   g_return_val_if_fail (readers != NULL, MYNA_READER_STATE_NO_READER);
@@ -322,19 +376,21 @@ myna_reader_state_compute (GPtrArray             *readers,
   if (readers->len == 0)
     return MYNA_READER_STATE_NO_READER;
 
+  if (preferred_reader != NULL)
+    preferred = myna_reader_find (readers, preferred_reader, NULL);
+  if (preferred != NULL && preferred->card_present)
+    {
+      if (card_reader != NULL)
+        *card_reader = preferred;
+      return state_of_card (preferred);
+    }
+
   for (guint i = 0; i < readers->len; i++)
     {
       const MynaReaderInfo *reader = g_ptr_array_index (readers, i);
 
       if (!reader->card_present)
         continue;
-
-      if (preferred_reader != NULL && g_str_equal (reader->name, preferred_reader))
-        {
-          if (card_reader != NULL)
-            *card_reader = reader;
-          return state_of_card (reader);
-        }
 
       n_cards++;
       with_card = reader;

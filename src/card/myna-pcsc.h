@@ -47,6 +47,9 @@ gboolean         myna_reader_info_equal        (const MynaReaderInfo *a,
                                                 const MynaReaderInfo *b);
 
 GPtrArray       *myna_pcsc_get_readers         (GError              **error);
+const MynaReaderInfo *myna_reader_find        (GPtrArray            *readers,
+                                                const char           *wanted,
+                                                guint                *n_matches);
 MynaReaderState  myna_reader_state_compute     (GPtrArray            *readers,
                                                 const char           *preferred_reader,
                                                 const MynaReaderInfo **card_reader);

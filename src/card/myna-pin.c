@@ -37,8 +37,16 @@ typedef struct
   gboolean    alphanumeric;
 } PinInfo;
 
-/* Tries and formats: reference §3.3 (OpenSC jpki.h, pkcs15-jpki.c; municipal
- * pages); seed 001 (5 and 3 tries, "6文字以上16文字以下", "4桁の数字"). */
+/* Tries and formats: reference §3.3 (OpenSC jpki.h, pkcs15-jpki.c).
+ * - auth, sign: seeds 001 and 002 (5 and 3 tries, "6文字以上16文字以下で英数字
+ *   混在", "数字4桁");
+ * - juki: 4 digits, seed 004 ("住民基本台帳用暗証番号」(4桁の数字)");
+ * - card-info and juki, 4 digits and 3 tries each: no seed; Tsu city,
+ *   https://www.info.city.tsu.mie.jp/www/contents/1707112391889/index.html,
+ *   and Iwakuni city, https://www.city.iwakuni.lg.jp/soshiki/20/100149.html;
+ * - the signing password's letters are capitals ("英字は大文字"): no seed;
+ *   Natori city, https://www.city.natori.miyagi.jp/soshiki/seikatsu/shimin/node_55209,
+ *   so a lower-case letter typed is sent upper-cased. */
 static const PinInfo pin_info[MYNA_N_PINS] = {
   [MYNA_PIN_AUTH]      = { "auth",      3, 4,  4,  FALSE },
   [MYNA_PIN_SIGN]      = { "sign",      5, 6,  16, TRUE  },

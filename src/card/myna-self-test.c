@@ -185,7 +185,7 @@ run_demo (MynaVirtualCard *card,
 
   transport = myna_virtual_transport_new (card);
   atr = myna_transport_get_atr (MYNA_TRANSPORT (transport));
-  add_text (checks, CARD, MYNA_CHECK_OK, N_("Present"));
+  add_text (checks, CARD, MYNA_CHECK_OK, N_("Card present"));
   add_atr (checks, atr);
   add_check (checks, CONNECTION, MYNA_CHECK_OK, g_strdup ("T=1"), g_strdup ("T=1"));
   check_jpki (checks, MYNA_TRANSPORT (transport));
@@ -251,12 +251,12 @@ myna_self_test_run (const char      *preferred_reader,
     {
     case MYNA_READER_STATE_CARD_PRESENT:
       add_check (checks, CARD, MYNA_CHECK_OK,
-                 g_strdup_printf ("Present in %s", reader->name),
+                 g_strdup_printf ("Card present in %s", reader->name),
                  /* Translators: %s is the name of a reader. */
-                 g_strdup_printf (_("Present in %s"), reader->name));
+                 g_strdup_printf (_("Card present in %s"), reader->name));
       break;
     case MYNA_READER_STATE_CARD_IN_USE:
-      add_text (checks, CARD, MYNA_CHECK_WARNING, N_("Present, but another program holds it exclusively."));
+      add_text (checks, CARD, MYNA_CHECK_WARNING, N_("Card present, but another program holds it exclusively."));
       break;
     case MYNA_READER_STATE_CARD_MUTE:
       add_text (checks, CARD, MYNA_CHECK_FAILED,

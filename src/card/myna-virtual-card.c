@@ -167,6 +167,14 @@ static const Scenario scenarios[] = {
     300, 1500, 70,
   },
   {
+    "both-locked",
+    /* Translators: PIN, certificate and card names as in po/glossary.json. */
+    N_("The user authentication PIN and the signing password are both locked"),
+    "JPKIAPICCTOKEN2", { 0, 0, 3, 3 },
+    TRUE, TRUE, TRUE, TRUE, TRUE, FALSE,
+    500, 1300, 44,
+  },
+  {
     "last-try",
     /* Translators: PIN, certificate and card names as in po/glossary.json. */
     N_("The signing password has one try left"),
@@ -180,6 +188,20 @@ static const Scenario scenarios[] = {
     "JPKIAPICCTOKEN2", { 3, 5, 3, 3 },
     TRUE, TRUE, TRUE, TRUE, TRUE, FALSE,
     1780, 45, 67,
+  },
+  {
+    "under-18",
+    N_("Issued at 15: the card and its certificates expire together in 45 days"),
+    "JPKIAPICCTOKEN2", { 3, 5, 3, 3 },
+    TRUE, TRUE, TRUE, TRUE, TRUE, FALSE,
+    1780, 45, 20,
+  },
+  {
+    "stay-ends",
+    N_("A foreign resident's card: it and its certificates end with the period of stay in 60 days"),
+    "JPKIAPICCTOKEN2", { 3, 5, 3, 3 },
+    TRUE, TRUE, TRUE, TRUE, TRUE, FALSE,
+    670, 60, 31,
   },
   {
     "expired",

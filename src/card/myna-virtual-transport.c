@@ -72,7 +72,7 @@ myna_virtual_transport_transmit (MynaTransport  *transport,
   if (g_atomic_int_get (&self->removed))
     {
       g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_REMOVED,
-                   _("The card was removed while it was being read. Insert it again and keep it in the reader."));
+                   _("The card was removed while it was being read. Insert it again and leave it in the reader until reading is done."));
       return FALSE;
     }
 
@@ -94,7 +94,7 @@ myna_virtual_transport_transmit (MynaTransport  *transport,
   if (*response_length == 0)
     {
       g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_REMOVED,
-                   _("The card was removed while it was being read. Insert it again and keep it in the reader."));
+                   _("The card was removed while it was being read. Insert it again and leave it in the reader until reading is done."));
       return FALSE;
     }
 

@@ -86,13 +86,13 @@ myna_options_parse (MynaOptions  *options,
     { "demo", 'd', 0, G_OPTION_ARG_STRING, &options->demo,
       N_("Use the built-in demo card instead of a reader"), N_("SCENARIO") },
     { "language", 'l', 0, G_OPTION_ARG_STRING, &options->language,
-      N_("Speak LANGUAGE: ja, en, zh_CN, ko, es, pt_BR, th, ne, id, vi or tl"), N_("LANGUAGE") },
+      N_("Show MynaCheck in LANGUAGE: ja, en, zh_CN, ko, es, pt_BR, th, ne, id, vi or tl"), N_("LANGUAGE") },
     { "sign-password-stdin", 0, 0, G_OPTION_ARG_NONE, &options->sign_password_stdin,
       N_("With --status, also read the signing certificate, with the password read from the first line of standard input"), NULL },
     { "confirm-last-try", 0, 0, G_OPTION_ARG_NONE, &options->confirm_last_try,
       N_("Allow the password to be tried even when one try is left"), NULL },
     { "kiosk", 0, 0, G_OPTION_ARG_NONE, &options->kiosk,
-      N_("Run as a public terminal: full screen, card data cleared when the card leaves or after a time without use"), NULL },
+      N_("Run as a public terminal: full screen, card data cleared when the card leaves or after a while without use"), NULL },
     { "help-desk", 0, 0, G_OPTION_ARG_NONE, &options->help_desk,
       N_("Start with personal details hidden, for sharing the screen with a help desk"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &options->version,
@@ -177,7 +177,7 @@ myna_options_parse (MynaOptions  *options,
 
   if (options->language != NULL && myna_i18n_find_language (options->language) == NULL)
     {
-      g_printerr (_("mynacheck: MynaCheck does not speak “%s”. Choose one of ja, en, zh_CN, ko, es, pt_BR, th, ne, id, vi, tl.\n"),
+      g_printerr (_("mynacheck: MynaCheck is not available in “%s”. Choose one of ja, en, zh_CN, ko, es, pt_BR, th, ne, id, vi, tl.\n"),
                   options->language);
       return MYNA_EXIT_USAGE;
     }
@@ -273,32 +273,11 @@ find_reader (GPtrArray             *readers,
              const MynaReaderInfo **found,
              GError               **error)
 {
-  g_autofree char *wanted_folded = g_utf8_casefold (wanted, -1);
-  const MynaReaderInfo *match = NULL;
   guint n_matches = 0;
 
-  for (guint i = 0; i < readers->len; i++)
-    {
-      const MynaReaderInfo *reader = g_ptr_array_index (readers, i);
-      g_autofree char *folded = g_utf8_casefold (reader->name, -1);
-
-      if (g_str_equal (reader->name, wanted))
-        {
-          *found = reader;
-          return TRUE;
-        }
-      if (strstr (folded, wanted_folded) != NULL)
-        {
-          match = reader;
-          n_matches++;
-        }
-    }
-
-  if (n_matches == 1)
-    {
-      *found = match;
-      return TRUE;
-    }
+  *found = myna_reader_find (readers, wanted, &n_matches);
+  if (*found != NULL)
+    return TRUE;
 
   g_set_error (error, MYNA_CARD_ERROR,
                readers->len == 0 ? MYNA_CARD_ERROR_NO_READER : MYNA_CARD_ERROR_UNKNOWN_READER,
@@ -501,6 +480,10 @@ print_lifecycle (MynaCardReport *report,
     {
       g_print (_("    State: %s\n"), myna_cert_state_get_label (lifecycle.state));
     }
+  else if (lifecycle.days_left == 0)
+    {
+      g_print (_("    State: %s, last day today\n"), myna_cert_state_get_label (lifecycle.state));
+    }
   else
     {
       g_print (g_dngettext (GETTEXT_PACKAGE, "    State: %s, %d day left\n",
@@ -508,11 +491,15 @@ print_lifecycle (MynaCardReport *report,
                myna_cert_state_get_label (lifecycle.state), lifecycle.days_left);
     }
 
-  if (id == MYNA_CERT_AUTH || id == MYNA_CERT_SIGN)
+  if (lifecycle.renewable)
     {
       g_autofree char *opens_on = myna_format_date (&lifecycle.renewal_opens_on);
 
       g_print (_("    Renewal opens: %s\n"), opens_on);
+    }
+  else if (id == MYNA_CERT_AUTH || id == MYNA_CERT_SIGN)
+    {
+      g_print ("    %s\n", myna_juki_card_text ());
     }
 }
 
@@ -550,7 +537,7 @@ print_certificate (MynaCardReport *report,
   g_print (_("    Subject: %s\n"), myna_certificate_get_subject (cert));
   g_print (_("    Issuer: %s\n"), myna_certificate_get_issuer (cert));
   g_print (_("    Serial number: %s\n"), myna_certificate_get_serial (cert));
-  g_print (_("    SHA-256 fingerprint: %s\n"), myna_certificate_get_sha256 (cert));
+  g_print (_("    Certificate fingerprint (SHA-256): %s\n"), myna_certificate_get_sha256 (cert));
   g_print (_("    Key: %s, %u bits; usage: %s\n"), myna_certificate_get_key_algorithm (cert),
            myna_certificate_get_key_bits (cert), usage[0] != '\0' ? usage : _("none"));
   g_print (_("    Chain: %s\n"),

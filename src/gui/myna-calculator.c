@@ -53,6 +53,9 @@ G_DEFINE_FINAL_TYPE (MynaCalculator, myna_calculator, ADW_TYPE_BIN)
 static const struct { const char *id; const char *title; } results[] = {
   { "age", N_("Age at issue") },
   { "card", N_("The card expires on") },
+  /* Translators: shown only for someone of 18 or 19 whose card was issued
+   * soon after the age of majority became 18 on 2022-04-01. */
+  { "card-if-applied-before-2022", N_("Applied for before 2022-04-01? Then the card expires on") },
   { "card-renewal", N_("Renewal of the card opens on") },
   { "certificates", N_("The certificates expire on") },
   { "certificates-renewal", N_("Renewal of the certificates opens on") },
@@ -81,6 +84,14 @@ set_date_result (MynaCalculator *self,
 }
 
 static void
+clear_results (MynaCalculator *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (results); i++)
+    set_result (self, results[i].id, "—");
+  gtk_widget_set_visible (g_hash_table_lookup (self->result_rows, "card-if-applied-before-2022"), FALSE);
+}
+
+static void
 recalculate (MynaCalculator *self)
 {
   MynaExpiryInput input = { 0 };
@@ -102,31 +113,46 @@ recalculate (MynaCalculator *self)
     {
       adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->results_group),
                                              _("Type each date as year-month-day, for example 1990-01-31."));
-      for (guint i = 0; i < G_N_ELEMENTS (results); i++)
-        set_result (self, results[i].id, "—");
+      clear_results (self);
       return;
     }
 
   if (!myna_expiry_calculate (&input, &result, &error))
     {
       adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->results_group), error->message);
-      for (guint i = 0; i < G_N_ELEMENTS (results); i++)
-        set_result (self, results[i].id, "—");
+      clear_results (self);
       return;
     }
 
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->results_group),
-                                         _("Expected dates from the rules of the municipal pages. The dates on the card itself are the ones that count: insert it to see them."));
+                                         /* Seed 002: the field on the front; seed 004: the copy of the certificates. */
+                                         _("Expected dates from the rules of the municipal pages. The dates that count are the card's own: the card's expiry is printed on its front, beside a field for the certificates' expiry, and the copy of the certificates (電子証明書の写し) given at issue or renewal shows theirs. A card reader shows them exactly."));
 
   /* Translators: an age in years. */
   age = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u year", "%u years", result.age_at_issue),
                          result.age_at_issue);
   set_result (self, "age", age);
   set_date_result (self, "card", &result.card_expires_on);
+  gtk_widget_set_visible (g_hash_table_lookup (self->result_rows, "card-if-applied-before-2022"),
+                          g_date_valid (&result.card_expires_on_if_applied_before_2022));
+  if (g_date_valid (&result.card_expires_on_if_applied_before_2022))
+    set_date_result (self, "card-if-applied-before-2022", &result.card_expires_on_if_applied_before_2022);
   set_date_result (self, "card-renewal", &result.card_renewal_opens_on);
   set_date_result (self, "certificates", &result.certificate_expires_on);
   set_date_result (self, "certificates-renewal", &result.certificate_renewal_opens_on);
-  set_date_result (self, "renewed", &result.renewed_certificate_expires_on);
+  if (g_date_compare (&result.renewed_certificate_expires_on, &result.card_expires_on) == 0)
+    {
+      g_autofree char *date = myna_format_date (&result.card_expires_on);
+      /* Translators: %s is a date, YYYY-MM-DD: the card's own expiry, which
+       * renewing the certificates does not move (seeds 003, 004). */
+      g_autofree char *text = g_strdup_printf (_("%s, when the card itself expires: renew the card, not only the certificates"), date);
+
+      set_result (self, "renewed", text);
+    }
+  else
+    {
+      set_date_result (self, "renewed", &result.renewed_certificate_expires_on);
+    }
   set_result (self, "signing", result.signing_certificate_issued
                                  ? _("Issued from age 15, unless the holder is an adult ward")
                                  : _("Not issued: the holder was under 15"));
@@ -219,7 +245,7 @@ ensure_built (MynaCalculator *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->issue_row);
 
   self->residence_row = adw_combo_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->residence_row), _("Residence status"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->residence_row), _("Nationality or residence status"));
   adw_combo_row_set_model (ADW_COMBO_ROW (self->residence_row),
                            G_LIST_MODEL (gtk_string_list_new (residences)));
   /* The statuses are long in every language: the chosen one is shown
@@ -253,9 +279,9 @@ ensure_built (MynaCalculator *self)
   group = myna_preferences_page_add_group (page, _("How It Is Counted"), NULL);
   {
     const char *rules[] = {
-      _("The card runs to the 10th birthday after issue from age 18, the 5th below 18; for foreign residents other than permanent residents, to the end of the period of stay."),
+      _("The card runs to the 10th birthday after issue from age 18, the 5th below 18 (from age 20 and below 20 for applications accepted before 2022-04-01); for foreign residents other than permanent and special permanent residents, to the end of the period of stay."),
       _("The certificates run to the 5th birthday after issue, never past the card; renewed before they expire, to the 6th birthday after renewal."),
-      _("Renewal opens the day after the date three months before expiry. Born on 29 February? MynaCheck takes 28 February in other years, an assumption."),
+      _("Renewal opens the day after the date three months before expiry. Born on 29 February? In common years MynaCheck assumes 28 February; the municipal pages do not say."),
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (rules); i++)

@@ -124,7 +124,7 @@ show_signing_not_read (MynaCertificateBox *self,
     {
       /* Seeds 000, 001. */
       show_message (self, _("Not on this card"), NULL, _("No signing certificate on this card"),
-                    _("It is not issued to people under 15 or to adult wards, and a move or a change of name, sex or birth date revokes it."));
+                    myna_no_signing_certificate_reason ());
       return;
     }
 
@@ -158,15 +158,13 @@ show_signing_not_read (MynaCertificateBox *self,
                 _("It holds your name, address, birth date and sex, so MynaCheck reads it only when you ask."));
 }
 
-/* @renewable: FALSE on an old Basic Resident Registration card, whose
- * certificates are neither issued nor renewed any more (seeds 001, 004). */
 static void
 show_lifecycle (MynaCertificateBox *self,
-                MynaCertificate    *cert,
-                gboolean            renewable,
+                MynaCardReport     *report,
                 GDateTime          *now)
 {
   MynaCertLifecycle lifecycle;
+  gboolean renewable;
   g_autofree char *last_day = NULL;
   g_autofree char *opens_on = NULL;
   g_autofree char *issued = NULL;
@@ -179,12 +177,12 @@ show_lifecycle (MynaCertificateBox *self,
   const char *badge;
   const char *css_class;
 
-  myna_cert_lifecycle_compute (myna_certificate_get_not_before (cert),
-                               myna_certificate_get_not_after (cert), now, &lifecycle);
+  myna_card_report_get_lifecycle (report, self->id, now, &lifecycle);
+  renewable = lifecycle.renewable;
   myna_date_from_date_time (now, &today);
 
   last_day = myna_format_date (&lifecycle.last_day);
-  opens_on = myna_format_date (&lifecycle.renewal_opens_on);
+  opens_on = renewable ? myna_format_date (&lifecycle.renewal_opens_on) : g_strdup ("");
   issued = myna_format_date (&lifecycle.first_day);
 
   switch (lifecycle.state)
@@ -213,12 +211,21 @@ show_lifecycle (MynaCertificateBox *self,
       badge = _("Renewal open");
       css_class = "warning";
       headline = g_strdup_printf (_("Within validity period until %s"), last_day);
-      /* Translators: %d is a number of days, %s a date, YYYY-MM-DD. */
-      detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "%d day left. Renewal has been open since %s: renew it at the municipal office, free of charge.",
-                                             "%d days left. Renewal has been open since %s: renew it at the municipal office, free of charge.",
-                                             lifecycle.days_left),
-                                lifecycle.days_left, opens_on);
+      if (lifecycle.days_left == 0)
+        {
+          /* Translators: %s is a date, YYYY-MM-DD. */
+          detail = g_strdup_printf (_("Today is the last day of validity. Renewal has been open since %s: renew it at the municipal office, free of charge."),
+                                    opens_on);
+        }
+      else
+        {
+          /* Translators: %d is a number of days, %s a date, YYYY-MM-DD. */
+          detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "%d day left. Renewal has been open since %s: renew it at the municipal office, free of charge.",
+                                                 "%d days left. Renewal has been open since %s: renew it at the municipal office, free of charge.",
+                                                 lifecycle.days_left),
+                                    lifecycle.days_left, opens_on);
+        }
       break;
 
     case MYNA_CERT_STATE_EXPIRED:
@@ -227,20 +234,14 @@ show_lifecycle (MynaCertificateBox *self,
       css_class = "error";
       /* Translators: %s is a date, YYYY-MM-DD. */
       headline = g_strdup_printf (_("Expired on %s"), last_day);
-      detail = g_strdup (_("New certificates can still be issued at the municipal office."));
+      detail = g_strdup (myna_expired_certificate_advice ());
       break;
     }
 
   if (!renewable && lifecycle.state != MYNA_CERT_STATE_NOT_YET_VALID)
     {
-      if (lifecycle.state == MYNA_CERT_STATE_RENEWAL_OPEN)
-        {
-          badge = _("Within validity period");
-          css_class = "success";
-        }
       g_free (detail);
-      /* Translators: PIN, certificate and card names as in po/glossary.json. */
-      detail = g_strdup (_("This is an old Basic Resident Registration card (住基カード). Its certificates can no longer be issued or renewed; a My Number card replaces it."));
+      detail = g_strdup (myna_juki_card_text ());
     }
 
   gtk_label_set_label (self->state_badge, badge);
@@ -293,9 +294,7 @@ myna_certificate_box_set_report (MynaCertificateBox *self,
   cert = myna_card_report_get_certificate (report, self->id);
   if (cert != NULL)
     {
-      show_lifecycle (self, cert,
-                      myna_card_status_get_kind (myna_card_report_get_status (report)) != MYNA_CARD_KIND_JUKI,
-                      now);
+      show_lifecycle (self, report, now);
       return;
     }
 

@@ -98,7 +98,7 @@ myna_certificate_window_copy_fingerprint (MynaCertificateWindow *self)
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)),
                           myna_certificate_get_sha256 (self->certificate));
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Fingerprint copied")));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Certificate fingerprint copied")));
 }
 
 /* Help-desk mode: the value never reaches a widget, so nothing on a
@@ -131,10 +131,11 @@ fill (MynaCertificateWindow *self,
   GtkWidget *row;
   GtkWidget *copy;
 
-  myna_cert_lifecycle_compute (myna_certificate_get_not_before (cert),
-                               myna_certificate_get_not_after (cert), now, &lifecycle);
-  opens_on = myna_format_date (&lifecycle.renewal_opens_on);
-  if (lifecycle.days_left >= 0)
+  myna_card_report_get_lifecycle (report, id, now, &lifecycle);
+  if (lifecycle.days_left == 0)
+    /* Translators: the days left on the certificate's last day. */
+    days = g_strdup (_("None after today: today is the last day"));
+  else if (lifecycle.days_left > 0)
     days = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", lifecycle.days_left),
                             lifecycle.days_left);
   else
@@ -148,8 +149,15 @@ fill (MynaCertificateWindow *self,
   add_field (group, _("Valid from"), not_before);
   add_field (group, _("Valid until"), not_after);
   add_field (group, _("Days left"), days);
-  if (id == MYNA_CERT_AUTH || id == MYNA_CERT_SIGN)
-    add_field (group, _("Renewal opens"), opens_on);
+  if (lifecycle.renewable)
+    {
+      opens_on = myna_format_date (&lifecycle.renewal_opens_on);
+      add_field (group, _("Renewal opens"), opens_on);
+    }
+  else if (id == MYNA_CERT_AUTH || id == MYNA_CERT_SIGN)
+    {
+      add_field (group, _("Renewal"), myna_juki_card_text ());
+    }
 
   group = myna_preferences_page_add_group (self->page, _("Issuer"), NULL);
   add_field (group, _("Chain"), myna_chain_result_describe (myna_card_report_get_chain_result (report, id)));
@@ -171,18 +179,19 @@ fill (MynaCertificateWindow *self,
   add_field (group, _("Key usage"), usage);
   add_field (group, _("Signature algorithm"), myna_certificate_get_signature_algorithm (cert));
 
-  group = myna_preferences_page_add_group (self->page, _("Fingerprint"), NULL);
+  group = myna_preferences_page_add_group (self->page, _("Certificate Fingerprint"), NULL);
   row = add_field (group, _("SHA-256"), personal (privacy, myna_certificate_get_sha256 (cert)));
   /* Copying would put it where the screen's privacy cannot follow, or
    * leave it on a public terminal for the next user. */
   if (!privacy && allow_copy)
     {
       copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+      gtk_widget_set_name (copy, "copy-fingerprint");
       gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (copy, "flat");
-      gtk_widget_set_tooltip_text (copy, _("Copy Fingerprint"));
+      gtk_widget_set_tooltip_text (copy, _("Copy Certificate Fingerprint"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (copy), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Copy Fingerprint"), -1);
+                                      _("Copy Certificate Fingerprint"), -1);
       g_signal_connect_swapped (copy, "clicked", G_CALLBACK (copy_clicked_cb), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), copy);
     }

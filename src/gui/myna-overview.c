@@ -163,7 +163,7 @@ myna_overview_set_report (MynaOverview   *self,
     }
 
   for (guint id = 0; id < MYNA_N_PINS; id++)
-    myna_pin_row_set_status (MYNA_PIN_ROW (self->pin_rows[id]), myna_card_status_get_pin (status, id));
+    myna_pin_row_set_status (MYNA_PIN_ROW (self->pin_rows[id]), status);
 
   guidance = myna_guidance_for_report (report, now);
   for (guint i = 0; i < guidance->len; i++)

@@ -89,6 +89,8 @@ myna_pin_describe (const MynaPinStatus *status)
     case MYNA_PIN_STATE_LAST_TRY:
       return g_strdup (_("1 try left: a wrong entry now locks it"));
     case MYNA_PIN_STATE_BLOCKED:
+      /* Translators: a PIN's state, shown beside the PIN's name (the
+       * subject may be a PIN or the signing password). */
       return g_strdup (_("Locked: no tries left"));
     case MYNA_PIN_STATE_ABSENT:
       return g_strdup (_("Not on this card"));
@@ -136,31 +138,17 @@ myna_pin_row_new (MynaPinId id)
   return GTK_WIDGET (self);
 }
 
-static char *
-reset_route_text (MynaPinId id)
-{
-  MynaResetRoute route;
-
-  myna_reset_route_for_pin (id, &route);
-
-  if (!route.convenience_store)
-    return g_strdup (_("Reset it at the municipal office."));
-  if (route.convenience_store_requires == MYNA_PIN_AUTH)
-    /* Translators: PIN, certificate and card names as in po/glossary.json. */
-    return g_strdup (_("Reset it at the municipal office, or at a convenience-store kiosk if you can still enter the user authentication PIN."));
-  /* Translators: PIN, certificate and card names as in po/glossary.json. */
-  return g_strdup (_("Reset it at the municipal office, or at some convenience stores if you know the signing password."));
-}
-
 /**
  * myna_pin_row_set_status:
  * @self: a #MynaPinRow
- * @status: the tries the card reported
+ * @card: what the card reported: this row's tries, and the other PINs'
+ *   for where a locked one can be reset
  */
 void
-myna_pin_row_set_status (MynaPinRow          *self,
-                         const MynaPinStatus *status)
+myna_pin_row_set_status (MynaPinRow     *self,
+                         MynaCardStatus *card)
 {
+  const MynaPinStatus *status;
   g_autofree char *dots = NULL;
   g_autofree char *words = NULL;
   g_autofree char *subtitle = NULL;
@@ -168,7 +156,9 @@ myna_pin_row_set_status (MynaPinRow          *self,
   const char *icon;
 
   g_return_if_fail (MYNA_IS_PIN_ROW (self));
-  g_return_if_fail (status != NULL && status->id == self->id);
+  g_return_if_fail (card != NULL);
+
+  status = myna_card_status_get_pin (card, self->id);
 
   dots = myna_pin_dots (status);
   words = myna_pin_describe (status);
@@ -197,11 +187,11 @@ myna_pin_row_set_status (MynaPinRow          *self,
 
   if (status->state == MYNA_PIN_STATE_BLOCKED)
     {
-      g_autofree char *route = reset_route_text (self->id);
+      g_autofree char *route = myna_reset_route_describe (self->id, card);
 
       /* Translators: the tries in words ("Locked: no tries left"), then
        * where to reset the PIN; use your language's sentence punctuation. */
-      subtitle = g_strdup_printf (_("%s. %s"), words, route);
+      subtitle = g_strdup_printf (C_("pin row", "%s. %s"), words, route);
     }
   else
     {

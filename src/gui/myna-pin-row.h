@@ -24,6 +24,7 @@
 
 #include "myna-text-row.h"
 
+#include "myna-card-status.h"
 #include "myna-pin.h"
 
 G_BEGIN_DECLS
@@ -34,7 +35,7 @@ G_DECLARE_FINAL_TYPE (MynaPinRow, myna_pin_row, MYNA, PIN_ROW, MynaTextRow)
 
 GtkWidget   *myna_pin_row_new        (MynaPinId            id);
 void         myna_pin_row_set_status (MynaPinRow          *self,
-                                      const MynaPinStatus *status);
+                                      MynaCardStatus      *card);
 void         myna_pin_row_clear      (MynaPinRow          *self);
 MynaPinId    myna_pin_row_get_pin    (MynaPinRow          *self);
 const char  *myna_pin_row_get_dots   (MynaPinRow          *self);

@@ -927,7 +927,7 @@ myna_card_manager_read_signing_certificate_finish (MynaCardManager  *self,
   if (!same_card)
     {
       g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_REMOVED,
-                   _("The card was removed while it was being read. Insert it again and keep it in the reader."));
+                   _("The card was removed while it was being read. Insert it again and leave it in the reader until reading is done."));
       return FALSE;
     }
 

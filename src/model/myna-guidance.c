@@ -43,6 +43,8 @@ myna_guidance_reason_to_string (MynaGuidanceReason reason)
     case MYNA_GUIDANCE_PIN_LAST_TRY:           return "pin-last-try";
     case MYNA_GUIDANCE_CERTIFICATE_EXPIRED:    return "certificate-expired";
     case MYNA_GUIDANCE_RENEWAL_OPEN:           return "renewal-open";
+    case MYNA_GUIDANCE_CARD_EXPIRES:           return "card-expires";
+    case MYNA_GUIDANCE_CARD_MAY_EXPIRE:        return "card-may-expire";
     case MYNA_GUIDANCE_NO_SIGNING_CERTIFICATE: return "no-signing-certificate";
     case MYNA_GUIDANCE_ALWAYS:                 return "always";
     default:
@@ -166,11 +168,21 @@ myna_parse_date (const char *text,
 /**
  * myna_reset_route_for_pin:
  * @pin: a PIN
+ * @card: (nullable): the card, to rule out a route that needs a PIN it
+ *   has locked or does not have
  * @route: (out caller-allocates): where it can be reset besides the
  *   municipal office, which resets every PIN (seeds 000, 002)
+ *
+ * A convenience-store reset needs the other certificate's PIN (seed 001:
+ * the signing password "only if the user authentication PIN can be
+ * entered"; the reset-pin guide's sources for the other way round). With
+ * that PIN locked, or absent as on a card without a signing certificate,
+ * only the office is left: MynaCheck never offers a route the card
+ * cannot take.
  */
 void
 myna_reset_route_for_pin (MynaPinId       pin,
+                          MynaCardStatus *card,
                           MynaResetRoute *route)
 {
   MynaGuide *guide = myna_guide_book_lookup (myna_guide_book_get_default (), "reset-pin");
@@ -185,6 +197,107 @@ myna_reset_route_for_pin (MynaPinId       pin,
   route->convenience_store = TRUE;
   route->convenience_store_has_requirement = store->has_requirement;
   route->convenience_store_requires = store->requires;
+
+  if (card != NULL && store->has_requirement)
+    {
+      MynaPinState needed = myna_card_status_get_pin (card, store->requires)->state;
+
+      if (needed == MYNA_PIN_STATE_BLOCKED || needed == MYNA_PIN_STATE_ABSENT)
+        {
+          route->convenience_store = FALSE;
+          route->convenience_store_ruled_out = TRUE;
+        }
+    }
+}
+
+/**
+ * myna_reset_route_describe:
+ * @pin: a locked PIN
+ * @card: (nullable): the card it is on
+ *
+ * The one sentence on where @pin can be reset, for the PIN row and the
+ * guidance alike.
+ *
+ * Returns: (transfer full): a translated sentence
+ */
+char *
+myna_reset_route_describe (MynaPinId       pin,
+                           MynaCardStatus *card)
+{
+  MynaResetRoute route;
+  MynaPinState needed = MYNA_PIN_STATE_UNKNOWN;
+
+  myna_reset_route_for_pin (pin, card, &route);
+
+  if (route.convenience_store_ruled_out)
+    needed = myna_card_status_get_pin (card, route.convenience_store_requires)->state;
+
+  if (route.convenience_store && route.convenience_store_requires == MYNA_PIN_AUTH)
+    /* Translators: PIN, certificate and card names as in po/glossary.json. */
+    return g_strdup (_("Reset it at the municipal office, or at a convenience-store kiosk with a smartphone app if you can still enter the user authentication PIN."));
+  if (route.convenience_store)
+    /* Translators: PIN, certificate and card names as in po/glossary.json. */
+    return g_strdup (_("Reset it at the municipal office, or at some convenience stores with a smartphone app if you know the signing password."));
+
+  if (route.convenience_store_ruled_out && route.convenience_store_requires == MYNA_PIN_AUTH)
+    return g_strdup (needed == MYNA_PIN_STATE_BLOCKED
+                       /* Translators: PIN, certificate and card names as in po/glossary.json. */
+                       ? _("Reset it at the municipal office: a convenience-store reset needs the user authentication PIN, which is locked too.")
+                       /* Translators: PIN, certificate and card names as in po/glossary.json. */
+                       : _("Reset it at the municipal office: a convenience-store reset needs the user authentication PIN, which this card does not have."));
+  if (route.convenience_store_ruled_out)
+    return g_strdup (needed == MYNA_PIN_STATE_BLOCKED
+                       /* Translators: PIN, certificate and card names as in po/glossary.json. */
+                       ? _("Reset it at the municipal office: a convenience-store reset needs the signing password, which is locked too.")
+                       /* Translators: PIN, certificate and card names as in po/glossary.json. */
+                       : _("Reset it at the municipal office: a convenience-store reset needs the signing password, which this card does not have."));
+
+  return g_strdup (_("It can be reset only at the municipal office."));
+}
+
+/**
+ * myna_expired_certificate_advice:
+ *
+ * Returns: (transfer none): what to do about an expired certificate,
+ *   wherever that is shown
+ */
+const char *
+myna_expired_certificate_advice (void)
+{
+  /* Seeds 003 (Q4) and 004: after expiry, a new issue; seed 003: an
+   * expired card's certificates lapse with it. */
+  return _("You can still have new certificates issued at the municipal office, as long as the card itself has not expired.");
+}
+
+/**
+ * myna_no_signing_certificate_reason:
+ *
+ * Returns: (transfer none): why a card may have no signing certificate,
+ *   wherever that is shown
+ */
+const char *
+myna_no_signing_certificate_reason (void)
+{
+  /* Seeds 000 ("希望されない場合を除く") and 001 ("いずれか1つだけの搭載も可能",
+   * "15歳未満のかたと成年被後見人のかたへは、発行できません"). A revoked
+   * certificate is not said to leave the chip, so revocation is no reason
+   * here.
+   * Translators: PIN, certificate and card names as in po/glossary.json. */
+  return _("It may have been declined when the card was issued; it is not issued to people under 15 or to adult wards.");
+}
+
+/**
+ * myna_juki_card_text:
+ *
+ * Returns: (transfer none): what to say of an old Basic Resident
+ *   Registration card's certificates, wherever they are shown
+ */
+const char *
+myna_juki_card_text (void)
+{
+  /* Seeds 001 and 004: issue and renewal ended on 2015-12-22.
+   * Translators: PIN, certificate and card names as in po/glossary.json. */
+  return _("This is an old Basic Resident Registration card (住基カード). Its certificates can no longer be issued or renewed; a My Number card replaces it.");
 }
 
 /**
@@ -193,6 +306,12 @@ myna_reset_route_for_pin (MynaPinId       pin,
  * @id: a certificate
  * @now: the moment to judge at
  * @lifecycle: (out caller-allocates): where the certificate stands
+ *
+ * The one place that decides whether a card's certificate can be renewed:
+ * the window, the status line, `--status` and its JSON all ask here. The
+ * certificates of an old Basic Resident Registration card can be neither
+ * renewed nor issued again (seeds 001, 004); only the holder's two
+ * certificates are renewed at all.
  *
  * Returns: %TRUE if the certificate was read
  */
@@ -209,6 +328,10 @@ myna_card_report_get_lifecycle (MynaCardReport    *report,
 
   myna_cert_lifecycle_compute (myna_certificate_get_not_before (cert),
                                myna_certificate_get_not_after (cert), now, lifecycle);
+
+  if ((id != MYNA_CERT_AUTH && id != MYNA_CERT_SIGN) ||
+      myna_card_status_get_kind (myna_card_report_get_status (report)) == MYNA_CARD_KIND_JUKI)
+    myna_cert_lifecycle_make_unrenewable (lifecycle);
 
   return TRUE;
 }
@@ -232,40 +355,38 @@ add (GPtrArray          *list,
 }
 
 static char *
-blocked_pin_text (MynaPinId pin)
+blocked_pin_text (MynaPinId       pin,
+                  MynaCardStatus *card)
 {
+  g_autofree char *route = myna_reset_route_describe (pin, card);
+  const char *locked;
+
   switch (pin)
     {
     case MYNA_PIN_AUTH:
-      /* Seeds 000, 002; the store route: JPKI reset terms (peers §2.4). */
-      return g_strdup_printf ("%s %s %s",
-                              /* Translators: PIN, certificate and card names as in po/glossary.json. */
-                              _("The user authentication PIN is locked: no tries are left."),
-                              /* Translators: PIN, certificate and card names as in po/glossary.json. */
-                              _("Reset it at the municipal office, or at some convenience stores if you know the signing password."),
-                              /* Seed 002 */
+      /* Translators: PIN, certificate and card names as in po/glossary.json. */
+      locked = _("The user authentication PIN is locked: no tries are left.");
+      /* Seed 002: a face-recognition card's PINs are locked by design. */
+      return g_strdup_printf ("%s %s %s", locked, route,
                               _("On a face-recognition My Number card (顔認証マイナンバーカード) this PIN is locked by design."));
     case MYNA_PIN_SIGN:
-      /* Seeds 000, 001, 002 */
-      return g_strdup_printf ("%s %s",
-                              /* Translators: PIN, certificate and card names as in po/glossary.json. */
-                              _("The signing password is locked: no tries are left."),
-                              /* Translators: PIN, certificate and card names as in po/glossary.json. */
-                              _("Reset it at the municipal office, or at a convenience-store kiosk if you can still enter the user authentication PIN."));
+      /* Translators: PIN, certificate and card names as in po/glossary.json. */
+      locked = _("The signing password is locked: no tries are left.");
+      break;
     case MYNA_PIN_CARD_INFO:
-      return g_strdup_printf ("%s %s",
-                              /* Translators: PIN, certificate and card names as in po/glossary.json. */
-                              _("The card-info input support PIN is locked: no tries are left."),
-                              _("It can be reset only at the municipal office."));
+      /* Translators: PIN, certificate and card names as in po/glossary.json. */
+      locked = _("The card-info input support PIN is locked: no tries are left.");
+      break;
     case MYNA_PIN_JUKI:
-      return g_strdup_printf ("%s %s",
-                              /* Translators: PIN, certificate and card names as in po/glossary.json. */
-                              _("The resident registry PIN is locked: no tries are left."),
-                              _("It can be reset only at the municipal office."));
+      /* Translators: PIN, certificate and card names as in po/glossary.json. */
+      locked = _("The resident registry PIN is locked: no tries are left.");
+      break;
     case MYNA_N_PINS:
     default:
       g_return_val_if_reached (NULL);
     }
+
+  return g_strdup_printf ("%s %s", locked, route);
 }
 
 static char *
@@ -297,47 +418,40 @@ static char *
 expired_text (MynaCertId  id,
               const char *last_day)
 {
-  g_autofree char *first = NULL;
-
   if (id == MYNA_CERT_SIGN)
     /* Translators: %s is a date, YYYY-MM-DD. */
-    first = g_strdup_printf (_("The signing certificate expired on %s."), last_day);
-  else
-    /* Translators: %s is a date, YYYY-MM-DD. */
-    first = g_strdup_printf (_("The user authentication certificate expired on %s."), last_day);
+    return g_strdup_printf (_("The signing certificate expired on %s."), last_day);
 
-  return g_strdup_printf ("%s %s", first,
-                          _("New certificates can still be issued at the municipal office."));
+  /* Translators: %s is a date, YYYY-MM-DD. */
+  return g_strdup_printf (_("The user authentication certificate expired on %s."), last_day);
 }
 
 static char *
 renewal_text (MynaCertId  id,
               const char *last_day,
-              int         days_left,
-              const char *opens_on)
+              int         days_left)
 {
-  g_autofree char *first = NULL;
-  g_autofree char *second = NULL;
-
+  if (days_left == 0)
+    return g_strdup_printf (id == MYNA_CERT_SIGN
+                              /* Translators: %s is a date, YYYY-MM-DD: today, the last day. */
+                              ? _("The signing certificate expires at the end of today, %s.")
+                              /* Translators: %s is a date, YYYY-MM-DD: today, the last day. */
+                              : _("The user authentication certificate expires at the end of today, %s."),
+                            last_day);
   if (id == MYNA_CERT_SIGN)
-    first = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          /* Translators: %s is a date, YYYY-MM-DD; %d a number of days. */
-                                          "The signing certificate expires on %s, in %d day.",
-                                          "The signing certificate expires on %s, in %d days.",
-                                          days_left),
-                             last_day, days_left);
-  else
-    first = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          /* Translators: %s is a date, YYYY-MM-DD; %d a number of days. */
-                                          "The user authentication certificate expires on %s, in %d day.",
-                                          "The user authentication certificate expires on %s, in %d days.",
-                                          days_left),
-                             last_day, days_left);
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         /* Translators: %s is a date, YYYY-MM-DD; %d a number of days. */
+                                         "The signing certificate expires on %s, in %d day.",
+                                         "The signing certificate expires on %s, in %d days.",
+                                         days_left),
+                            last_day, days_left);
 
-  /* Translators: %s is a date, YYYY-MM-DD. */
-  second = g_strdup_printf (_("Renewal has been open since %s; it is free."), opens_on);
-
-  return g_strdup_printf ("%s %s", first, second);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       /* Translators: %s is a date, YYYY-MM-DD; %d a number of days. */
+                                       "The user authentication certificate expires on %s, in %d day.",
+                                       "The user authentication certificate expires on %s, in %d days.",
+                                       days_left),
+                          last_day, days_left);
 }
 
 static void
@@ -354,7 +468,7 @@ add_pin_guidance (GPtrArray      *list,
       if (pin->state != state)
         continue;
 
-      text = state == MYNA_PIN_STATE_BLOCKED ? blocked_pin_text (id) : last_try_text (id);
+      text = state == MYNA_PIN_STATE_BLOCKED ? blocked_pin_text (id, status) : last_try_text (id);
 
       guidance = add (list, state == MYNA_PIN_STATE_BLOCKED ? MYNA_GUIDANCE_PIN_BLOCKED
                                                              : MYNA_GUIDANCE_PIN_LAST_TRY,
@@ -364,12 +478,54 @@ add_pin_guidance (GPtrArray      *list,
     }
 }
 
+/*
+ * Whether a certificate is known to end on the card's own last day. A
+ * certificate never runs past its card (seed 004: "5回目の誕生日とマイナンバー
+ * カードの有効期間満了日のうち、いずれか早い日まで"), and the card's date is not on
+ * the chip where MynaCheck can read it without a PIN. Two things show it:
+ *
+ * - a certificate cut short: the 5th birthday after issue always falls
+ *   more than four years after it, so a certificate of four years or
+ *   less ended with the card (a foreign resident's period of stay, seeds
+ *   000 and 002, or the card's own 10th birthday);
+ * - a holder under 18 on the first day (20 before 2022-04-01): the card
+ *   and the certificates both end on the 5th birthday (seed 000), which
+ *   the signing certificate's birth date tells, once it has been read.
+ */
+static gboolean
+certificate_ends_with_card (MynaCardReport          *report,
+                            const MynaCertLifecycle *lifecycle)
+{
+  MynaCertificate *signing = myna_card_report_get_certificate (report, MYNA_CERT_SIGN);
+  GDate four_years = lifecycle->first_day;
+  g_autoptr(MynaHolder) holder = NULL;
+  GDate change;
+
+  g_date_add_years (&four_years, 4);
+  if (g_date_compare (&lifecycle->last_day, &four_years) <= 0)
+    return TRUE;
+
+  if (signing == NULL || !myna_certificate_has_holder (signing))
+    return FALSE;
+  holder = myna_certificate_get_holder (signing, NULL);
+  if (holder == NULL || !g_date_valid (&holder->birth_date))
+    return FALSE;
+
+  g_date_clear (&change, 1);
+  g_date_set_dmy (&change, 1, G_DATE_APRIL, 2022);
+
+  return myna_age_on (&holder->birth_date, &lifecycle->first_day) <
+         (g_date_compare (&lifecycle->first_day, &change) < 0 ? 20 : 18);
+}
+
 static void
 add_certificate_guidance (GPtrArray      *list,
                           MynaCardReport *report,
                           GDateTime      *now)
 {
   static const MynaCertId certificates[] = { MYNA_CERT_AUTH, MYNA_CERT_SIGN };
+  gboolean card_told = FALSE;
+  gboolean card_maybe = FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (certificates); i++)
     {
@@ -377,34 +533,66 @@ add_certificate_guidance (GPtrArray      *list,
       MynaCertLifecycle lifecycle;
       g_autofree char *last_day = NULL;
       g_autofree char *opens_on = NULL;
+      g_autofree char *first = NULL;
       MynaGuidance *guidance = NULL;
+      gboolean with_card;
 
-      if (!myna_card_report_get_lifecycle (report, id, now, &lifecycle))
+      if (!myna_card_report_get_lifecycle (report, id, now, &lifecycle) || !lifecycle.renewable)
+        continue;
+      if (lifecycle.state != MYNA_CERT_STATE_EXPIRED && lifecycle.state != MYNA_CERT_STATE_RENEWAL_OPEN)
         continue;
 
       last_day = myna_format_date (&lifecycle.last_day);
       opens_on = myna_format_date (&lifecycle.renewal_opens_on);
+      with_card = certificate_ends_with_card (report, &lifecycle);
 
       if (lifecycle.state == MYNA_CERT_STATE_EXPIRED)
+        first = expired_text (id, last_day);
+      else
+        first = renewal_text (id, last_day, lifecycle.days_left);
+
+      if (with_card && card_told)
+        continue;
+      if (with_card)
         {
-          /* Seeds 003 (Q4) and 004: after expiry, a new issue. */
-          guidance = add (list, MYNA_GUIDANCE_CERTIFICATE_EXPIRED, "new-certificate",
-                          expired_text (id, last_day));
+          /* Seed 003: an expired card is no identity document, and its
+           * certificates lapse with it; a new card comes with new ones. */
+          guidance = add (list, MYNA_GUIDANCE_CARD_EXPIRES, "renew-card",
+                          g_strdup_printf ("%s %s", first,
+                                           lifecycle.state == MYNA_CERT_STATE_EXPIRED
+                                             ? _("The card itself expired on the same day: apply for a new card, which comes with new certificates.")
+                                             : _("The card itself expires on the same day: renewing the certificates alone would not keep it working. Renew the card, which comes with new certificates; a foreign resident whose stay was extended has the card extended instead.")));
+          card_told = TRUE;
         }
-      else if (lifecycle.state == MYNA_CERT_STATE_RENEWAL_OPEN)
+      else if (lifecycle.state == MYNA_CERT_STATE_EXPIRED)
+        {
+          /* Seeds 003 (Q4) and 004: after expiry, a new issue, on a card
+           * still within its own validity period (seed 003). */
+          guidance = add (list, MYNA_GUIDANCE_CERTIFICATE_EXPIRED, "new-certificate",
+                          g_strdup_printf ("%s %s", first, myna_expired_certificate_advice ()));
+          card_maybe = TRUE;
+        }
+      else
         {
           /* Seeds 002, 003: renewal opens the day after the date three
            * months before expiry; free (seed 003, Q1). */
+          g_autofree char *second = g_strdup_printf (_("Renewal has been open since %s; it is free."), opens_on);
+
           guidance = add (list, MYNA_GUIDANCE_RENEWAL_OPEN, "renew-certificate",
-                          renewal_text (id, last_day, lifecycle.days_left, opens_on));
+                          g_strdup_printf ("%s %s", first, second));
+          card_maybe = TRUE;
         }
 
-      if (guidance != NULL)
-        {
-          guidance->has_certificate = TRUE;
-          guidance->certificate = id;
-        }
+      guidance->has_certificate = TRUE;
+      guidance->certificate = id;
     }
+
+  /* Seeds 000 and 003: the expiry notice covers whichever of the card and
+   * the certificates ends first, and for minors and foreign residents
+   * they end together. */
+  if (card_maybe && !card_told)
+    add (list, MYNA_GUIDANCE_CARD_MAY_EXPIRE, "renew-card",
+         g_strdup (_("Check the expiry date printed on the front of the card. If it is the same as the certificates', or earlier, the card itself must be renewed: for people under 18 and foreign residents it often is.")));
 }
 
 /**
@@ -435,10 +623,7 @@ myna_guidance_for_report (MynaCardReport *report,
 
   if (kind == MYNA_CARD_KIND_JUKI)
     {
-      /* Seeds 001 and 004: issue and renewal ended on 2015-12-22. */
-      add (list, MYNA_GUIDANCE_JUKI_CARD, "replace-juki-card",
-           /* Translators: PIN, certificate and card names as in po/glossary.json. */
-           g_strdup (_("This is an old Basic Resident Registration card (住基カード). Its certificates can no longer be issued or renewed; a My Number card replaces it.")));
+      add (list, MYNA_GUIDANCE_JUKI_CARD, "replace-juki-card", g_strdup (myna_juki_card_text ()));
     }
 
   add_pin_guidance (list, status, MYNA_PIN_STATE_BLOCKED);
@@ -455,7 +640,11 @@ myna_guidance_for_report (MynaCardReport *report,
       /* Seeds 000 and 001: not under 15 or to adult wards; revoked by a
        * change of the four basic facts. */
       guidance = add (list, MYNA_GUIDANCE_NO_SIGNING_CERTIFICATE, "new-certificate",
-                      g_strdup (_("This card has no signing certificate. It is not issued to people under 15 or to adult wards, and a move or a change of name, sex or birth date revokes it. From 15 you can have one issued at the municipal office.")));
+                      g_strdup_printf ("%s %s %s",
+                                       /* Translators: PIN, certificate and card names as in po/glossary.json. */
+                                       _("This card has no signing certificate."),
+                                       myna_no_signing_certificate_reason (),
+                                       _("From 15 you can have one issued at the municipal office.")));
       guidance->has_certificate = TRUE;
       guidance->certificate = MYNA_CERT_SIGN;
     }

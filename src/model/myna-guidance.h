@@ -37,6 +37,8 @@ typedef enum
   MYNA_GUIDANCE_PIN_LAST_TRY,
   MYNA_GUIDANCE_CERTIFICATE_EXPIRED,
   MYNA_GUIDANCE_RENEWAL_OPEN,
+  MYNA_GUIDANCE_CARD_EXPIRES,
+  MYNA_GUIDANCE_CARD_MAY_EXPIRE,
   MYNA_GUIDANCE_NO_SIGNING_CERTIFICATE,
   MYNA_GUIDANCE_ALWAYS,
 } MynaGuidanceReason;
@@ -52,12 +54,14 @@ typedef struct
   MynaCertId          certificate;
 } MynaGuidance;
 
-/* How a PIN can be reset, from the "reset-pin" guide. */
+/* How a PIN can be reset, from the "reset-pin" guide. The municipal
+ * office resets every PIN. */
 typedef struct
 {
-  gboolean  convenience_store;
+  gboolean  convenience_store;                 /* open to this card */
   gboolean  convenience_store_has_requirement;
-  MynaPinId convenience_store_requires;
+  MynaPinId convenience_store_requires;        /* a PIN that must still work */
+  gboolean  convenience_store_ruled_out;       /* the route exists, but that PIN is locked or absent */
 } MynaResetRoute;
 
 GPtrArray  *myna_guidance_for_report          (MynaCardReport     *report,
@@ -65,11 +69,17 @@ GPtrArray  *myna_guidance_for_report          (MynaCardReport     *report,
 const char *myna_guidance_reason_to_string    (MynaGuidanceReason  reason);
 void        myna_guidance_free                (MynaGuidance       *guidance);
 void        myna_reset_route_for_pin          (MynaPinId           pin,
+                                               MynaCardStatus     *card,
                                                MynaResetRoute     *route);
+char       *myna_reset_route_describe         (MynaPinId           pin,
+                                               MynaCardStatus     *card);
 gboolean    myna_card_report_get_lifecycle    (MynaCardReport     *report,
                                                MynaCertId          id,
                                                GDateTime          *now,
                                                MynaCertLifecycle  *lifecycle);
+const char *myna_juki_card_text               (void);
+const char *myna_expired_certificate_advice   (void);
+const char *myna_no_signing_certificate_reason (void);
 char       *myna_format_date                  (const GDate        *date);
 char       *myna_format_date_time_jst         (GDateTime          *date_time);
 gboolean    myna_parse_date                   (const char         *text,

@@ -36,8 +36,23 @@
 G_DEFINE_QUARK (myna-lifecycle-error-quark, myna_lifecycle_error)
 
 /* Seeds 000 and 002: the card runs to the 10th birthday after issue from
- * age 18, to the 5th below 18. */
+ * age 18, to the 5th below 18. That is the rule for applications J-LIS
+ * accepted from 2022-04-01, when the Civil Code's age of majority went
+ * from 20 to 18; for those accepted before, the age was 20 (Kōnosu city,
+ * http://www.city.kounosu.saitama.jp/site/mynumbercard/3236.html; Ōsakasayama
+ * city, http://www.city.osakasayama.osaka.jp/sosiki/siminseikatsubu/shiminmadoguchigurupu/news/1647393067584.html;
+ * Miyoshi city, https://www.miyoshi.i-tokushima.jp/docs/2597542.html). The
+ * pages agree on the date that chooses the rule, 申請受付日; they differ on
+ * the day the age is taken (Kōnosu: that day; Miyoshi: the day of issue).
+ * MynaCheck takes the day of issue, the day every other rule counts from;
+ * the two differ only for a birthday between the two days. */
 #define ADULT_AGE                 18
+#define ADULT_AGE_BEFORE_2022     20
+#define ADULT_AGE_CHANGED_YEAR    2022 /* on 1 April */
+/* A card is made within weeks of the application (seed 003: about a
+ * month and a half to collection). MynaCheck's assumption: a card issued
+ * a year or more after 2022-04-01 was not applied for before it. */
+#define APPLICATION_TO_ISSUE_DAYS_MAX 365
 #define CARD_BIRTHDAYS_ADULT      10
 #define CARD_BIRTHDAYS_MINOR      5
 /* Seeds 000, 001, 003, 004: a certificate runs to the 5th birthday after
@@ -122,6 +137,7 @@ myna_cert_lifecycle_compute (GDateTime         *not_before,
   myna_date_from_date_time (not_before, &lifecycle->first_day);
   myna_date_from_date_time (not_after, &lifecycle->last_day);
   myna_renewal_opens_on (&lifecycle->last_day, &lifecycle->renewal_opens_on);
+  lifecycle->renewable = TRUE;
 
   /* Seed 003: the notice comes "概ね3ヶ月前" (about three months before). */
   lifecycle->notice_expected_on = lifecycle->last_day;
@@ -137,6 +153,26 @@ myna_cert_lifecycle_compute (GDateTime         *not_before,
   else if (g_date_compare (&today, &lifecycle->renewal_opens_on) >= 0)
     lifecycle->state = MYNA_CERT_STATE_RENEWAL_OPEN;
   else
+    lifecycle->state = MYNA_CERT_STATE_WITHIN_VALIDITY;
+}
+
+/**
+ * myna_cert_lifecycle_make_unrenewable:
+ * @lifecycle: where a certificate stands
+ *
+ * For certificates that can be neither renewed nor issued again, such as
+ * those of an old Basic Resident Registration card (seeds 001, 004: both
+ * ended on 2015-12-22): no renewal window, so no "renewal open" state.
+ */
+void
+myna_cert_lifecycle_make_unrenewable (MynaCertLifecycle *lifecycle)
+{
+  g_return_if_fail (lifecycle != NULL);
+
+  lifecycle->renewable = FALSE;
+  g_date_clear (&lifecycle->renewal_opens_on, 1);
+  g_date_clear (&lifecycle->notice_expected_on, 1);
+  if (lifecycle->state == MYNA_CERT_STATE_RENEWAL_OPEN)
     lifecycle->state = MYNA_CERT_STATE_WITHIN_VALIDITY;
 }
 
@@ -295,6 +331,58 @@ myna_certificate_expiry_after_renewal (const GDate *birth_date,
     earlier (expires_on, card_expiry);
 }
 
+static gboolean
+applied_before_2022_change (const GDate *applied_on)
+{
+  GDate change;
+
+  g_date_clear (&change, 1);
+  g_date_set_dmy (&change, 1, G_DATE_APRIL, ADULT_AGE_CHANGED_YEAR);
+
+  return g_date_compare (applied_on, &change) < 0;
+}
+
+static void
+card_expiry_for_age (const MynaExpiryInput *input,
+                     guint                  age_at_issue,
+                     guint                  adult_age,
+                     GDate                 *expires_on)
+{
+  myna_nth_birthday_after (&input->birth_date, &input->issue_date,
+                           age_at_issue >= adult_age ? CARD_BIRTHDAYS_ADULT : CARD_BIRTHDAYS_MINOR,
+                           expires_on);
+}
+
+/* The card's own expiry, with the rule in force when it was applied for.
+ * Without the date of application, the day of issue stands in for it:
+ * then a card issued in the year after the change to someone of 18 or 19
+ * gets the other possible date as well. */
+static void
+card_expiry_for_japanese_rules (const MynaExpiryInput *input,
+                                MynaExpiryResult      *result)
+{
+  gboolean applied_known = g_date_valid (&input->applied_on);
+  const GDate *applied_on = applied_known ? &input->applied_on : &input->issue_date;
+  guint age = result->age_at_issue;
+
+  card_expiry_for_age (input, age,
+                       applied_before_2022_change (applied_on) ? ADULT_AGE_BEFORE_2022 : ADULT_AGE,
+                       &result->card_expires_on);
+
+  if (!applied_known && !applied_before_2022_change (&input->issue_date) &&
+      age >= ADULT_AGE && age < ADULT_AGE_BEFORE_2022)
+    {
+      GDate last_day_of_doubt;
+
+      g_date_clear (&last_day_of_doubt, 1);
+      g_date_set_dmy (&last_day_of_doubt, 1, G_DATE_APRIL, ADULT_AGE_CHANGED_YEAR);
+      g_date_add_days (&last_day_of_doubt, APPLICATION_TO_ISSUE_DAYS_MAX - 1);
+      if (g_date_compare (&input->issue_date, &last_day_of_doubt) <= 0)
+        card_expiry_for_age (input, age, ADULT_AGE_BEFORE_2022,
+                             &result->card_expires_on_if_applied_before_2022);
+    }
+}
+
 /**
  * myna_expiry_calculate:
  * @input: the holder's birth date, the date of issue and residence
@@ -305,8 +393,9 @@ myna_certificate_expiry_after_renewal (const GDate *birth_date,
  * people without a reader:
  *
  * - the card: 10th birthday after issue from 18, 5th below 18, for
- *   Japanese nationals and permanent residents; the end of the period of
- *   stay for other foreign residents (seeds 000, 002);
+ *   Japanese nationals and permanent residents; from 20 and below 20 for
+ *   cards applied for before 2022-04-01 (see %ADULT_AGE_BEFORE_2022); the
+ *   end of the period of stay for other foreign residents (seeds 000, 002);
  * - the certificates: 5th birthday after issue, never past the card
  *   (seeds 000, 004); foreign residents: the end of the period of stay
  *   (seed 000);
@@ -326,6 +415,7 @@ myna_expiry_calculate (const MynaExpiryInput  *input,
 
   memset (result, 0, sizeof *result);
   g_date_clear (&result->card_expires_on, 1);
+  g_date_clear (&result->card_expires_on_if_applied_before_2022, 1);
   g_date_clear (&result->card_renewal_opens_on, 1);
   g_date_clear (&result->certificate_expires_on, 1);
   g_date_clear (&result->certificate_renewal_opens_on, 1);
@@ -336,6 +426,15 @@ myna_expiry_calculate (const MynaExpiryInput  *input,
     {
       g_set_error (error, MYNA_LIFECYCLE_ERROR, MYNA_LIFECYCLE_ERROR_INVALID_DATES,
                    _("The date of issue must come after the birth date."));
+      return FALSE;
+    }
+
+  if (g_date_valid (&input->applied_on) &&
+      (g_date_compare (&input->applied_on, &input->issue_date) > 0 ||
+       g_date_compare (&input->applied_on, &input->birth_date) < 0))
+    {
+      g_set_error (error, MYNA_LIFECYCLE_ERROR, MYNA_LIFECYCLE_ERROR_INVALID_DATES,
+                   _("The date of application must come between the birth date and the date of issue."));
       return FALSE;
     }
 
@@ -360,10 +459,7 @@ myna_expiry_calculate (const MynaExpiryInput  *input,
     case MYNA_RESIDENCE_JAPANESE:
     case MYNA_RESIDENCE_PERMANENT_RESIDENT:
     default:
-      myna_nth_birthday_after (&input->birth_date, &input->issue_date,
-                               result->age_at_issue >= ADULT_AGE ? CARD_BIRTHDAYS_ADULT
-                                                                 : CARD_BIRTHDAYS_MINOR,
-                               &result->card_expires_on);
+      card_expiry_for_japanese_rules (input, result);
       break;
     }
 

@@ -48,7 +48,8 @@ typedef struct
   int           days_left;          /* JST calendar days to the last day; 0 on it, negative after */
   GDate         first_day;          /* the first day of validity, in JST */
   GDate         last_day;           /* the last day of validity, in JST */
-  GDate         renewal_opens_on;   /* the first day renewal is accepted */
+  gboolean      renewable;          /* FALSE for an old juki card's certificates */
+  GDate         renewal_opens_on;   /* the first day renewal is accepted; cleared when not renewable */
   GDate         notice_expected_on; /* about when J-LIS mails the expiry notice */
 } MynaCertLifecycle;
 
@@ -63,6 +64,7 @@ typedef struct
 {
   GDate         birth_date;
   GDate         issue_date;         /* when the card and its certificates were issued */
+  GDate         applied_on;         /* when J-LIS accepted the application, if known; zero or cleared if not */
   MynaResidence residence;
   GDate         stay_ends_on;       /* the end of the period of stay, foreign residents only */
 } MynaExpiryInput;
@@ -72,6 +74,9 @@ typedef struct
   guint    age_at_issue;
   gboolean signing_certificate_issued; /* from 15 (adult wards excepted) */
   GDate    card_expires_on;
+  /* Valid only when the date of application is not known and matters:
+   * the card's expiry had it been applied for before 2022-04-01. */
+  GDate    card_expires_on_if_applied_before_2022;
   GDate    card_renewal_opens_on;
   GDate    certificate_expires_on;
   GDate    certificate_renewal_opens_on;
@@ -86,6 +91,7 @@ void        myna_cert_lifecycle_compute     (GDateTime         *not_before,
                                              GDateTime         *not_after,
                                              GDateTime         *now,
                                              MynaCertLifecycle *lifecycle);
+void        myna_cert_lifecycle_make_unrenewable (MynaCertLifecycle *lifecycle);
 const char *myna_cert_state_to_string       (MynaCertState      state);
 const char *myna_cert_state_get_label       (MynaCertState      state);
 

@@ -58,12 +58,13 @@ add_string (JsonBuilder *builder,
  * 002), a convenience-store kiosk for the two certificate PINs under a
  * condition (seeds 000, 001; JPKI reset terms). */
 static void
-add_reset_route (JsonBuilder *builder,
-                 MynaPinId    id)
+add_reset_route (JsonBuilder    *builder,
+                 MynaCardStatus *status,
+                 MynaPinId       id)
 {
   MynaResetRoute route;
 
-  myna_reset_route_for_pin (id, &route);
+  myna_reset_route_for_pin (id, status, &route);
 
   json_builder_set_member_name (builder, "reset");
   json_builder_begin_object (builder);
@@ -103,7 +104,7 @@ add_pins (JsonBuilder    *builder,
       json_builder_add_string_value (builder, myna_pin_state_to_string (pin->state));
       json_builder_set_member_name (builder, "verified");
       json_builder_add_boolean_value (builder, pin->verified);
-      add_reset_route (builder, id);
+      add_reset_route (builder, status, id);
       json_builder_end_object (builder);
     }
 
@@ -125,8 +126,7 @@ add_lifecycle (JsonBuilder    *builder,
   json_builder_set_member_name (builder, "days_left");
   json_builder_add_int_value (builder, lifecycle.days_left);
 
-  /* Only the holder's certificates are renewed. */
-  if (id == MYNA_CERT_AUTH || id == MYNA_CERT_SIGN)
+  if (lifecycle.renewable)
     {
       g_autofree char *opens_on = myna_format_date (&lifecycle.renewal_opens_on);
 

@@ -86,9 +86,9 @@ append_pin (GString             *line,
 }
 
 static void
-append_certificate (GString         *line,
-                    MynaCertificate *certificate,
-                    GDateTime       *now)
+append_certificate (GString        *line,
+                    MynaCardReport *report,
+                    GDateTime      *now)
 {
   MynaCertLifecycle lifecycle;
   g_autofree char *last_day = NULL;
@@ -98,18 +98,25 @@ append_certificate (GString         *line,
   if (line->len > 0)
     g_string_append (line, " · ");
 
-  if (certificate == NULL)
+  if (!myna_card_report_get_lifecycle (report, MYNA_CERT_AUTH, now, &lifecycle))
     {
       /* Translators: in the help-desk status line. */
       g_string_append (line, _("no certificate"));
       return;
     }
 
-  myna_cert_lifecycle_compute (myna_certificate_get_not_before (certificate),
-                               myna_certificate_get_not_after (certificate), now, &lifecycle);
   last_day = myna_format_date (&lifecycle.last_day);
-  opens_on = myna_format_date (&lifecycle.renewal_opens_on);
   first_day = myna_format_date (&lifecycle.first_day);
+
+  if (!lifecycle.renewable && lifecycle.state == MYNA_CERT_STATE_WITHIN_VALIDITY)
+    {
+      /* Translators: in the help-desk status line, for a certificate that
+       * cannot be renewed (an old juki card's); %s is its last day. */
+      g_string_append_printf (line, _("within validity period until %s, cannot be renewed"), last_day);
+      return;
+    }
+  if (lifecycle.renewable)
+    opens_on = myna_format_date (&lifecycle.renewal_opens_on);
 
   switch (lifecycle.state)
     {
@@ -124,11 +131,11 @@ append_certificate (GString         *line,
       break;
     case MYNA_CERT_STATE_RENEWAL_OPEN:
       /* Translators: in the help-desk status line; %s is the last day of validity. */
-      g_string_append_printf (line, _("renewal open until %s"), last_day);
+      g_string_append_printf (line, _("renewal open, last day %s"), last_day);
       break;
     case MYNA_CERT_STATE_EXPIRED:
       /* Translators: in the help-desk status line; %s is the last day of validity. */
-      g_string_append_printf (line, _("expired after %s"), last_day);
+      g_string_append_printf (line, _("expired, last day %s"), last_day);
       break;
     default:
       g_return_if_reached ();
@@ -159,7 +166,7 @@ myna_status_line_build (MynaCardReport *report,
   for (MynaPinId id = 0; id < MYNA_N_PINS; id++)
     append_pin (line, myna_card_status_get_pin (status, id));
 
-  append_certificate (line, myna_card_report_get_certificate (report, MYNA_CERT_AUTH), now);
+  append_certificate (line, report, now);
 
   return g_string_free (line, FALSE);
 }
