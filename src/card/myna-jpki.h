@@ -42,6 +42,32 @@ typedef enum
   MYNA_SIGN_READ_CONFIRM_LAST_TRY = 1 << 0,
 } MynaSignReadFlags;
 
+typedef enum
+{
+  MYNA_PIN_CHANGE_NONE             = 0,
+  MYNA_PIN_CHANGE_CONFIRM_LAST_TRY = 1 << 0,
+} MynaPinChangeFlags;
+
+/* Where one key reference of a PIN stands after a change. The resident
+ * registry PIN is held twice, by the 住基 and the common card
+ * applications (reference §3.3), and changed in each. */
+typedef enum
+{
+  MYNA_KEY_ABSENT,     /* the card has no such key */
+  MYNA_KEY_UNCHANGED,  /* it still takes the current PIN */
+  MYNA_KEY_CHANGED,    /* it takes the new PIN */
+  MYNA_KEY_UNKNOWN,    /* the card went away while it took the new PIN */
+} MynaKeyOutcome;
+
+#define MYNA_PIN_MAX_KEYS 2
+
+typedef struct
+{
+  MynaPinId      pin;
+  MynaPinStatus  status;                      /* the tries after the attempt */
+  MynaKeyOutcome keys[MYNA_PIN_MAX_KEYS];     /* in the order of myna_jpki_get_pin_key_name() */
+} MynaPinChangeResult;
+
 MynaCardKind    myna_jpki_kind_from_token          (const char         *token);
 MynaCardStatus *myna_jpki_read_status              (MynaCardSession    *session,
                                                     GCancellable       *cancellable,
@@ -52,5 +78,16 @@ GBytes         *myna_jpki_read_signing_certificate (MynaCardSession    *session,
                                                     MynaPinStatus      *sign_pin,
                                                     GCancellable       *cancellable,
                                                     GError            **error);
+gboolean        myna_jpki_change_pin               (MynaCardSession    *session,
+                                                    MynaPinId           pin,
+                                                    char               *current,
+                                                    char               *new_pin,
+                                                    MynaPinChangeFlags  flags,
+                                                    MynaPinChangeResult *result,
+                                                    GCancellable       *cancellable,
+                                                    GError            **error);
+guint           myna_jpki_get_pin_n_keys           (MynaPinId           pin);
+const char     *myna_jpki_get_pin_key_name         (MynaPinId           pin,
+                                                    guint               key);
 
 G_END_DECLS

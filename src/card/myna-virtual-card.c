@@ -115,6 +115,7 @@ struct _MynaVirtualCard
   guint               apdu_count;
   guint               tries_spent;
   guint               verify_count;
+  guint               change_count;
   guint               power_down_count;
 };
 
@@ -1042,6 +1043,78 @@ process_verify (MynaVirtualCard *self,
   return reply_sw (response, response_size, 0x63C0 | pin->remaining);
 }
 
+/* The new value's format, as the app checks it before sending: the card's
+ * own check is not documented (reference §3.4 gives only the commands);
+ * 6A80 is ISO 7816-4's "incorrect data". */
+static gboolean
+pin_value_valid (MynaPinId     id,
+                 const guint8 *data,
+                 gsize         length)
+{
+  g_autofree char *value = g_strndup ((const char *) data, length);
+  g_autoptr(GError) error = NULL;
+  gboolean valid;
+
+  if (strlen (value) != length)
+    return FALSE;
+
+  valid = myna_pin_normalize (id, value, &error) && memcmp (value, data, length) == 0;
+  myna_secret_wipe (value, length);
+
+  return valid;
+}
+
+/*
+ * CHANGE REFERENCE DATA (00 24 01 80) in the JPKI and card-info
+ * applications, CHANGE KEY (80 32 00 80) on the resident registry PIN of
+ * the 住基 and common card applications (reference §3.4, §8.2): the PIN
+ * must have been verified since power-up, P1 says "new value only".
+ */
+static gsize
+process_change (MynaVirtualCard *self,
+                const MynaApdu  *apdu,
+                guint8          *response,
+                gsize            response_size)
+{
+  gboolean change_key = apdu->cla == 0x80;
+  VirtualFile *pin = self->current_file;
+  gboolean juki_application;
+
+  if (self->current_application == NULL)
+    return reply_sw (response, response_size, 0x6986);
+
+  juki_application = memcmp (self->current_application->aid, myna_aid_juki, MYNA_AID_LENGTH) == 0 ||
+                     memcmp (self->current_application->aid, myna_aid_common, MYNA_AID_LENGTH) == 0;
+  if (change_key != juki_application)
+    return reply_sw (response, response_size, 0x6D00);
+
+  if (apdu->p1 != (change_key ? 0x00 : 0x01) || apdu->p2 != 0x80)
+    return reply_sw (response, response_size, 0x6A86);
+  if (pin == NULL)
+    return reply_sw (response, response_size, 0x6986);
+  if (pin->kind != FILE_PIN)
+    return reply_sw (response, response_size, 0x6981);
+  if (pin->remaining == 0)
+    return reply_sw (response, response_size, 0x6984);
+  if (!pin->verified)
+    return reply_sw (response, response_size, 0x6982);
+  if (!pin_value_valid (pin->pin_id, apdu->data, apdu->nc))
+    return reply_sw (response, response_size, 0x6A80);
+
+  if (change_key && (self->quirks & MYNA_VIRTUAL_QUIRK_COMMON_KEY_FAILS) != 0 &&
+      memcmp (self->current_application->aid, myna_aid_common, MYNA_AID_LENGTH) == 0)
+    return reply_sw (response, response_size, 0x6581);
+
+  myna_secret_free (pin->pin_value);
+  pin->pin_value = g_strndup ((const char *) apdu->data, apdu->nc);
+  pin->remaining = pin->max_tries;
+  /* The new PIN must be presented again before it opens anything. */
+  pin->verified = FALSE;
+  self->change_count++;
+
+  return reply_sw (response, response_size, 0x9000);
+}
+
 static gsize
 process_get_response (MynaVirtualCard *self,
                       const MynaApdu  *apdu,
@@ -1219,6 +1292,8 @@ process_locked (MynaVirtualCard *self,
     {
       if (apdu.ins == 0x2A)
         return process_sign (self, &apdu, response, response_size);
+      if (apdu.ins == 0x32)
+        return process_change (self, &apdu, response, response_size);
       return reply_sw (response, response_size, 0x6D00);
     }
 
@@ -1233,6 +1308,8 @@ process_locked (MynaVirtualCard *self,
       return process_read_binary (self, &apdu, response, response_size);
     case 0x20:
       return process_verify (self, &apdu, response, response_size);
+    case 0x24:
+      return process_change (self, &apdu, response, response_size);
     case 0xC0:
       return process_get_response (self, &apdu, response, response_size);
     default:
@@ -1291,6 +1368,94 @@ myna_virtual_card_get_verify_count (MynaVirtualCard *self)
   g_return_val_if_fail (MYNA_IS_VIRTUAL_CARD (self), 0);
 
   return self->verify_count;
+}
+
+/**
+ * myna_virtual_card_get_change_count:
+ * @self: a #MynaVirtualCard
+ *
+ * Returns: how many PINs took a new value
+ */
+guint
+myna_virtual_card_get_change_count (MynaVirtualCard *self)
+{
+  g_return_val_if_fail (MYNA_IS_VIRTUAL_CARD (self), 0);
+
+  return self->change_count;
+}
+
+static VirtualFile *
+find_key_pin (MynaVirtualCard *self,
+              const guint8    *aid,
+              guint16          fid)
+{
+  for (guint i = 0; i < self->applications->len; i++)
+    {
+      VirtualApplication *application = g_ptr_array_index (self->applications, i);
+
+      if (memcmp (application->aid, aid, MYNA_AID_LENGTH) == 0)
+        {
+          VirtualFile *file = find_file (application, fid);
+
+          return file != NULL && file->kind == FILE_PIN ? file : NULL;
+        }
+    }
+
+  return NULL;
+}
+
+/**
+ * myna_virtual_card_get_key_value:
+ * @self: a #MynaVirtualCard
+ * @aid: an application
+ * @fid: the PIN's EF in it
+ *
+ * One key reference's PIN: the resident registry PIN is held by two
+ * applications, which a change must keep the same.
+ *
+ * Returns: (nullable): the PIN, or %NULL when there is none
+ */
+const char *
+myna_virtual_card_get_key_value (MynaVirtualCard *self,
+                                 const guint8    *aid,
+                                 guint16          fid)
+{
+  VirtualFile *pin;
+
+  g_return_val_if_fail (MYNA_IS_VIRTUAL_CARD (self), NULL);
+
+  pin = find_key_pin (self, aid, fid);
+
+  return pin != NULL ? pin->pin_value : NULL;
+}
+
+/**
+ * myna_virtual_card_set_key_value:
+ * @self: a #MynaVirtualCard
+ * @aid: an application
+ * @fid: the PIN's EF in it
+ * @value: the PIN it takes from now on
+ *
+ * For tests: a card whose two resident registry keys disagree.
+ */
+void
+myna_virtual_card_set_key_value (MynaVirtualCard *self,
+                                 const guint8    *aid,
+                                 guint16          fid,
+                                 const char      *value)
+{
+  VirtualFile *pin;
+
+  g_return_if_fail (MYNA_IS_VIRTUAL_CARD (self));
+
+  g_mutex_lock (&self->lock);
+  pin = find_key_pin (self, aid, fid);
+  if (pin != NULL)
+    {
+      myna_secret_free (pin->pin_value);
+      pin->pin_value = g_strdup (value);
+    }
+  g_mutex_unlock (&self->lock);
 }
 
 guint
