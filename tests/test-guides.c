@@ -29,24 +29,58 @@ book (void)
   return myna_guide_book_get_default ();
 }
 
+/* The seed pages of ../shared/seeds/. A citation must name one of them, so
+ * that the test checks names even where the directory is not there. */
+static const char * const seeds[] = {
+  "000_fc06ce9d7c3d7221.txt", /* Numazu */
+  "001_c8d8d414fb2b3419.txt", /* Kumagaya */
+  "002_81ba1c92dce1dd54.txt", /* general */
+  "003_07021ae46bef88b0.txt", /* Koshigaya */
+  "004_7dc8674741143db1.txt", /* Obihiro */
+  NULL
+};
+
+static void
+check_citation (const char *citation)
+{
+  const char *dir = g_getenv ("MYNACHECK_SEEDS");
+  const MynaGuideReference *reference;
+
+  if (g_str_has_prefix (citation, "https://"))
+    return;
+
+  /* A public page known by a partial address: it must say what it quotes. */
+  reference = myna_guide_book_lookup_reference (book (), citation);
+  if (citation[0] == '#')
+    {
+      if (reference == NULL)
+        g_error ("Citation %s names no reference", citation);
+      g_assert_nonnull (reference->page);
+      g_assert_nonnull (reference->quote);
+      return;
+    }
+
+  if (!g_strv_contains (seeds, citation))
+    g_error ("Citation %s is no seed page, https URL or reference", citation);
+  if (dir != NULL && g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *path = g_build_filename (dir, citation, NULL);
+
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        g_error ("Source %s is not in %s", citation, dir);
+    }
+}
+
 static void
 check_source (const char *source)
 {
-  const char *seeds = g_getenv ("MYNACHECK_SEEDS");
+  g_auto(GStrv) citations = NULL;
 
   g_assert_nonnull (source);
-  if (g_str_has_prefix (source, "https://"))
-    return;
-
-  /* A seed page, by file name. */
-  g_assert_true (g_str_has_suffix (source, ".txt"));
-  if (seeds != NULL && g_file_test (seeds, G_FILE_TEST_IS_DIR))
-    {
-      g_autofree char *path = g_build_filename (seeds, source, NULL);
-
-      if (!g_file_test (path, G_FILE_TEST_EXISTS))
-        g_error ("Source %s is not in %s", source, seeds);
-    }
+  citations = myna_guide_source_split (source);
+  g_assert_cmpuint (g_strv_length (citations), >, 0);
+  for (guint i = 0; citations[i] != NULL; i++)
+    check_citation (citations[i]);
 }
 
 static void
@@ -296,33 +330,52 @@ test_guides_invalid (void)
 {
   const char *bad[] = {
     /* No source. */
-    "<guides><guide id='a'><title ja='x'>T</title><summary source='s.txt'>S</summary>"
-    "<where kind='phone' source='s.txt'>W</where><step ja='x' source='s.txt'>1</step>"
-    "<applicant type='holder' same-day='yes' source='s.txt'><item ja='x' source='s.txt'>I</item></applicant></guide></guides>",
+    "<guides><guide id='a'><title ja='x'>T</title><summary source='000_0123456789abcdef.txt'>S</summary>"
+    "<where kind='phone' source='000_0123456789abcdef.txt'>W</where><step ja='x' source='000_0123456789abcdef.txt'>1</step>"
+    "<applicant type='holder' same-day='yes' source='000_0123456789abcdef.txt'><item ja='x' source='000_0123456789abcdef.txt'>I</item></applicant></guide></guides>",
     /* No steps. */
-    "<guides><guide id='a'><title ja='x' source='s.txt'>T</title><summary source='s.txt'>S</summary>"
-    "<where kind='phone' source='s.txt'>W</where>"
-    "<applicant type='holder' same-day='yes' source='s.txt'><item ja='x' source='s.txt'>I</item></applicant></guide></guides>",
+    "<guides><guide id='a'><title ja='x' source='000_0123456789abcdef.txt'>T</title><summary source='000_0123456789abcdef.txt'>S</summary>"
+    "<where kind='phone' source='000_0123456789abcdef.txt'>W</where>"
+    "<applicant type='holder' same-day='yes' source='000_0123456789abcdef.txt'><item ja='x' source='000_0123456789abcdef.txt'>I</item></applicant></guide></guides>",
     /* A proxy who comes once although not the same day. */
-    "<guides><guide id='a'><title ja='x' source='s.txt'>T</title><summary source='s.txt'>S</summary>"
-    "<where kind='phone' source='s.txt'>W</where><step ja='x' source='s.txt'>1</step>"
-    "<applicant type='voluntary-proxy' same-day='no' source='s.txt'><item ja='x' source='s.txt'>I</item></applicant></guide></guides>",
+    "<guides><guide id='a'><title ja='x' source='000_0123456789abcdef.txt'>T</title><summary source='000_0123456789abcdef.txt'>S</summary>"
+    "<where kind='phone' source='000_0123456789abcdef.txt'>W</where><step ja='x' source='000_0123456789abcdef.txt'>1</step>"
+    "<applicant type='voluntary-proxy' same-day='no' source='000_0123456789abcdef.txt'><item ja='x' source='000_0123456789abcdef.txt'>I</item></applicant></guide></guides>",
     /* Unknown element and unknown place. */
     "<guides><guide id='a'><bogus/></guide></guides>",
-    "<guides><guide id='a'><where kind='moon' source='s.txt'>W</where></guide></guides>",
+    "<guides><guide id='a'><where kind='moon' source='000_0123456789abcdef.txt'>W</where></guide></guides>",
     /* An empty step. */
-    "<guides><guide id='a'><step ja='x' source='s.txt'>  </step></guide></guides>",
+    "<guides><guide id='a'><step ja='x' source='000_0123456789abcdef.txt'>  </step></guide></guides>",
+    /* A citation that is neither a seed page, an https URL nor a reference
+     * declared above; a reference cited before it is declared; a
+     * reference that quotes nothing. */
+    "<guides><guide id='a'><title ja='x' source='000_0123456789abcdef.txt seeds.txt'>T</title></guide></guides>",
+    "<guides><guide id='a'><title ja='x' source='http://example.org/'>T</title></guide></guides>",
+    "<guides><guide id='a'><title ja='x' source='#later'>T</title></guide>"
+    "<reference id='later' page='example.org …/p.html'>「…」</reference></guides>",
+    "<guides><reference id='r' page='example.org …/p.html'> </reference></guides>",
+    "<guides><guide id='a'><reference id='r' page='p'>「…」</reference></guide></guides>",
+    /* Same day: yes, no or ask, nothing else. */
+    "<guides><guide id='a'><applicant type='holder' same-day='maybe' source='000_0123456789abcdef.txt'/></guide></guides>",
     /* Two guides of one id. */
-    "<guides><guide id='a'><title ja='x' source='s.txt'>T</title><summary source='s.txt'>S</summary>"
-    "<where kind='phone' source='s.txt'>W</where><step ja='x' source='s.txt'>1</step>"
-    "<applicant type='holder' same-day='yes' source='s.txt'><item ja='x' source='s.txt'>I</item></applicant></guide>"
+    "<guides><guide id='a'><title ja='x' source='000_0123456789abcdef.txt'>T</title><summary source='000_0123456789abcdef.txt'>S</summary>"
+    "<where kind='phone' source='000_0123456789abcdef.txt'>W</where><step ja='x' source='000_0123456789abcdef.txt'>1</step>"
+    "<applicant type='holder' same-day='yes' source='000_0123456789abcdef.txt'><item ja='x' source='000_0123456789abcdef.txt'>I</item></applicant></guide>"
     "<guide id='a'/></guides>",
   };
   const char *good =
-    "<guides><guide id='a'><title ja='x' source='s.txt'>T</title><summary source='s.txt'>S\n   split</summary>"
-    "<where kind='municipal-office' source='s.txt'/><step ja='x' source='s.txt'>1</step>"
-    "<applicant type='voluntary-proxy' same-day='no' source='s.txt'><visit><item ja='x' source='s.txt'>I</item></visit>"
-    "<visit><item ja='照会書兼回答書' source='s.txt'>F</item></visit></applicant></guide></guides>";
+    "<guides><reference id='r' page='example.org …/p.html'>「…」</reference>"
+    "<guide id='a'><title ja='x' source='000_0123456789abcdef.txt  https://example.org/p #r'>T</title>"
+    "<summary source='000_0123456789abcdef.txt'>S\n   split</summary>"
+    "<where kind='municipal-office' source='000_0123456789abcdef.txt'/><step ja='x' source='000_0123456789abcdef.txt'>1</step>"
+    "<applicant type='voluntary-proxy' same-day='no' source='000_0123456789abcdef.txt'><visit><item ja='x' source='000_0123456789abcdef.txt'>I</item></visit>"
+    "<visit><item ja='照会書兼回答書' source='000_0123456789abcdef.txt'>F</item></visit></applicant>"
+    "<applicant type='holder' same-day='ask' source='000_0123456789abcdef.txt'><item ja='x' source='000_0123456789abcdef.txt'>I</item></applicant>"
+    "</guide></guides>";
+  g_autoptr(GPtrArray) sources = NULL;
+  g_auto(GStrv) citations = NULL;
+  MynaGuide *guide;
+  MynaGuideApplicant *holder;
   g_autoptr(MynaGuideBook) parsed = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -338,8 +391,27 @@ test_guides_invalid (void)
 
   parsed = myna_guide_book_new_from_data (good, -1, &error);
   g_assert_no_error (error);
+  guide = myna_guide_book_lookup (parsed, "a");
   /* White space is normalised as xgettext does. */
-  g_assert_cmpstr (myna_guide_get_summary (myna_guide_book_lookup (parsed, "a"))->msgid, ==, "S split");
+  g_assert_cmpstr (myna_guide_get_summary (guide)->msgid, ==, "S split");
+
+  /* Several citations, each once, with the reference's page and quote. */
+  citations = myna_guide_source_split (myna_guide_get_title (guide)->source);
+  g_assert_cmpuint (g_strv_length (citations), ==, 3);
+  g_assert_cmpstr (citations[2], ==, "#r");
+  g_assert_cmpstr (myna_guide_book_lookup_reference (parsed, "#r")->page, ==, "example.org …/p.html");
+  g_assert_cmpstr (myna_guide_book_lookup_reference (parsed, "#r")->quote, ==, "「…」");
+  g_assert_null (myna_guide_book_lookup_reference (parsed, "r"));
+  sources = myna_guide_get_sources (guide);
+  g_assert_cmpuint (sources->len, ==, 4);
+  /* Seed 001 says who counts as a voluntary proxy. */
+  g_assert_cmpstr (g_ptr_array_index (sources, 3), ==, "001_c8d8d414fb2b3419.txt");
+
+  /* A holder the sources say nothing about as to the same day. */
+  holder = g_ptr_array_index (myna_guide_get_applicants (guide), 1);
+  g_assert_true (holder->same_day_unknown);
+  g_assert_false (holder->same_day);
+  g_assert_nonnull (strstr (myna_guide_applicant_get_timing (holder), "Ask"));
 }
 
 int
