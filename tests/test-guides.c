@@ -21,6 +21,7 @@
 #include "config.h"
 
 #include "myna-guide-book.h"
+#include "myna-hotline.h"
 #include "myna-test-utils.h"
 
 static MynaGuideBook *
@@ -214,6 +215,14 @@ test_guides_facts (void)
   g_assert_true (texts_mention (myna_guide_get_steps (lost), "0120-95-0178"));
   g_assert_true (texts_mention (myna_guide_get_steps (lost), "一時停止"));
 
+  /* Review LC7, seed 001: 050-3818-1250 only when both other lines fail,
+   * not as an equal choice. LC9: seed 001's "平日" is its own counters'
+   * hours, and seed 002 has no such limit. */
+  g_assert_true (texts_mention (myna_guide_get_steps (lost), "only if neither of these two answers, call 050-3818-1250"));
+  g_assert_false (texts_mention (myna_guide_get_steps (lost), "0570-783-578 or 050-3818-1250"));
+  g_assert_false (texts_mention (myna_guide_get_steps (lost), "weekday"));
+  g_assert_true (texts_mention (myna_guide_get_steps (lost), "When your municipal office is open"));
+
   /* Seed 000: lifting the suspension is in person only. */
   g_assert_nonnull (strstr (myna_guide_get_summary (lift)->msgid, "cannot be done by phone"));
   g_assert_true (((MynaGuideApplicant *) g_ptr_array_index (myna_guide_get_applicants (lift), 0))->same_day);
@@ -249,6 +258,126 @@ test_guides_facts (void)
 
   /* Seeds 001, 004: juki certificates ended 2015-12-22. */
   g_assert_nonnull (strstr (myna_guide_get_summary (juki)->msgid, "22 December 2015"));
+}
+
+static const MynaHotline *
+hotline_for_number (const char *number)
+{
+  guint n = 0;
+  const MynaHotline *lines = myna_hotlines_get (&n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (g_str_equal (lines[i].number, number))
+        return &lines[i];
+    }
+
+  return NULL;
+}
+
+/* The phone numbers in @clause, as written in Japan: 0120-95-0178. */
+static GPtrArray *
+phone_numbers (const char *clause)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("\\b0[0-9]{2,3}-[0-9]{2,4}-[0-9]{2,4}\\b", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  GPtrArray *numbers = g_ptr_array_new_with_free_func (g_free);
+
+  g_regex_match (regex, clause, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_ptr_array_add (numbers, g_match_info_fetch (match, 0));
+      g_match_info_next (match, NULL);
+    }
+
+  return numbers;
+}
+
+/* What a clause says a line costs: "free dial" is a name, not a price. */
+static gboolean
+clause_says_charged (const char *clause)
+{
+  return strstr (clause, "charged") != NULL;
+}
+
+static gboolean
+clause_says_free (const char *clause)
+{
+  g_autoptr(GString) str = g_string_new (clause);
+
+  g_string_replace (str, "free dial", "", 0);
+
+  return strstr (str->str, "free") != NULL || strstr (str->str, "costs nothing") != NULL;
+}
+
+/* Review LC6: the lost-card guide called the foreign-language free dial
+ * charged, against seed 001 and the app's own hotline table. Every number
+ * a guide calls charged or free must be so in the table (seed 001), and
+ * the fee line must name every line with its charge, not "the others". */
+static void
+test_guides_call_charges (void)
+{
+  GPtrArray *guides = myna_guide_book_get_guides (book ());
+  MynaGuide *lost = myna_guide_book_lookup (book (), "lost-card");
+  g_autoptr(GHashTable) called_free = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) called_charged = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = 0;
+  const MynaHotline *lines = myna_hotlines_get (&n);
+  guint checked = 0;
+
+  for (guint i = 0; i < guides->len; i++)
+    {
+      MynaGuide *guide = g_ptr_array_index (guides, i);
+      g_autoptr(GPtrArray) texts = myna_guide_get_texts (guide);
+
+      for (guint j = 0; j < texts->len; j++)
+        {
+          const MynaGuideText *text = g_ptr_array_index (texts, j);
+          g_auto(GStrv) clauses = NULL;
+          gboolean fee_line = g_ptr_array_find (myna_guide_get_fees (lost), text, NULL);
+
+          if (text->msgid == NULL)
+            continue;
+
+          clauses = g_regex_split_simple ("[;.](?:\\s|$)", text->msgid, 0, 0);
+          for (guint k = 0; clauses[k] != NULL; k++)
+            {
+              g_autoptr(GPtrArray) numbers = phone_numbers (clauses[k]);
+              gboolean charged = clause_says_charged (clauses[k]);
+              gboolean free_of_charge = clause_says_free (clauses[k]);
+
+              for (guint l = 0; l < numbers->len; l++)
+                {
+                  const char *number = g_ptr_array_index (numbers, l);
+                  const MynaHotline *line = hotline_for_number (number);
+
+                  g_test_message ("%s: %s in “%s”", myna_guide_get_id (guide), number, clauses[k]);
+                  if (line == NULL)
+                    g_error ("%s is not in the hotline table", number);
+                  if (charged && line->free_of_charge)
+                    g_error ("Guide %s calls the free line %s charged", myna_guide_get_id (guide), number);
+                  if (free_of_charge && !line->free_of_charge)
+                    g_error ("Guide %s calls the charged line %s free", myna_guide_get_id (guide), number);
+                  if (fee_line && charged)
+                    g_hash_table_add (called_charged, g_strdup (number));
+                  if (fee_line && free_of_charge)
+                    g_hash_table_add (called_free, g_strdup (number));
+                  checked++;
+                }
+            }
+        }
+    }
+
+  g_assert_cmpuint (checked, >=, n);
+
+  /* The fee line of the lost-card guide names each line with its charge. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_test_message ("fee line: %s", lines[i].number);
+      g_assert_true (g_hash_table_contains (lines[i].free_of_charge ? called_free : called_charged,
+                                            lines[i].number));
+    }
+  g_assert_cmpuint (g_hash_table_size (called_free) + g_hash_table_size (called_charged), ==, n);
 }
 
 static char *
@@ -423,6 +552,7 @@ main (int   argc,
   g_test_add_func ("/guides/required", test_guides_required);
   g_test_add_func ("/guides/fields", test_guides_fields);
   g_test_add_func ("/guides/facts", test_guides_facts);
+  g_test_add_func ("/guides/call-charges", test_guides_call_charges);
   g_test_add_func ("/guides/gettext", test_guides_gettext);
   g_test_add_func ("/guides/invalid", test_guides_invalid);
 

@@ -116,6 +116,8 @@ test_hotline_numbers (void)
       g_assert_cmpstr (lines[i].source, ==, "001_c8d8d414fb2b3419.txt");
       g_assert_nonnull (lines[i].name_ja);
       g_assert_nonnull (myna_hotline_get_description (&lines[i]));
+      /* The description states the same charge as the table (seed 001). */
+      g_assert_true (g_str_has_prefix (lines[i].description, expected[i].free_of_charge ? "Free" : "Charged"));
       g_assert_true (myna_hotline_lookup (expected[i].id) == &lines[i]);
     }
 }
