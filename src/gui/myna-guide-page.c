@@ -125,28 +125,9 @@ add_header (MynaGuidePage *self)
 static char *
 hotline_status_text (void)
 {
-  const char *language = myna_i18n_get_language ();
   g_autoptr(GDateTime) now = myna_clock_now_jst ();
-  g_autoptr(GDateTime) next = NULL;
-  g_autofree char *hours = myna_hotline_format_hours (language);
 
-  if (g_str_equal (language, "ja"))
-    return g_strdup (_("The free dial answers about a lost card 24 hours a day, every day."));
-
-  if (hours == NULL)
-    return g_strdup (_("No line answers in your language; the foreign-language line answers in English 24 hours a day."));
-
-  if (myna_hotline_is_open (language, now, &next))
-    /* Translators: %s is the line's hours, e.g. "9:00–18:00 (Japan time)". */
-    return g_strdup_printf (_("The foreign-language line answers in your language now. Hours: %s."), hours);
-
-  {
-    g_autofree char *when = g_date_time_format (next, "%H:%M");
-
-    /* Translators: %s is a time in Japan, e.g. "09:00", then the hours. */
-    return g_strdup_printf (_("The foreign-language line is closed in your language now; it opens at %s (Japan time). Hours: %s. English answers 24 hours a day."),
-                            when, hours);
-  }
+  return myna_hotline_describe_now (myna_i18n_get_language (), now);
 }
 
 /**
