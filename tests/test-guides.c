@@ -260,6 +260,91 @@ test_guides_facts (void)
   g_assert_nonnull (strstr (myna_guide_get_summary (juki)->msgid, "22 December 2015"));
 }
 
+/* Whether @source cites a seed page, a URL, or a reference quoting
+ * @needle. */
+static gboolean
+cites (const char *source,
+       const char *needle)
+{
+  g_auto(GStrv) citations = myna_guide_source_split (source);
+
+  for (guint i = 0; citations[i] != NULL; i++)
+    {
+      const MynaGuideReference *reference = myna_guide_book_lookup_reference (book (), citations[i]);
+
+      if (g_str_has_prefix (citations[i], needle))
+        return TRUE;
+      if (reference != NULL && strstr (reference->quote, needle) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static const MynaGuideText *
+find_text (GPtrArray  *texts,
+           const char *needle)
+{
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const MynaGuideText *text = g_ptr_array_index (texts, i);
+
+      if (strstr (text->msgid, needle) != NULL || (text->ja != NULL && strstr (text->ja, needle) != NULL))
+        return text;
+    }
+
+  g_error ("No text mentions “%s”", needle);
+}
+
+/* Reviews RP4, RP6, RP7, RP8, RP14: where a PIN can be reset. Seed 000
+ * says both certificate PINs at "コンビニエンスストア等", seeds 001 and 002
+ * only the signing password: the guide says that it depends, and the
+ * store route for the user authentication PIN, which no seed describes,
+ * cites the public pages the review quotes. */
+static void
+test_guides_pin_routes (void)
+{
+  MynaGuide *reset = myna_guide_book_lookup (book (), "reset-pin");
+  const MynaGuideRoute *route;
+  const MynaGuideText *text;
+
+  /* RP4: no longer "the two certificate PINs" at any kiosk. */
+  g_assert_null (strstr (myna_guide_get_summary (reset)->msgid, "two certificate PINs"));
+  g_assert_nonnull (strstr (myna_guide_get_summary (reset)->msgid, "at some stores the user authentication PIN"));
+  for (guint i = 0; i < myna_guide_get_wheres (reset)->len; i++)
+    {
+      const MynaGuideWhere *where = g_ptr_array_index (myna_guide_get_wheres (reset), i);
+
+      if (where->place == MYNA_GUIDE_PLACE_CONVENIENCE_STORE)
+        g_assert_nonnull (strstr (where->text.msgid, "at some stores the user authentication PIN"));
+    }
+  text = find_text (myna_guide_get_steps (reset), "コンビニでの初期化");
+  g_assert_nonnull (strstr (text->msgid, "Municipal pages differ"));
+  g_assert_true (cites (text->source, "000_") && cites (text->source, "001_") && cites (text->source, "002_"));
+
+  /* RP6: the user authentication PIN at some stores, only with the signing
+   * password, within 24 hours of the app; a URL and the quoted pages. */
+  route = myna_guide_find_route (reset, MYNA_PIN_AUTH, MYNA_GUIDE_PLACE_CONVENIENCE_STORE);
+  g_assert_nonnull (strstr (route->text.msgid, "only at some stores"));
+  g_assert_nonnull (strstr (route->text.msgid, "only if you know the signing password"));
+  g_assert_true (cites (route->text.source, "https://"));
+  g_assert_true (cites (route->text.source, "一部のイオン系列店舗"));
+  g_assert_true (cites (route->text.source, "24時間以内"));
+  g_assert_true (cites (route->text.source, "署名用電子証明書の暗証番号が必要"));
+  g_assert_true (cites (route->text.source, "どちらの電子証明書の暗証番号もわからない場合"));
+
+  /* RP7, RP8: the other two PINs only at the office. */
+  route = myna_guide_find_route (reset, MYNA_PIN_CARD_INFO, MYNA_GUIDE_PLACE_MUNICIPAL_OFFICE);
+  g_assert_true (cites (route->text.source, "券面事項入力補助用暗証番号(数字4桁)は、コンビニで再設定や初期化することができません"));
+  route = myna_guide_find_route (reset, MYNA_PIN_JUKI, MYNA_GUIDE_PLACE_MUNICIPAL_OFFICE);
+  g_assert_true (cites (route->text.source, "2つのみ手続き可能"));
+
+  /* RP14: free, 6:30 to 23:00. */
+  text = find_text (myna_guide_get_notes (reset), "6:30 to 23:00");
+  g_assert_true (cites (text->source, "午前6時30分から午後11時まで"));
+  g_assert_true (cites (text->source, "手数料 無料"));
+}
+
 static const MynaHotline *
 hotline_for_number (const char *number)
 {
@@ -553,6 +638,7 @@ main (int   argc,
   g_test_add_func ("/guides/fields", test_guides_fields);
   g_test_add_func ("/guides/facts", test_guides_facts);
   g_test_add_func ("/guides/call-charges", test_guides_call_charges);
+  g_test_add_func ("/guides/pin-routes", test_guides_pin_routes);
   g_test_add_func ("/guides/gettext", test_guides_gettext);
   g_test_add_func ("/guides/invalid", test_guides_invalid);
 
