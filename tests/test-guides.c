@@ -345,6 +345,128 @@ test_guides_pin_routes (void)
   g_assert_true (cites (text->source, "手数料 無料"));
 }
 
+static MynaGuideApplicant *
+find_applicant (MynaGuide         *guide,
+                MynaApplicantType  type,
+                gboolean           same_day)
+{
+  GPtrArray *applicants = myna_guide_get_applicants (guide);
+
+  for (guint i = 0; i < applicants->len; i++)
+    {
+      MynaGuideApplicant *applicant = g_ptr_array_index (applicants, i);
+
+      if (applicant->type == type && applicant->same_day == same_day)
+        return applicant;
+    }
+
+  g_error ("Guide %s has no such applicant", myna_guide_get_id (guide));
+}
+
+/* Every item of @applicant, all visits. */
+static GPtrArray *
+applicant_items (MynaGuideApplicant *applicant)
+{
+  GPtrArray *items = g_ptr_array_new ();
+
+  for (guint v = 0; v < applicant->visits->len; v++)
+    g_ptr_array_extend (items, g_ptr_array_index (applicant->visits, v), NULL, NULL);
+
+  return items;
+}
+
+/* Reviews RC9, RC18, NC10 and the omissions O3, O4 (the certificate
+ * guides), O5, O8. */
+static void
+test_guides_certificates (void)
+{
+  MynaGuide *renew = myna_guide_book_lookup (book (), "renew-certificate");
+  MynaGuide *issue = myna_guide_book_lookup (book (), "new-certificate");
+  MynaGuide *with_notice[] = { renew, issue };
+  g_autoptr(GPtrArray) proxy_items = applicant_items (find_applicant (renew, MYNA_APPLICANT_VOLUNTARY_PROXY, TRUE));
+  const MynaGuideText *text;
+
+  /* RC9: only seed 000 asks a voluntary proxy with the notice for a
+   * "代理権を証明する書類", which it defines as proof of legal
+   * representation; seeds 001 and 004 put the power of attorney in the
+   * 照会書兼回答書. The item says so and sends the reader to the office. */
+  for (guint i = 0; i < proxy_items->len; i++)
+    g_assert_cmpstr (((MynaGuideText *) g_ptr_array_index (proxy_items, i))->ja, !=, "代理権を証明する書類");
+  text = find_text (proxy_items, "委任状");
+  g_assert_nonnull (strstr (text->msgid, "ask your municipal office"));
+  g_assert_true (cites (text->source, "000_") && cites (text->source, "004_"));
+
+  /* RC18: seed 004, the 6th birthday but never past the card. */
+  text = find_text (myna_guide_get_notes (renew), "6th birthday");
+  g_assert_nonnull (strstr (text->msgid, "never run past the end of the card itself"));
+
+  /* NC10: seed 004 still calls it 更新 after expiry; 5th birthday. */
+  text = find_text (myna_guide_get_steps (issue), "有効期間の満了");
+  g_assert_null (strstr (text->msgid, "not a renewal"));
+  g_assert_nonnull (strstr (text->msgid, "5th birthday"));
+  g_assert_true (cites (text->source, "003_") && cites (text->source, "004_"));
+
+  /* O3: seeds 000, 001, a certificate may have been declined at issue. */
+  text = find_text (myna_guide_get_notes (issue), "declined when the card was issued");
+  g_assert_true (cites (text->source, "000_") && cites (text->source, "001_"));
+  g_assert_nonnull (strstr (myna_guide_get_summary (issue)->msgid, "never put on the card"));
+
+  /* O4: when the card expires, renewing the certificates is not enough
+   * (seeds 000, 003, 004), with the card's own terms. */
+  for (guint i = 0; i < G_N_ELEMENTS (with_notice); i++)
+    {
+      text = find_text (myna_guide_get_notes (with_notice[i]), "renewing the certificates is not enough");
+      g_assert_nonnull (strstr (text->msgid, "10th birthday"));
+      g_assert_nonnull (strstr (text->msgid, "end of the period of stay"));
+      g_assert_nonnull (strstr (text->msgid, "special permanent residents"));
+      g_assert_true (cites (text->source, "000_") && cites (text->source, "003_") && cites (text->source, "004_"));
+      g_assert_true (cites (text->source, "令和4年4月1日より前"));
+    }
+
+  /* O5: seeds 002, 004, the dates without a reader. */
+  text = find_text (myna_guide_get_notes (renew), "Without a card reader");
+  g_assert_nonnull (strstr (text->msgid, "front of the card"));
+  g_assert_nonnull (strstr (text->msgid, "電子証明書の写し"));
+  g_assert_nonnull (strstr (text->msgid, "証明書表示ツール"));
+  g_assert_true (cites (text->source, "002_") && cites (text->source, "004_"));
+
+  /* O8: seed 004, the holder brings an ID if the juki PIN is not known. */
+  for (guint i = 0; i < G_N_ELEMENTS (with_notice); i++)
+    {
+      g_autoptr(GPtrArray) items = applicant_items (find_applicant (with_notice[i], MYNA_APPLICANT_HOLDER, TRUE));
+
+      text = find_text (items, "住民基本台帳用暗証番号");
+      g_assert_true (cites (text->source, "004_"));
+    }
+}
+
+/* The Japanese review, §5: the terms shown at the counter. */
+static void
+test_guides_japanese_terms (void)
+{
+  GPtrArray *guides = myna_guide_book_get_guides (book ());
+  guint proofs = 0;
+
+  for (guint i = 0; i < guides->len; i++)
+    {
+      g_autoptr(GPtrArray) texts = myna_guide_get_texts (g_ptr_array_index (guides, i));
+
+      for (guint j = 0; j < texts->len; j++)
+        {
+          const char *ja = ((MynaGuideText *) g_ptr_array_index (texts, j))->ja;
+
+          if (ja == NULL)
+            continue;
+          /* The document is the 登記事項証明書 (seed 001); seed 000's
+           * "登記事項証明" is short for it. */
+          g_assert_null (strstr (ja, "登記事項証明等"));
+          proofs += strstr (ja, "登記事項証明書等") != NULL;
+        }
+    }
+
+  g_assert_cmpuint (proofs, >=, 4);
+}
+
 static const MynaHotline *
 hotline_for_number (const char *number)
 {
@@ -639,6 +761,8 @@ main (int   argc,
   g_test_add_func ("/guides/facts", test_guides_facts);
   g_test_add_func ("/guides/call-charges", test_guides_call_charges);
   g_test_add_func ("/guides/pin-routes", test_guides_pin_routes);
+  g_test_add_func ("/guides/certificates", test_guides_certificates);
+  g_test_add_func ("/guides/japanese-terms", test_guides_japanese_terms);
   g_test_add_func ("/guides/gettext", test_guides_gettext);
   g_test_add_func ("/guides/invalid", test_guides_invalid);
 
