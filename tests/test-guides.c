@@ -383,6 +383,7 @@ test_guides_certificates (void)
   MynaGuide *renew = myna_guide_book_lookup (book (), "renew-certificate");
   MynaGuide *issue = myna_guide_book_lookup (book (), "new-certificate");
   MynaGuide *with_notice[] = { renew, issue };
+  MynaGuide *card_expiry[] = { renew, issue, myna_guide_book_lookup (book (), "renew-card") };
   g_autoptr(GPtrArray) proxy_items = applicant_items (find_applicant (renew, MYNA_APPLICANT_VOLUNTARY_PROXY, TRUE));
   const MynaGuideText *text;
 
@@ -413,9 +414,9 @@ test_guides_certificates (void)
 
   /* O4: when the card expires, renewing the certificates is not enough
    * (seeds 000, 003, 004), with the card's own terms. */
-  for (guint i = 0; i < G_N_ELEMENTS (with_notice); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (card_expiry); i++)
     {
-      text = find_text (myna_guide_get_notes (with_notice[i]), "renewing the certificates is not enough");
+      text = find_text (myna_guide_get_notes (card_expiry[i]), "renewing the certificates is not enough");
       g_assert_nonnull (strstr (text->msgid, "10th birthday"));
       g_assert_nonnull (strstr (text->msgid, "end of the period of stay"));
       g_assert_nonnull (strstr (text->msgid, "special permanent residents"));
@@ -440,6 +441,47 @@ test_guides_certificates (void)
     }
 }
 
+/* Review RW13, omission O6, the photo booth's charge (Japanese review
+ * §6.5), JK4 and JK6: renewing the card, and a first card for a juki-card
+ * holder. */
+static void
+test_guides_card (void)
+{
+  MynaGuide *renew = myna_guide_book_lookup (book (), "renew-card");
+  MynaGuide *juki = myna_guide_book_lookup (book (), "replace-juki-card");
+  g_autoptr(GPtrArray) juki_texts = myna_guide_get_texts (juki);
+  g_autoptr(GPtrArray) juki_items = applicant_items (g_ptr_array_index (myna_guide_get_applicants (juki), 0));
+  const MynaGuideText *text;
+
+  /* RW13: seeds 004, 003 and 002 disagree on the fee after expiry. */
+  g_assert_false (texts_mention (myna_guide_get_notes (renew), "Even after expiry, applying with the QR code"));
+  text = find_text (myna_guide_get_notes (renew), "QR code");
+  g_assert_nonnull (strstr (text->msgid, "pages differ"));
+  g_assert_true (cites (text->source, "002_") && cites (text->source, "003_") && cites (text->source, "004_"));
+
+  /* O6: seed 003, a lost application form can be reissued. */
+  text = find_text (myna_guide_get_notes (renew), "Lost the application form");
+  g_assert_true (cites (text->source, "003_"));
+
+  /* Seed 003: the photo booth charges for the photo. */
+  text = find_text (myna_guide_get_steps (renew), "証明写真機で申請");
+  g_assert_nonnull (strstr (text->msgid, "pay for the photo"));
+
+  /* JK4, JK6: the seeds describe the form and the ways to apply only for
+   * a renewal; a first card is a question for the office. */
+  for (guint i = 0; i < juki_items->len; i++)
+    g_assert_nonnull (strstr (((MynaGuideText *) g_ptr_array_index (juki_items, i))->msgid, "ask your municipal office"));
+  for (guint i = 0; i < juki_texts->len; i++)
+    {
+      const char *msgid = ((MynaGuideText *) g_ptr_array_index (juki_texts, i))->msgid;
+
+      if (msgid != NULL && strstr (msgid, "six months") != NULL)
+        g_assert_nonnull (strstr (msgid, "ask your municipal office how to apply for a first card"));
+    }
+  text = find_text (myna_guide_get_steps (juki), "申請方法");
+  g_assert_nonnull (strstr (text->msgid, "ask your municipal office"));
+}
+
 /* The Japanese review, §5: the terms shown at the counter. */
 static void
 test_guides_japanese_terms (void)
@@ -461,10 +503,17 @@ test_guides_japanese_terms (void)
            * "登記事項証明" is short for it. */
           g_assert_null (strstr (ja, "登記事項証明等"));
           proofs += strstr (ja, "登記事項証明書等") != NULL;
+          /* One name for the application form, seed 003's. */
+          if (strstr (ja, "交付申請書") != NULL)
+            g_assert_nonnull (strstr (ja, "マイナンバーカード交付申請書"));
         }
     }
 
   g_assert_cmpuint (proofs, >=, 4);
+
+  /* Shown at a counter, the juki guide says what the resident wants. */
+  g_assert_cmpstr (myna_guide_get_title (myna_guide_book_lookup (book (), "replace-juki-card"))->ja, ==,
+                   "マイナンバーカードの交付申請（住民基本台帳カードをお持ちの方）");
 }
 
 static const MynaHotline *
@@ -762,6 +811,7 @@ main (int   argc,
   g_test_add_func ("/guides/call-charges", test_guides_call_charges);
   g_test_add_func ("/guides/pin-routes", test_guides_pin_routes);
   g_test_add_func ("/guides/certificates", test_guides_certificates);
+  g_test_add_func ("/guides/card", test_guides_card);
   g_test_add_func ("/guides/japanese-terms", test_guides_japanese_terms);
   g_test_add_func ("/guides/gettext", test_guides_gettext);
   g_test_add_func ("/guides/invalid", test_guides_invalid);
