@@ -482,6 +482,37 @@ test_guides_card (void)
   g_assert_nonnull (strstr (text->msgid, "ask your municipal office"));
 }
 
+/* Review FR5: no seed lists what to bring to extend a foreign resident's
+ * card or says it is done the same day. Seed 000: special permanent
+ * residents are not 永住者, and follow the rules for Japanese nationals. */
+static void
+test_guides_foreign_resident (void)
+{
+  MynaGuide *foreign = myna_guide_book_lookup (book (), "foreign-resident");
+  GPtrArray *guides = myna_guide_book_get_guides (book ());
+  MynaGuideApplicant *holder = g_ptr_array_index (myna_guide_get_applicants (foreign), 0);
+
+  g_assert_true (holder->same_day_unknown);
+  g_assert_false (holder->same_day);
+  g_assert_true (texts_mention (myna_guide_get_notes (foreign), "do not list what else to bring"));
+
+  /* Wherever a rule excludes permanent residents, it excludes special
+   * permanent residents too. */
+  for (guint i = 0; i < guides->len; i++)
+    {
+      g_autoptr(GPtrArray) texts = myna_guide_get_texts (g_ptr_array_index (guides, i));
+
+      for (guint j = 0; j < texts->len; j++)
+        {
+          const char *msgid = ((MynaGuideText *) g_ptr_array_index (texts, j))->msgid;
+          const char *other = msgid != NULL ? strstr (msgid, "other than permanent residents") : NULL;
+
+          if (other != NULL)
+            g_assert_true (g_str_has_prefix (other, "other than permanent residents and special permanent residents"));
+        }
+    }
+}
+
 /* The Japanese review, §5: the terms shown at the counter. */
 static void
 test_guides_japanese_terms (void)
@@ -812,6 +843,7 @@ main (int   argc,
   g_test_add_func ("/guides/pin-routes", test_guides_pin_routes);
   g_test_add_func ("/guides/certificates", test_guides_certificates);
   g_test_add_func ("/guides/card", test_guides_card);
+  g_test_add_func ("/guides/foreign-resident", test_guides_foreign_resident);
   g_test_add_func ("/guides/japanese-terms", test_guides_japanese_terms);
   g_test_add_func ("/guides/gettext", test_guides_gettext);
   g_test_add_func ("/guides/invalid", test_guides_invalid);
