@@ -105,6 +105,8 @@ test_guides_required (void)
   const char *required[] = {
     "lost-card", "lift-suspension", "reissue", "renew-certificate", "new-certificate",
     "reset-pin", "change-pin", "renew-card", "foreign-resident", "replace-juki-card",
+    /* Review O1. */
+    "moved",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (required); i++)
@@ -513,6 +515,75 @@ test_guides_foreign_resident (void)
     }
 }
 
+/* Omission O1, seed 002: a move or a change of name can make the card
+ * itself lapse, with deadlines of 14, 30 and 90 days. */
+static void
+test_guides_moved (void)
+{
+  MynaGuide *moved = myna_guide_book_lookup (book (), "moved");
+  MynaGuide *issue = myna_guide_book_lookup (book (), "new-certificate");
+  const char *deadlines[] = { "90 days after the moving-in notification",
+                              "within 30 days of the planned moving-out date",
+                              "14 or more days after moving in" };
+  g_autofree char *link = NULL;
+  const MynaGuideText *text;
+
+  g_assert_nonnull (moved);
+  g_assert_true (cites (myna_guide_get_title (moved)->source, "002_"));
+  text = find_text (myna_guide_get_steps (moved), "転入届");
+  g_assert_nonnull (strstr (text->msgid, "婚姻届"));
+  g_assert_nonnull (strstr (text->msgid, "bring your My Number card"));
+  g_assert_true (cites (text->source, "002_"));
+  for (guint i = 0; i < G_N_ELEMENTS (deadlines); i++)
+    {
+      text = find_text (myna_guide_get_steps (moved), deadlines[i]);
+      g_assert_nonnull (strstr (text->msgid, "lapses"));
+      g_assert_true (cites (text->source, "002_"));
+    }
+
+  /* The certificate guide's step on a change of the 基本4情報 leads here. */
+  link = g_strdup_printf ("see “%s”", myna_guide_get_title (moved)->msgid);
+  text = find_text (myna_guide_get_steps (issue), "基本4情報の変更");
+  g_assert_nonnull (strstr (text->msgid, link));
+}
+
+/* A guide that says see “…” names another guide by its title. */
+static void
+test_guides_links (void)
+{
+  GPtrArray *guides = myna_guide_book_get_guides (book ());
+  g_autoptr(GRegex) regex = g_regex_new ("“([^”]+)”", 0, 0, NULL);
+  guint links = 0;
+
+  for (guint i = 0; i < guides->len; i++)
+    {
+      g_autoptr(GPtrArray) texts = myna_guide_get_texts (g_ptr_array_index (guides, i));
+
+      for (guint j = 0; j < texts->len; j++)
+        {
+          const char *msgid = ((MynaGuideText *) g_ptr_array_index (texts, j))->msgid;
+          g_autoptr(GMatchInfo) match = NULL;
+
+          if (msgid == NULL)
+            continue;
+          g_regex_match (regex, msgid, 0, &match);
+          for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+            {
+              g_autofree char *title = g_match_info_fetch (match, 1);
+              gboolean found = FALSE;
+
+              for (guint k = 0; k < guides->len; k++)
+                found |= g_str_equal (myna_guide_get_title (g_ptr_array_index (guides, k))->msgid, title);
+              if (!found)
+                g_error ("“%s” is no guide's title", title);
+              links++;
+            }
+        }
+    }
+
+  g_assert_cmpuint (links, >=, 7);
+}
+
 /* The Japanese review, §5: the terms shown at the counter. */
 static void
 test_guides_japanese_terms (void)
@@ -844,6 +915,8 @@ main (int   argc,
   g_test_add_func ("/guides/certificates", test_guides_certificates);
   g_test_add_func ("/guides/card", test_guides_card);
   g_test_add_func ("/guides/foreign-resident", test_guides_foreign_resident);
+  g_test_add_func ("/guides/moved", test_guides_moved);
+  g_test_add_func ("/guides/links", test_guides_links);
   g_test_add_func ("/guides/japanese-terms", test_guides_japanese_terms);
   g_test_add_func ("/guides/gettext", test_guides_gettext);
   g_test_add_func ("/guides/invalid", test_guides_invalid);
