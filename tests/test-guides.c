@@ -547,6 +547,42 @@ test_guides_moved (void)
   g_assert_nonnull (strstr (text->msgid, link));
 }
 
+/* Omission O7: seed 000 asks a proxy for one identity document, seed 001
+ * for two with at least one with a photo, seed 004 for one with a photo or
+ * two others. Every list of a representative or a proxy says so. */
+static void
+test_guides_proxy_identity (void)
+{
+  GPtrArray *guides = myna_guide_book_get_guides (book ());
+  guint lists = 0;
+
+  for (guint i = 0; i < guides->len; i++)
+    {
+      MynaGuide *guide = g_ptr_array_index (guides, i);
+      GPtrArray *applicants = myna_guide_get_applicants (guide);
+
+      for (guint j = 0; j < applicants->len; j++)
+        {
+          MynaGuideApplicant *applicant = g_ptr_array_index (applicants, j);
+
+          if (applicant->type == MYNA_APPLICANT_HOLDER)
+            continue;
+          for (guint v = 0; v < applicant->visits->len; v++)
+            {
+              const MynaGuideText *text = find_text (g_ptr_array_index (applicant->visits, v),
+                                                     "two documents, at least one with a photo");
+
+              g_test_message ("%s, %s, visit %u", myna_guide_get_id (guide),
+                              myna_applicant_type_to_string (applicant->type), v + 1);
+              g_assert_true (cites (text->source, "001_") && cites (text->source, "004_"));
+              lists++;
+            }
+        }
+    }
+
+  g_assert_cmpuint (lists, >=, 12);
+}
+
 /* A guide that says see “…” names another guide by its title. */
 static void
 test_guides_links (void)
@@ -917,6 +953,7 @@ main (int   argc,
   g_test_add_func ("/guides/foreign-resident", test_guides_foreign_resident);
   g_test_add_func ("/guides/moved", test_guides_moved);
   g_test_add_func ("/guides/links", test_guides_links);
+  g_test_add_func ("/guides/proxy-identity", test_guides_proxy_identity);
   g_test_add_func ("/guides/japanese-terms", test_guides_japanese_terms);
   g_test_add_func ("/guides/gettext", test_guides_gettext);
   g_test_add_func ("/guides/invalid", test_guides_invalid);
