@@ -122,8 +122,25 @@ test_guides_fields (void)
     {
       MynaGuide *guide = g_ptr_array_index (guides, i);
       GPtrArray *applicants = myna_guide_get_applicants (guide);
+      g_autoptr(GPtrArray) texts = myna_guide_get_texts (guide);
+      g_autoptr(GPtrArray) sources = myna_guide_get_sources (guide);
 
       g_test_message ("guide %s", myna_guide_get_id (guide));
+
+      /* Every fact of every kind names a seed page, an https URL or a
+       * quoted public page, and the guide's Sources list shows each. */
+      for (guint j = 0; j < texts->len; j++)
+        {
+          const MynaGuideText *text = g_ptr_array_index (texts, j);
+          g_auto(GStrv) citations = NULL;
+
+          check_source (text->source);
+          citations = myna_guide_source_split (text->source);
+          for (guint k = 0; citations[k] != NULL; k++)
+            g_assert_true (g_ptr_array_find_with_equal_func (sources, citations[k], g_str_equal, NULL));
+        }
+      for (guint j = 0; j < sources->len; j++)
+        check_citation (g_ptr_array_index (sources, j));
 
       /* Title and steps keep the official Japanese term beside them. */
       check_text (myna_guide_get_title (guide), TRUE);
@@ -583,6 +600,25 @@ test_guides_proxy_identity (void)
   g_assert_cmpuint (lists, >=, 12);
 }
 
+/* Omission O2, seed 001: the parent of a child under 15 is a legal
+ * representative, the parent of a child of 15 or over a voluntary proxy.
+ * The guide shows it with the applicant types, and cites seed 001. */
+static void
+test_guides_applicant_types (void)
+{
+  MynaGuide *renew = myna_guide_book_lookup (book (), "renew-certificate");
+  g_autoptr(GPtrArray) sources = myna_guide_get_sources (renew);
+
+  g_assert_null (myna_applicant_type_get_description (MYNA_APPLICANT_HOLDER));
+  g_assert_nonnull (strstr (myna_applicant_type_get_description (MYNA_APPLICANT_LEGAL_REPRESENTATIVE),
+                            "The parent of a child under 15"));
+  g_assert_nonnull (strstr (myna_applicant_type_get_description (MYNA_APPLICANT_VOLUNTARY_PROXY),
+                            "The parent of a child aged 15 or over counts as a voluntary proxy"));
+  g_assert_cmpstr (myna_applicant_type_get_source (MYNA_APPLICANT_LEGAL_REPRESENTATIVE), ==, "001_c8d8d414fb2b3419.txt");
+  g_assert_cmpstr (myna_applicant_type_get_source (MYNA_APPLICANT_VOLUNTARY_PROXY), ==, "001_c8d8d414fb2b3419.txt");
+  g_assert_true (g_ptr_array_find_with_equal_func (sources, "001_c8d8d414fb2b3419.txt", g_str_equal, NULL));
+}
+
 /* A guide that says see “…” names another guide by its title. */
 static void
 test_guides_links (void)
@@ -813,19 +849,24 @@ test_guides_gettext (void)
   for (guint i = 0; i < guides->len; i++)
     {
       MynaGuide *guide = g_ptr_array_index (guides, i);
-      GPtrArray *lists[] = { myna_guide_get_steps (guide), myna_guide_get_fees (guide),
-                             myna_guide_get_notes (guide) };
+      g_autoptr(GPtrArray) texts = myna_guide_get_texts (guide);
       g_autofree char *title = g_strdup_printf ("#. %s\n", myna_guide_get_title (guide)->ja);
 
       /* The Japanese term reaches translators as a note. */
       g_assert_nonnull (strstr (out, title));
 
-      g_string_append_printf (all, "%s\n%s\n", myna_guide_get_title (guide)->msgid,
-                              myna_guide_get_summary (guide)->msgid);
-      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
-        for (guint j = 0; j < lists[l]->len; j++)
-          g_string_append_printf (all, "%s\n", ((MynaGuideText *) g_ptr_array_index (lists[l], j))->msgid);
+      /* Every text, checklists and routes included. */
+      for (guint j = 0; j < texts->len; j++)
+        {
+          const char *msgid = ((MynaGuideText *) g_ptr_array_index (texts, j))->msgid;
+
+          if (msgid != NULL)
+            g_string_append_printf (all, "%s\n", msgid);
+        }
     }
+
+  /* The quotes of the references are not for translation. */
+  g_assert_null (strstr (out, "手数料 無料"));
 
   {
     g_auto(GStrv) lines = g_strsplit (all->str, "\n", -1);
@@ -845,7 +886,7 @@ test_guides_gettext (void)
       }
   }
 
-  g_assert_cmpuint (checked, >, 50);
+  g_assert_cmpuint (checked, >, 150);
 }
 
 static void
@@ -954,6 +995,7 @@ main (int   argc,
   g_test_add_func ("/guides/moved", test_guides_moved);
   g_test_add_func ("/guides/links", test_guides_links);
   g_test_add_func ("/guides/proxy-identity", test_guides_proxy_identity);
+  g_test_add_func ("/guides/applicant-types", test_guides_applicant_types);
   g_test_add_func ("/guides/japanese-terms", test_guides_japanese_terms);
   g_test_add_func ("/guides/gettext", test_guides_gettext);
   g_test_add_func ("/guides/invalid", test_guides_invalid);
