@@ -679,6 +679,8 @@ test_guides_japanese_terms (void)
            * "登記事項証明" is short for it. */
           g_assert_null (strstr (ja, "登記事項証明等"));
           proofs += strstr (ja, "登記事項証明書等") != NULL;
+          /* A bare 窓口 tells the clerk nothing. */
+          g_assert_cmpstr (ja, !=, "窓口");
           /* One name for the application form, seed 003's. */
           if (strstr (ja, "交付申請書") != NULL)
             g_assert_nonnull (strstr (ja, "マイナンバーカード交付申請書"));
