@@ -341,6 +341,9 @@ add_sources (MynaGuidePage *self)
       else
         text = g_strdup (citation);
       label = gtk_label_new (text);
+      /* The quote is Japanese: draw it with Japanese glyphs. */
+      if (reference != NULL)
+        myna_label_set_language (GTK_LABEL (label), "ja");
 
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
