@@ -174,14 +174,14 @@ test_hotline_describe_now (void)
     g_autofree char *thai = myna_hotline_describe_now ("th_TH", evening);
 
     g_assert_nonnull (strstr (thai, "they start again at 09:00 (Japan time)"));
-    g_assert_nonnull (strstr (thai, "English answers 24 hours a day"));
+    g_assert_nonnull (strstr (thai, "Calls in English are taken 24 hours a day"));
   }
 
   g_assert_true (myna_hotline_hours_for_language ("en")->every_day);
   g_assert_true (myna_hotline_hours_for_language ("ja")->every_day);
-  g_assert_cmpstr (english, ==, "The foreign-language line answers in your language now. Hours: 24 hours a day.");
-  g_assert_cmpstr (japanese, ==, "The free dial answers about a lost card 24 hours a day, every day.");
-  g_assert_nonnull (strstr (french, "No line answers in your language"));
+  g_assert_cmpstr (english, ==, "The foreign-language line takes calls in your language now. Hours: 24 hours a day.");
+  g_assert_cmpstr (japanese, ==, "The free dial takes calls about a lost card 24 hours a day, every day.");
+  g_assert_nonnull (strstr (french, "No line takes calls in your language"));
 }
 
 int

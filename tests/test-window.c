@@ -847,7 +847,7 @@ test_guides (Fixture       *fixture,
   myna_test_gui_flush ();
   g_assert_null (shown_guide);
   myna_test_gui_assert_shows (GTK_WIDGET (view), "0120-95-0178");
-  myna_test_gui_assert_shows (GTK_WIDGET (view), "answers in your language now");
+  myna_test_gui_assert_shows (GTK_WIDGET (view), "takes calls in your language now");
   screenshot = myna_test_gui_save_screenshot (root, "guide-lost-card");
 
   /* Print or save as PDF: the checklist, with the Japanese terms beside. */

@@ -228,7 +228,7 @@ add_applicants (MynaGuidePage *self)
       if (applicant->condition.msgid != NULL)
         /* Translators: who may apply, then whether it can be done the same
          * day; use your language's sentence punctuation. */
-        when = g_strdup_printf (_("%s. %s"), myna_guide_text_get (&applicant->condition), timing);
+        when = g_strdup_printf (C_("applicant subtitle", "%s. %s"), myna_guide_text_get (&applicant->condition), timing);
       else
         when = g_strdup (timing);
 

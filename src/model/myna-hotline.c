@@ -253,21 +253,21 @@ myna_hotline_describe_now (const char *language,
 
   code = language_code (language);
   if (g_str_equal (code, "ja"))
-    return g_strdup (_("The free dial answers about a lost card 24 hours a day, every day."));
+    return g_strdup (_("The free dial takes calls about a lost card 24 hours a day, every day."));
 
   line = myna_hotline_hours_for_language (language);
   if (line == NULL)
-    return g_strdup (_("No line answers in your language; the foreign-language line answers in English 24 hours a day."));
+    return g_strdup (_("No line takes calls in your language; the foreign-language line takes calls in English 24 hours a day."));
 
   hours_text = myna_hotline_format_hours (language);
   if (line->every_day)
     /* Translators: %s is the line's hours, e.g. "24 hours a day". */
-    return g_strdup_printf (_("The foreign-language line answers in your language now. Hours: %s."), hours_text);
+    return g_strdup_printf (_("The foreign-language line takes calls in your language now. Hours: %s."), hours_text);
 
   if (myna_hotline_is_open (language, moment, &next))
     /* Translators: %s is the line's hours, e.g. "9:00–18:00 (Japan time)".
      * The source gives no days for these hours: keep "may differ". */
-    return g_strdup_printf (_("The foreign-language line answers in your language now, by its hours: %s. Hours on public holidays and over New Year may differ."),
+    return g_strdup_printf (_("The foreign-language line takes calls in your language now; its hours: %s. Hours on public holidays and over New Year may differ."),
                             hours_text);
 
   {
@@ -275,7 +275,7 @@ myna_hotline_describe_now (const char *language,
 
     /* Translators: %s is a time in Japan, e.g. "09:00", then the hours.
      * The source gives no days for these hours: keep "may differ". */
-    return g_strdup_printf (_("The foreign-language line is outside its hours in your language now; they start again at %s (Japan time). Hours: %s. Hours on public holidays and over New Year may differ. English answers 24 hours a day."),
+    return g_strdup_printf (_("The foreign-language line is outside its hours in your language now; they start again at %s (Japan time). Hours: %s. Hours on public holidays and over New Year may differ. Calls in English are taken 24 hours a day."),
                             when, hours_text);
   }
 }
