@@ -130,7 +130,7 @@ test_removal (void)
 
   removed_at = g_get_monotonic_time ();
   myna_card_manager_set_demo_inserted (manager, FALSE);
-  g_assert_true (myna_test_gui_wait_until (window_replaced, window, 1000));
+  g_assert_true (myna_test_gui_wait_until (window_replaced, window, 10000));
   g_test_message ("Start page back %" G_GINT64_FORMAT " ms after removal",
                   (g_get_monotonic_time () - removed_at) / 1000);
   g_assert_null (report);
@@ -204,7 +204,7 @@ test_idle (void)
    * with the card still in. Nothing else happens: the idle clock runs from
    * the window made in Spanish. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "language", g_variant_new_string ("es"));
-  g_assert_true (myna_test_gui_wait_until (window_replaced, window, 2000));
+  g_assert_true (myna_test_gui_wait_until (window_replaced, window, 10000));
   g_assert_cmpstr (myna_i18n_get_language (), ==, "es");
   window = myna_test_gui_only_window (app);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "calculator");
@@ -216,7 +216,7 @@ test_idle (void)
   last_use = g_get_monotonic_time ();
 
   g_assert_true (myna_test_gui_wait_until (state_is_set_aside, manager, (timeout + 5) * 1000));
-  g_assert_true (myna_test_gui_wait_until (window_replaced, window, 2000));
+  g_assert_true (myna_test_gui_wait_until (window_replaced, window, 10000));
   g_test_message ("Started over %" G_GINT64_FORMAT " ms after the last key press",
                   (g_get_monotonic_time () - last_use) / 1000);
   g_assert_cmpint (g_get_monotonic_time () - last_use, >=, (gint64) timeout * G_USEC_PER_SEC);
@@ -306,7 +306,7 @@ test_locked_down (void)
   }
 
   myna_card_manager_set_demo_inserted (demo, FALSE);
-  g_assert_true (myna_test_gui_wait_until (window_replaced, window, 1000));
+  g_assert_true (myna_test_gui_wait_until (window_replaced, window, 10000));
   g_assert_null (myna_test_gui_find_toplevel (MYNA_TYPE_CERTIFICATE_WINDOW));
   g_assert_null (gdk_clipboard_get_content (clipboard));
 

@@ -133,7 +133,7 @@ assert_page (Fixture    *fixture,
   TextWait wait = { root, texts };
 
   /* The stack may still be fading from the previous page. */
-  if (!myna_test_gui_wait_until (shows_texts, &wait, 2000))
+  if (!myna_test_gui_wait_until (shows_texts, &wait, 10000))
     {
       g_autofree char *shown = myna_test_gui_describe_labels (root);
 
@@ -336,7 +336,7 @@ test_several_cards (Fixture       *fixture,
 
   list = myna_test_gui_find_type (GTK_WIDGET (fixture->window), GTK_TYPE_LIST_BOX);
   g_assert_nonnull (list);
-  g_assert_true (myna_test_gui_wait_until (has_two_readers, list, 1000));
+  g_assert_true (myna_test_gui_wait_until (has_two_readers, list, 10000));
 
   /* Choosing one reads it. */
   row = gtk_widget_get_last_child (list);

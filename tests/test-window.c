@@ -411,7 +411,7 @@ test_removal (Fixture       *fixture,
   removed_at = g_get_monotonic_time ();
   myna_card_manager_set_demo_inserted (manager, FALSE);
   /* Nothing keeps the card's data: not the page, not a window. */
-  g_assert_true (myna_test_gui_wait_until (report_gone, &report, 1000));
+  g_assert_true (myna_test_gui_wait_until (report_gone, &report, 10000));
   cleared_in = g_get_monotonic_time () - removed_at;
   g_test_message ("Card data cleared %" G_GINT64_FORMAT " µs after removal", cleared_in);
 
@@ -826,7 +826,7 @@ test_guides (Fixture       *fixture,
     g_assert_nonnull (myna_test_gui_find_named (GTK_WIDGET (view), myna_guide_get_id (g_ptr_array_index (guides, i))));
 
   gtk_widget_activate_action (root, "win.show-guide", "s", "reset-pin");
-  g_assert_true (myna_test_gui_wait_until (guide_shown, view, 1000));
+  g_assert_true (myna_test_gui_wait_until (guide_shown, view, 10000));
   myna_test_gui_flush ();
   myna_test_gui_assert_shows (GTK_WIDGET (view), "暗証番号");
   /* Steps, the checklist per applicant, where, and the sources. */
