@@ -271,24 +271,6 @@ myna_card_session_get_extended_length (MynaCardSession *self)
 }
 
 /**
- * myna_card_session_set_extended_length:
- * @self: a #MynaCardSession
- * @extended_length: %FALSE to read in short chunks only
- *
- * Reads start by trying extended length and stop by themselves when the
- * reader or card refuses it; this forces short reads from the start, as
- * for a reader known not to carry extended APDUs.
- */
-void
-myna_card_session_set_extended_length (MynaCardSession *self,
-                                       gboolean         extended_length)
-{
-  g_return_if_fail (MYNA_IS_CARD_SESSION (self));
-
-  self->extended_length = extended_length ? SUPPORT_UNKNOWN : SUPPORT_NO;
-}
-
-/**
  * myna_card_session_transmit:
  * @self: a #MynaCardSession
  * @apdu: the command

@@ -737,14 +737,6 @@ myna_reader_monitor_get_card_event_count (MynaReaderMonitor *self)
   return reader != NULL ? reader->event_count : 0;
 }
 
-const char *
-myna_reader_monitor_get_preferred_reader (MynaReaderMonitor *self)
-{
-  g_return_val_if_fail (MYNA_IS_READER_MONITOR (self), NULL);
-
-  return self->preferred_reader;
-}
-
 void
 myna_reader_monitor_set_preferred_reader (MynaReaderMonitor *self,
                                           const char        *reader_name)

@@ -1240,14 +1240,6 @@ process_locked (MynaVirtualCard *self,
     }
 }
 
-MynaVirtualQuirks
-myna_virtual_card_get_quirks (MynaVirtualCard *self)
-{
-  g_return_val_if_fail (MYNA_IS_VIRTUAL_CARD (self), MYNA_VIRTUAL_QUIRK_NONE);
-
-  return self->quirks;
-}
-
 void
 myna_virtual_card_set_quirks (MynaVirtualCard   *self,
                               MynaVirtualQuirks  quirks)
@@ -1339,28 +1331,6 @@ myna_virtual_card_get_pin_remaining (MynaVirtualCard *self,
   pin = find_pin (self, id);
 
   return pin != NULL ? pin->remaining : -1;
-}
-
-/**
- * myna_virtual_card_get_pin_value:
- * @self: a #MynaVirtualCard
- * @id: a PIN
- *
- * The demo card's PINs are public: the README gives them.
- *
- * Returns: (nullable): the PIN, or %NULL when the card has none
- */
-const char *
-myna_virtual_card_get_pin_value (MynaVirtualCard *self,
-                                 MynaPinId        id)
-{
-  VirtualFile *pin;
-
-  g_return_val_if_fail (MYNA_IS_VIRTUAL_CARD (self), NULL);
-
-  pin = find_pin (self, id);
-
-  return pin != NULL ? pin->pin_value : NULL;
 }
 
 /**

@@ -73,7 +73,6 @@ gsize            myna_virtual_card_process             (MynaVirtualCard   *self,
                                                         gsize              command_length,
                                                         guint8            *response,
                                                         gsize              response_size);
-MynaVirtualQuirks myna_virtual_card_get_quirks         (MynaVirtualCard   *self);
 void             myna_virtual_card_set_quirks          (MynaVirtualCard   *self,
                                                         MynaVirtualQuirks  quirks);
 guint            myna_virtual_card_get_apdu_count      (MynaVirtualCard   *self);
@@ -81,8 +80,6 @@ guint            myna_virtual_card_get_tries_spent     (MynaVirtualCard   *self)
 guint            myna_virtual_card_get_verify_count    (MynaVirtualCard   *self);
 guint            myna_virtual_card_get_power_down_count (MynaVirtualCard  *self);
 int              myna_virtual_card_get_pin_remaining   (MynaVirtualCard   *self,
-                                                        MynaPinId          id);
-const char      *myna_virtual_card_get_pin_value       (MynaVirtualCard   *self,
                                                         MynaPinId          id);
 GBytes          *myna_virtual_card_get_certificate     (MynaVirtualCard   *self,
                                                         MynaCertId         id);

@@ -84,8 +84,6 @@ struct _MynaWindow
   GtkSpinner           *reading_spinner;
   MynaOverview         *overview;
   MynaGuidesView       *guides_view;
-  MynaCalculator       *calculator;
-  GtkWidget            *reload_button;
   GMenu                *language_menu;
   GMenu                *demo_menu;
 };
@@ -933,8 +931,6 @@ myna_window_class_init (MynaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MynaWindow, reading_spinner);
   gtk_widget_class_bind_template_child (widget_class, MynaWindow, overview);
   gtk_widget_class_bind_template_child (widget_class, MynaWindow, guides_view);
-  gtk_widget_class_bind_template_child (widget_class, MynaWindow, calculator);
-  gtk_widget_class_bind_template_child (widget_class, MynaWindow, reload_button);
   gtk_widget_class_bind_template_child (widget_class, MynaWindow, language_menu);
   gtk_widget_class_bind_template_child (widget_class, MynaWindow, demo_menu);
 
@@ -1097,19 +1093,4 @@ myna_window_get_manager (MynaWindow *self)
   g_return_val_if_fail (MYNA_IS_WINDOW (self), NULL);
 
   return self->manager;
-}
-
-/**
- * myna_window_set_manager:
- * @self: a #MynaWindow
- * @manager: a card manager to follow instead
- */
-void
-myna_window_set_manager (MynaWindow      *self,
-                         MynaCardManager *manager)
-{
-  g_return_if_fail (MYNA_IS_WINDOW (self));
-  g_return_if_fail (MYNA_IS_CARD_MANAGER (manager));
-
-  set_manager (self, manager);
 }

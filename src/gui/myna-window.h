@@ -37,7 +37,5 @@ void             myna_window_copy_view   (MynaWindow      *self,
                                           MynaWindow      *other);
 MynaCardManager *myna_window_get_manager (MynaWindow      *self);
 GtkWindow       *myna_window_get_shortcuts_window (MynaWindow *self);
-void             myna_window_set_manager (MynaWindow      *self,
-                                          MynaCardManager *manager);
 
 G_END_DECLS
