@@ -178,7 +178,7 @@ run_demo (MynaVirtualCard *card,
 
   if (!inserted)
     {
-      add_text (checks, CARD, MYNA_CHECK_FAILED, N_("There is no card in the reader. Insert your My Number card."));
+      add_text (checks, CARD, MYNA_CHECK_FAILED, myna_card_error_get_message_id (MYNA_CARD_ERROR_NO_CARD));
       skip_rest (checks, ATR);
       return checks;
     }
@@ -260,11 +260,11 @@ myna_self_test_run (const char      *preferred_reader,
       break;
     case MYNA_READER_STATE_CARD_MUTE:
       add_text (checks, CARD, MYNA_CHECK_FAILED,
-                N_("The card does not respond. Check that it is inserted the right way round, chip first, or try another reader."));
+                myna_card_error_get_message_id (MYNA_CARD_ERROR_UNRESPONSIVE));
       skip_rest (checks, ATR);
       return checks;
     case MYNA_READER_STATE_SEVERAL_CARDS:
-      add_text (checks, CARD, MYNA_CHECK_WARNING, N_("Several readers hold a card: choose one."));
+      add_text (checks, CARD, MYNA_CHECK_WARNING, myna_card_error_get_message_id (MYNA_CARD_ERROR_SEVERAL_CARDS));
       skip_rest (checks, ATR);
       return checks;
     case MYNA_READER_STATE_NO_CARD:
@@ -272,7 +272,7 @@ myna_self_test_run (const char      *preferred_reader,
     case MYNA_READER_STATE_STARTING:
     case MYNA_READER_STATE_SERVICE_UNAVAILABLE:
     default:
-      add_text (checks, CARD, MYNA_CHECK_FAILED, N_("There is no card in the reader. Insert your My Number card."));
+      add_text (checks, CARD, MYNA_CHECK_FAILED, myna_card_error_get_message_id (MYNA_CARD_ERROR_NO_CARD));
       skip_rest (checks, ATR);
       return checks;
     }

@@ -337,41 +337,17 @@ open_pcsc_transport (MynaOptions  *options,
     {
       state = myna_reader_state_compute (readers, NULL, &reader);
 
-      switch (state)
+      /* Several cards: the command line's own way to choose one. */
+      if (state == MYNA_READER_STATE_SEVERAL_CARDS)
         {
-        case MYNA_READER_STATE_NO_READER:
-          g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_NO_READER,
-                       _("No IC card reader is connected. Plug in a USB IC card reader."));
-          return NULL;
-
-        case MYNA_READER_STATE_NO_CARD:
-          g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_NO_CARD,
-                       _("There is no card in the reader. Insert your My Number card."));
-          return NULL;
-
-        case MYNA_READER_STATE_SEVERAL_CARDS:
           g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_SEVERAL_CARDS,
                        _("Several readers hold a card. Choose one with --reader NAME:\n%s"), list);
           return NULL;
-
-        case MYNA_READER_STATE_CARD_IN_USE:
-          g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_SHARING_VIOLATION,
-                       _("Another program is using the card. Close programs that use the card, such as a browser signing extension, and try again."));
-          return NULL;
-
-        case MYNA_READER_STATE_CARD_MUTE:
-          g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_UNRESPONSIVE,
-                       _("The card does not respond. Check that it is inserted the right way round, chip first, or try another reader."));
-          return NULL;
-
-        case MYNA_READER_STATE_CARD_PRESENT:
-          break;
-
-        case MYNA_READER_STATE_STARTING:
-        case MYNA_READER_STATE_SERVICE_UNAVAILABLE:
-        default:
-          g_assert_not_reached ();
         }
+      /* The readers were listed: the service is there, and so is the state. */
+      g_assert (state != MYNA_READER_STATE_STARTING && state != MYNA_READER_STATE_SERVICE_UNAVAILABLE);
+      if (!myna_reader_state_to_error (state, error))
+        return NULL;
     }
 
   return MYNA_TRANSPORT (myna_pcsc_transport_new (reader->name, exclusive, error));

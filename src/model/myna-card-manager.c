@@ -371,8 +371,7 @@ monitor_changed_cb (MynaCardManager   *self,
         g_autoptr(GError) error = NULL;
 
         clear_card (self);
-        g_set_error (&error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_UNRESPONSIVE,
-                     _("The card does not respond. Check that it is inserted the right way round, chip first, or try another reader."));
+        myna_reader_state_to_error (reader_state, &error);
         set_error (self, error);
         set_state (self, MYNA_CARD_STATE_UNSUPPORTED);
       }
@@ -870,8 +869,8 @@ myna_card_manager_read_signing_certificate_async (MynaCardManager     *self,
   if (self->report == NULL)
     {
       myna_secret_free (password);
-      g_task_return_new_error (task, MYNA_CARD_ERROR, MYNA_CARD_ERROR_NO_CARD,
-                               _("There is no card in the reader. Insert your My Number card."));
+      g_task_return_new_error (task, MYNA_CARD_ERROR, MYNA_CARD_ERROR_NO_CARD, "%s",
+                               myna_card_error_get_message (MYNA_CARD_ERROR_NO_CARD));
       return;
     }
 
@@ -926,8 +925,7 @@ myna_card_manager_read_signing_certificate_finish (MynaCardManager  *self,
   /* The card left meanwhile: nothing of it may stay. */
   if (!same_card)
     {
-      g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_REMOVED,
-                   _("The card was removed while it was being read. Insert it again and leave it in the reader until reading is done."));
+      myna_card_error_set (error, MYNA_CARD_ERROR_REMOVED);
       return FALSE;
     }
 
