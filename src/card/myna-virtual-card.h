@@ -40,16 +40,6 @@ typedef enum
   MYNA_VIRTUAL_QUIRK_6F00_AFTER_POWER   = 1 << 3, /* 6F00 to the first command after power-up */
 } MynaVirtualQuirks;
 
-typedef struct
-{
-  const char *id;
-  const char *description; /* translatable, see myna_virtual_card_describe_scenario() */
-} MynaVirtualScenario;
-
-const MynaVirtualScenario *myna_virtual_card_get_scenarios          (guint            *n_scenarios);
-const char                *myna_virtual_card_describe_scenario      (const char       *scenario);
-char                      *myna_virtual_card_list_scenarios         (void);
-
 MynaVirtualCard *myna_virtual_card_new                 (const char        *scenario,
                                                         GError           **error);
 const char      *myna_virtual_card_get_scenario        (MynaVirtualCard   *self);

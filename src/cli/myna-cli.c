@@ -38,6 +38,7 @@
 #include "myna-pcsc.h"
 #include "myna-pcsc-transport.h"
 #include "myna-report-json.h"
+#include "myna-virtual-scenarios.h"
 #include "myna-virtual-transport.h"
 
 /*
@@ -101,7 +102,7 @@ myna_options_parse (MynaOptions  *options,
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *scenarios = myna_virtual_card_list_scenarios ();
+  g_autofree char *scenarios = myna_virtual_scenarios_list ();
   g_autofree char *description = NULL;
   g_auto(GStrv) args = NULL;
 
@@ -168,7 +169,7 @@ myna_options_parse (MynaOptions  *options,
       return MYNA_EXIT_USAGE;
     }
 
-  if (options->demo != NULL && myna_virtual_card_describe_scenario (options->demo) == NULL)
+  if (options->demo != NULL && myna_virtual_scenario_describe (options->demo) == NULL)
     {
       g_printerr (_("mynacheck: there is no demo card “%s”. Choose one of:\n%s"),
                   options->demo, scenarios);

@@ -37,6 +37,7 @@
 #include "myna-password-dialog.h"
 #include "myna-status-line.h"
 #include "myna-virtual-card.h"
+#include "myna-virtual-scenarios.h"
 #include "myna-window.h"
 
 /*
@@ -438,7 +439,7 @@ update_demo_actions (MynaWindow *self)
     {
       /* Translators: a banner in demo mode; %s describes the card. */
       g_autofree char *text = g_strdup_printf (_("Demo card, not a real one: %s."),
-                                               myna_virtual_card_describe_scenario (scenario));
+                                               myna_virtual_scenario_describe (scenario));
 
       gtk_label_set_label (self->demo_label, text);
     }
@@ -977,7 +978,7 @@ fill_menus (MynaWindow *self)
       g_menu_append (self->language_menu, languages[i].endonym, action);
     }
 
-  scenarios = myna_virtual_card_get_scenarios (&n_scenarios);
+  scenarios = myna_virtual_scenarios_get (&n_scenarios);
   for (guint i = 0; i < n_scenarios; i++)
     {
       g_autofree char *action = g_strdup_printf ("win.demo::%s", scenarios[i].id);

@@ -34,6 +34,7 @@
 #include "myna-card-status.h"
 #include "myna-pin.h"
 #include "myna-virtual-card.h"
+#include "myna-virtual-scenarios.h"
 
 /*
  * Puts the virtual My Number card behind a real pcscd: connects to the
@@ -321,7 +322,7 @@ main (int   argc,
 
   if (list)
     {
-      g_autofree char *scenarios = myna_virtual_card_list_scenarios ();
+      g_autofree char *scenarios = myna_virtual_scenarios_list ();
 
       g_print ("%s", scenarios);
       return 0;
