@@ -192,7 +192,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(MynaOptions) options = myna_options_new ();
   int status;
 
   if (argc < 2 || !g_strv_contains ((const char * const[]) { "startup", "tour", "stalls", NULL }, argv[1]))
@@ -205,8 +204,8 @@ main (int   argc,
   /* As main.c does. */
   myna_i18n_init (g_getenv ("MYNACHECK_LOCALEDIR") != NULL ? g_getenv ("MYNACHECK_LOCALEDIR") : LOCALEDIR);
   gtk_disable_setlocale ();
-  myna_application_prepare_environment (options);
-  app = myna_application_new (options);
+  myna_application_prepare_environment (FALSE);
+  app = myna_application_new (NULL);
   g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
   /* No MynaApplication::activate window: this one's own. */
   status = g_application_run (G_APPLICATION (app), 1, argv);

@@ -22,7 +22,6 @@
 
 #include <glib/gstdio.h>
 
-#include "myna-cli.h"
 #include "myna-diagnostics-window.h"
 #include "myna-i18n.h"
 #include "myna-test-gui.h"
@@ -51,7 +50,6 @@ myna_test_gui_init (int        *argc,
                     char     ***argv,
                     const char *demo_scenario)
 {
-  g_autoptr(MynaOptions) options = myna_options_new ();
   g_autoptr(GError) error = NULL;
   MynaApplication *app;
 
@@ -60,8 +58,7 @@ myna_test_gui_init (int        *argc,
   myna_i18n_init (g_getenv ("MYNACHECK_LOCALEDIR") != NULL ? g_getenv ("MYNACHECK_LOCALEDIR") : LOCALEDIR);
   g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
 
-  options->demo = g_strdup (demo_scenario);
-  app = myna_application_new (options);
+  app = myna_application_new (demo_scenario);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 

@@ -23,6 +23,7 @@
 #include "myna-application.h"
 #include "myna-card-manager.h"
 #include "myna-certificate-window.h"
+#include "myna-cli.h"
 #include "myna-diagnostics-window.h"
 #include "myna-password-dialog.h"
 #include "myna-test-gui.h"

@@ -414,7 +414,7 @@ main (int   argc,
   list_files (home, files_before);
 
   /* As main() does, before the display opens. */
-  myna_application_prepare_environment (NULL);
+  myna_application_prepare_environment (FALSE);
   app = myna_test_gui_init (&argc, &argv, NULL);
 
   g_test_add_func ("/kiosk/start-page", test_start_page);

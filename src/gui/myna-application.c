@@ -49,6 +49,11 @@ G_DEFINE_FINAL_TYPE (MynaApplication, myna_application, ADW_TYPE_APPLICATION)
 enum {
   PROP_0,
   PROP_HELP_DESK,
+  PROP_DEMO_SCENARIO,
+  PROP_READER,
+  PROP_LANGUAGE,
+  PROP_KIOSK_OPTION,
+  PROP_HELP_DESK_OPTION,
   N_PROPS
 };
 
@@ -284,6 +289,26 @@ myna_application_get_property (GObject    *object,
       g_value_set_boolean (value, self->help_desk);
       break;
 
+    case PROP_DEMO_SCENARIO:
+      g_value_set_string (value, self->demo_scenario);
+      break;
+
+    case PROP_READER:
+      g_value_set_string (value, self->reader);
+      break;
+
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->language);
+      break;
+
+    case PROP_KIOSK_OPTION:
+      g_value_set_boolean (value, self->kiosk_option);
+      break;
+
+    case PROP_HELP_DESK_OPTION:
+      g_value_set_boolean (value, self->help_desk_option);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -303,9 +328,39 @@ myna_application_set_property (GObject      *object,
       myna_application_set_help_desk (self, g_value_get_boolean (value));
       break;
 
+    case PROP_DEMO_SCENARIO:
+      self->demo_scenario = g_value_dup_string (value);
+      break;
+
+    case PROP_READER:
+      self->reader = g_value_dup_string (value);
+      break;
+
+    case PROP_LANGUAGE:
+      self->language = g_value_dup_string (value);
+      break;
+
+    case PROP_KIOSK_OPTION:
+      self->kiosk_option = g_value_get_boolean (value);
+      break;
+
+    case PROP_HELP_DESK_OPTION:
+      self->help_desk_option = g_value_get_boolean (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+myna_application_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (myna_application_parent_class)->constructed (object);
+
+  g_application_set_application_id (G_APPLICATION (object), APP_ID);
+  g_application_set_flags (G_APPLICATION (object), G_APPLICATION_NON_UNIQUE);
+  g_application_set_resource_base_path (G_APPLICATION (object), RESOURCE_BASE_PATH);
 }
 
 static void
@@ -314,6 +369,7 @@ myna_application_class_init (MynaApplicationClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->constructed = myna_application_constructed;
   object_class->finalize = myna_application_finalize;
   object_class->get_property = myna_application_get_property;
   object_class->set_property = myna_application_set_property;
@@ -333,6 +389,24 @@ myna_application_class_init (MynaApplicationClass *klass)
                            G_PARAM_EXPLICIT_NOTIFY |
                            G_PARAM_STATIC_STRINGS));
 
+  /* What the command line asked for (main.c), in plain values: the
+   * window knows nothing of how options are parsed. */
+  properties[PROP_DEMO_SCENARIO] =
+    g_param_spec_string ("demo-scenario", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_READER] =
+    g_param_spec_string ("reader", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_LANGUAGE] =
+    g_param_spec_string ("language", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_KIOSK_OPTION] =
+    g_param_spec_boolean ("kiosk-option", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_HELP_DESK_OPTION] =
+    g_param_spec_boolean ("help-desk-option", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -343,18 +417,18 @@ myna_application_init (MynaApplication *self)
 
 /**
  * myna_application_prepare_environment:
- * @options: the command line
+ * @kiosk_option: whether --kiosk was given
  *
  * Call before GTK opens the display. A public terminal writes nothing to
  * disk, not even the GL driver's shader cache, which the driver sets up
  * as the display opens.
  */
 void
-myna_application_prepare_environment (const MynaOptions *options)
+myna_application_prepare_environment (gboolean kiosk_option)
 {
   g_autoptr(GSettingsSchema) schema = NULL;
   g_autoptr(GSettings) settings = NULL;
-  gboolean kiosk = options != NULL && options->kiosk;
+  gboolean kiosk = kiosk_option;
 
   if (!kiosk && (schema = lookup_schema ()) != NULL)
     {
@@ -368,31 +442,19 @@ myna_application_prepare_environment (const MynaOptions *options)
 
 /**
  * myna_application_new:
- * @options: (nullable): the parsed command line
+ * @demo_scenario: (nullable): a demo card to start with, as --demo
+ *
+ * main() sets the other options of the command line as construct
+ * properties ("reader", "language", "kiosk-option", "help-desk-option").
  *
  * Returns: (transfer full): the application
  */
 MynaApplication *
-myna_application_new (const MynaOptions *options)
+myna_application_new (const char *demo_scenario)
 {
-  MynaApplication *self;
-
-  self = g_object_new (MYNA_TYPE_APPLICATION,
-                       "application-id", APP_ID,
-                       "flags", G_APPLICATION_NON_UNIQUE,
-                       "resource-base-path", RESOURCE_BASE_PATH,
+  return g_object_new (MYNA_TYPE_APPLICATION,
+                       "demo-scenario", demo_scenario,
                        NULL);
-
-  if (options != NULL)
-    {
-      self->demo_scenario = g_strdup (options->demo);
-      self->reader = g_strdup (options->reader);
-      self->language = g_strdup (options->language);
-      self->kiosk_option = options->kiosk;
-      self->help_desk_option = options->help_desk;
-    }
-
-  return self;
 }
 
 /**

@@ -22,16 +22,14 @@
 
 #include <adwaita.h>
 
-#include "myna-cli.h"
-
 G_BEGIN_DECLS
 
 #define MYNA_TYPE_APPLICATION (myna_application_get_type ())
 
 G_DECLARE_FINAL_TYPE (MynaApplication, myna_application, MYNA, APPLICATION, AdwApplication)
 
-void             myna_application_prepare_environment (const MynaOptions *options);
-MynaApplication *myna_application_new              (const MynaOptions *options);
+void             myna_application_prepare_environment (gboolean        kiosk_option);
+MynaApplication *myna_application_new              (const char      *demo_scenario);
 const char      *myna_application_get_demo_scenario (MynaApplication *self);
 const char      *myna_application_get_reader        (MynaApplication *self);
 GSettings       *myna_application_get_settings      (MynaApplication *self);
