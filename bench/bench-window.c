@@ -23,7 +23,7 @@
 #include <stdio.h>
 
 #include "myna-application.h"
-#include "myna-card-manager.h"
+#include "myna-card-manager-private.h"
 #include "myna-i18n.h"
 #include "myna-window.h"
 
@@ -175,7 +175,7 @@ activate_cb (GApplication *application)
   if (!g_str_equal (mode, "startup"))
     manager = myna_card_manager_new_demo ("valid", NULL);
   if (g_str_equal (mode, "stalls"))
-    myna_card_manager_set_demo_latency (manager, 200);
+    _myna_card_manager_set_demo_latency (manager, 200);
 
   /* Startup as a user starts it: with a reader, not the demo card. */
   window = myna_window_new (app, g_str_equal (mode, "startup") ? NULL : manager);

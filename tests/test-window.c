@@ -24,7 +24,7 @@
 
 #include "myna-application.h"
 #include "myna-calculator.h"
-#include "myna-card-manager.h"
+#include "myna-card-manager-private.h"
 #include "myna-certificate-box.h"
 #include "myna-certificate-window.h"
 #include "myna-date-row.h"
@@ -476,7 +476,7 @@ test_reading (Fixture       *fixture,
   GtkWidget *spinner;
 
   /* A slow card: 200 ms an APDU, about 3 s for the status. */
-  myna_card_manager_set_demo_latency (manager, 200);
+  _myna_card_manager_set_demo_latency (manager, 200);
   fixture->window = myna_window_new (app, manager);
   root = GTK_WIDGET (fixture->window);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 700);
@@ -625,7 +625,7 @@ test_password_dialog (Fixture       *fixture,
 
   fixture->window = open_window ("valid", 900, 700);
   manager = myna_window_get_manager (fixture->window);
-  card = myna_card_manager_get_demo_card (manager);
+  card = _myna_card_manager_get_demo_card (manager);
   dialog = open_password_dialog (fixture->window);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
 
@@ -711,7 +711,7 @@ test_password_last_try (Fixture       *fixture,
   GtkWidget *confirm;
 
   fixture->window = open_window ("last-try", 900, 700);
-  card = myna_card_manager_get_demo_card (myna_window_get_manager (fixture->window));
+  card = _myna_card_manager_get_demo_card (myna_window_get_manager (fixture->window));
   dialog = open_password_dialog (fixture->window);
 
   myna_test_gui_assert_shows (GTK_WIDGET (dialog), "1 try left: a wrong entry now locks it");
@@ -772,7 +772,7 @@ test_password_closed_while_reading (Fixture       *fixture,
   gint64 deadline;
 
   fixture->window = open_window ("valid", 900, 700);
-  card = myna_card_manager_get_demo_card (myna_window_get_manager (fixture->window));
+  card = _myna_card_manager_get_demo_card (myna_window_get_manager (fixture->window));
   dialog = open_password_dialog (fixture->window);
   gtk_editable_set_text (password_entry (dialog), "WRONG123");
   g_signal_emit_by_name (myna_test_gui_find_button (GTK_WIDGET (dialog), "Read"), "clicked");

@@ -24,7 +24,9 @@
 
 #include "myna-card-enums.h"
 #include "myna-pcsc-private.h"
+#include "myna-pcsc-transport.h"
 #include "myna-reader-monitor.h"
+#include "myna-self-test.h"
 
 /* While pcscd is away there is nothing to block on, so the worker looks
  * again at this interval. It is the only polling the monitor does. */
@@ -67,7 +69,10 @@ struct _MynaReaderMonitor
   MynaReaderState  state;
 };
 
-G_DEFINE_FINAL_TYPE (MynaReaderMonitor, myna_reader_monitor, G_TYPE_OBJECT)
+static void card_source_iface_init (MynaCardSourceInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (MynaReaderMonitor, myna_reader_monitor, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (MYNA_TYPE_CARD_SOURCE, card_source_iface_init))
 
 enum {
   PROP_0,
@@ -76,13 +81,7 @@ enum {
   N_PROPS
 };
 
-enum {
-  CHANGED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
 
 typedef struct
 {
@@ -170,7 +169,7 @@ apply_state (MynaReaderMonitor *self,
       return;
     }
 
-  g_signal_emit (self, signals[CHANGED], 0);
+  myna_card_source_emit_changed (MYNA_CARD_SOURCE (self));
 }
 
 static gboolean
@@ -506,20 +505,6 @@ myna_reader_monitor_class_init (MynaReaderMonitorClass *klass)
                           G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /**
-   * MynaReaderMonitor::changed:
-   *
-   * Emitted on the main context when a reader or card changed.
-   */
-  signals[CHANGED] =
-    g_signal_new ("changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0,
-                  NULL, NULL,
-                  NULL,
-                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -754,4 +739,86 @@ myna_reader_monitor_set_preferred_reader (MynaReaderMonitor *self,
   if (self->state != MYNA_READER_STATE_STARTING &&
       self->state != MYNA_READER_STATE_SERVICE_UNAVAILABLE)
     apply_state (self, TRUE, self->readers);
+}
+
+/* Runs in a worker thread: no state of the monitor is needed. */
+static MynaTransport *
+reader_monitor_open_transport (MynaCardSource  *source,
+                               const char      *reader_name,
+                               gboolean         exclusive,
+                               GError         **error)
+{
+  return MYNA_TRANSPORT (myna_pcsc_transport_new (reader_name, exclusive, error));
+}
+
+/* Runs in a worker thread: the self-test asks pcscd afresh. */
+static GPtrArray *
+reader_monitor_run_self_test (MynaCardSource *source,
+                              const char     *preferred_reader)
+{
+  return myna_self_test_run_pcsc (preferred_reader);
+}
+
+static void
+reader_monitor_start (MynaCardSource *source)
+{
+  myna_reader_monitor_start (MYNA_READER_MONITOR (source));
+}
+
+static void
+reader_monitor_stop (MynaCardSource *source)
+{
+  myna_reader_monitor_stop (MYNA_READER_MONITOR (source));
+}
+
+static void
+reader_monitor_refresh (MynaCardSource *source)
+{
+  myna_reader_monitor_refresh (MYNA_READER_MONITOR (source));
+}
+
+static MynaReaderState
+reader_monitor_get_state (MynaCardSource *source)
+{
+  return myna_reader_monitor_get_state (MYNA_READER_MONITOR (source));
+}
+
+static GPtrArray *
+reader_monitor_get_readers (MynaCardSource *source)
+{
+  return myna_reader_monitor_get_readers (MYNA_READER_MONITOR (source));
+}
+
+static const char *
+reader_monitor_get_card_reader (MynaCardSource *source)
+{
+  return myna_reader_monitor_get_card_reader (MYNA_READER_MONITOR (source));
+}
+
+static guint
+reader_monitor_get_card_event_count (MynaCardSource *source)
+{
+  return myna_reader_monitor_get_card_event_count (MYNA_READER_MONITOR (source));
+}
+
+static void
+reader_monitor_set_preferred_reader (MynaCardSource *source,
+                                     const char     *reader_name)
+{
+  myna_reader_monitor_set_preferred_reader (MYNA_READER_MONITOR (source), reader_name);
+}
+
+static void
+card_source_iface_init (MynaCardSourceInterface *iface)
+{
+  iface->start = reader_monitor_start;
+  iface->stop = reader_monitor_stop;
+  iface->refresh = reader_monitor_refresh;
+  iface->get_state = reader_monitor_get_state;
+  iface->get_readers = reader_monitor_get_readers;
+  iface->get_card_reader = reader_monitor_get_card_reader;
+  iface->get_card_event_count = reader_monitor_get_card_event_count;
+  iface->set_preferred_reader = reader_monitor_set_preferred_reader;
+  iface->open_transport = reader_monitor_open_transport;
+  iface->run_self_test = reader_monitor_run_self_test;
 }

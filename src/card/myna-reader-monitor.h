@@ -22,6 +22,7 @@
 
 #include <glib-object.h>
 
+#include "myna-card-source.h"
 #include "myna-card-types.h"
 #include "myna-pcsc.h"
 
