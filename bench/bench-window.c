@@ -178,7 +178,9 @@ activate_cb (GApplication *application)
     _myna_card_manager_set_demo_latency (manager, 200);
 
   /* Startup as a user starts it: with a reader, not the demo card. */
-  window = myna_window_new (app, g_str_equal (mode, "startup") ? NULL : manager);
+  if (manager != NULL)
+    myna_application_set_manager (app, manager);
+  window = myna_window_new (app);
   if (g_str_equal (mode, "startup"))
     g_signal_connect (window, "map", G_CALLBACK (map_cb), NULL);
   else

@@ -825,7 +825,8 @@ myna_test_gui_only_window (MynaApplication *app)
 
 /**
  * myna_test_gui_open_window:
- * @manager: the card manager the window follows
+ * @manager: the card manager the window is to follow, made the
+ *   application's
  * @width: the window's width, or -1 for its default
  * @height: the window's height, or -1 for its default
  *
@@ -838,7 +839,10 @@ myna_test_gui_open_window (MynaApplication *app,
                            int              width,
                            int              height)
 {
-  MynaWindow *window = myna_window_new (app, manager);
+  MynaWindow *window;
+
+  myna_application_set_manager (app, manager);
+  window = myna_window_new (app);
 
   if (width > 0 && height > 0)
     gtk_window_set_default_size (GTK_WINDOW (window), width, height);

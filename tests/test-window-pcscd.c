@@ -58,6 +58,8 @@ fixture_teardown (Fixture       *fixture,
 {
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
+  /* The reader monitor stops with its manager, before pcscd does. */
+  myna_application_set_manager (app, NULL);
   myna_test_gui_flush ();
   myna_test_pcscd_stop_all (&fixture->pcscd);
 }
@@ -65,8 +67,10 @@ fixture_teardown (Fixture       *fixture,
 static void
 open_window (Fixture *fixture)
 {
-  /* Not started with --demo: the window follows pcscd. */
-  fixture->window = myna_window_new (app, NULL);
+  /* Not started with --demo: the window follows pcscd, with a manager
+   * of its own. */
+  myna_application_set_manager (app, NULL);
+  fixture->window = myna_window_new (app);
   g_assert_false (myna_card_manager_is_demo (myna_window_get_manager (fixture->window)));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 800, 900);
   gtk_window_present (GTK_WINDOW (fixture->window));

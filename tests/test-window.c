@@ -477,7 +477,8 @@ test_reading (Fixture       *fixture,
 
   /* A slow card: 200 ms an APDU, about 3 s for the status. */
   _myna_card_manager_set_demo_latency (manager, 200);
-  fixture->window = myna_window_new (app, manager);
+  myna_application_set_manager (app, manager);
+  fixture->window = myna_window_new (app);
   root = GTK_WIDGET (fixture->window);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 700);
   gtk_window_present (GTK_WINDOW (fixture->window));

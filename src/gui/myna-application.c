@@ -33,6 +33,7 @@ struct _MynaApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;      /* NULL when the schema is not installed */
+  MynaCardManager *manager;      /* the one every window follows */
   char           *demo_scenario;
   char           *reader;
   char           *language;      /* from the command line */
@@ -49,6 +50,7 @@ G_DEFINE_FINAL_TYPE (MynaApplication, myna_application, ADW_TYPE_APPLICATION)
 enum {
   PROP_0,
   PROP_HELP_DESK,
+  PROP_MANAGER,
   PROP_DEMO_SCENARIO,
   PROP_READER,
   PROP_LANGUAGE,
@@ -71,14 +73,14 @@ myna_application_activate (GApplication *app)
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
-    window = GTK_WINDOW (myna_window_new (self, NULL));
+    window = GTK_WINDOW (myna_window_new (self));
 
   gtk_window_present (window);
 }
 
 /* Templates are translated when they are built: a new language means new
- * windows. Each keeps its card manager, so nothing is read again, and the
- * page the user was on. */
+ * windows. They follow the same card manager, so nothing is read again,
+ * and each keeps the page the user was on. */
 static void
 rebuild_windows (MynaApplication *self)
 {
@@ -92,7 +94,7 @@ rebuild_windows (MynaApplication *self)
       if (!MYNA_IS_WINDOW (old))
         continue;
 
-      window = myna_window_new (self, myna_window_get_manager (old));
+      window = myna_window_new (self);
       myna_window_copy_view (window, old);
       gtk_window_present (GTK_WINDOW (window));
       gtk_window_destroy (GTK_WINDOW (old));
@@ -267,6 +269,7 @@ myna_application_finalize (GObject *object)
   MynaApplication *self = (MynaApplication *)object;
 
   g_clear_handle_id (&self->start_over_id, g_source_remove);
+  g_clear_object (&self->manager);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->demo_scenario, g_free);
   g_clear_pointer (&self->reader, g_free);
@@ -287,6 +290,10 @@ myna_application_get_property (GObject    *object,
     {
     case PROP_HELP_DESK:
       g_value_set_boolean (value, self->help_desk);
+      break;
+
+    case PROP_MANAGER:
+      g_value_set_object (value, myna_application_get_manager (self));
       break;
 
     case PROP_DEMO_SCENARIO:
@@ -389,6 +396,21 @@ myna_application_class_init (MynaApplicationClass *klass)
                            G_PARAM_EXPLICIT_NOTIFY |
                            G_PARAM_STATIC_STRINGS));
 
+  /**
+   * MynaApplication:manager:
+   *
+   * The card manager every window follows. The application owns it: a
+   * window rebuilt in another language or for the next user of a public
+   * terminal follows the same one, and switching to the demo card
+   * replaces it for every window.
+   */
+  properties[PROP_MANAGER] =
+    g_param_spec_object ("manager", NULL, NULL,
+                         MYNA_TYPE_CARD_MANAGER,
+                         (G_PARAM_READABLE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
   /* What the command line asked for (main.c), in plain values: the
    * window knows nothing of how options are parsed. */
   properties[PROP_DEMO_SCENARIO] =
@@ -457,32 +479,107 @@ myna_application_new (const char *demo_scenario)
                        NULL);
 }
 
-/**
- * myna_application_get_demo_scenario:
- * @self: a #MynaApplication
- *
- * Returns: (nullable): the demo card scenario given with --demo
- */
-const char *
-myna_application_get_demo_scenario (MynaApplication *self)
+/* As the command line asked: the demo card with --demo, else the PC/SC
+ * readers, the one given with --reader first. */
+static MynaCardManager *
+new_default_manager (MynaApplication *self)
 {
-  g_return_val_if_fail (MYNA_IS_APPLICATION (self), NULL);
+  MynaCardManager *manager = NULL;
 
-  return self->demo_scenario;
+  if (self->demo_scenario != NULL)
+    manager = myna_card_manager_new_demo (self->demo_scenario, NULL);
+  if (manager == NULL)
+    {
+      manager = myna_card_manager_new ();
+      myna_card_manager_choose_reader (manager, self->reader);
+    }
+
+  return manager;
 }
 
 /**
- * myna_application_get_reader:
+ * myna_application_get_manager:
  * @self: a #MynaApplication
  *
- * Returns: (nullable): the reader given with --reader
+ * Returns: (transfer none): the card manager every window follows, made
+ *   as the command line asked when first asked for
  */
-const char *
-myna_application_get_reader (MynaApplication *self)
+MynaCardManager *
+myna_application_get_manager (MynaApplication *self)
 {
   g_return_val_if_fail (MYNA_IS_APPLICATION (self), NULL);
 
-  return self->reader;
+  if (self->manager == NULL)
+    self->manager = new_default_manager (self);
+
+  return self->manager;
+}
+
+/**
+ * myna_application_set_manager:
+ * @self: a #MynaApplication
+ * @manager: (nullable): the card manager every window is to follow, or
+ *   %NULL for one made as the command line asked
+ *
+ * The old manager stops when its last user lets go of it.
+ */
+void
+myna_application_set_manager (MynaApplication *self,
+                              MynaCardManager *manager)
+{
+  g_return_if_fail (MYNA_IS_APPLICATION (self));
+  g_return_if_fail (manager == NULL || MYNA_IS_CARD_MANAGER (manager));
+
+  if (manager == self->manager && manager != NULL)
+    return;
+
+  g_clear_object (&self->manager);
+  self->manager = manager != NULL ? g_object_ref (manager) : new_default_manager (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MANAGER]);
+}
+
+/**
+ * myna_application_open_demo:
+ * @self: a #MynaApplication
+ * @scenario: a demo card scenario
+ * @error: return location for a #GError
+ *
+ * Every window follows the demo card instead.
+ *
+ * Returns: %FALSE, with @error set, when @scenario is unknown
+ */
+gboolean
+myna_application_open_demo (MynaApplication  *self,
+                            const char       *scenario,
+                            GError          **error)
+{
+  g_autoptr(MynaCardManager) manager = NULL;
+
+  g_return_val_if_fail (MYNA_IS_APPLICATION (self), FALSE);
+
+  manager = myna_card_manager_new_demo (scenario, error);
+  if (manager == NULL)
+    return FALSE;
+
+  myna_application_set_manager (self, manager);
+
+  return TRUE;
+}
+
+/**
+ * myna_application_leave_demo:
+ * @self: a #MynaApplication
+ *
+ * Every window follows the PC/SC readers again.
+ */
+void
+myna_application_leave_demo (MynaApplication *self)
+{
+  g_autoptr(MynaCardManager) manager = myna_card_manager_new ();
+
+  g_return_if_fail (MYNA_IS_APPLICATION (self));
+
+  myna_application_set_manager (self, manager);
 }
 
 /**
@@ -595,13 +692,12 @@ start_over_cb (gpointer data)
   MynaApplication *self = data;
   GList *toplevels;
   GdkClipboard *clipboard;
-  g_autoptr(GPtrArray) managers = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_windows = 0;
 
   self->start_over_id = 0;
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    if (MYNA_IS_WINDOW (l->data))
-      g_ptr_array_add (managers, g_object_ref (myna_window_get_manager (l->data)));
+    n_windows += MYNA_IS_WINDOW (l->data);
 
   if (self->start_over_language)
     {
@@ -634,8 +730,8 @@ start_over_cb (gpointer data)
   clipboard = gdk_display_get_primary_clipboard (gdk_display_get_default ());
   gdk_clipboard_set_content (clipboard, NULL);
 
-  for (guint i = 0; i < managers->len; i++)
-    gtk_window_present (GTK_WINDOW (myna_window_new (self, g_ptr_array_index (managers, i))));
+  for (guint i = 0; i < n_windows; i++)
+    gtk_window_present (GTK_WINDOW (myna_window_new (self)));
 
   return G_SOURCE_REMOVE;
 }
@@ -646,8 +742,8 @@ start_over_cb (gpointer data)
  * @reset_language: whether to go back to the default language too
  *
  * What a public terminal does when its user leaves: soon after, every
- * window is replaced by a fresh one on the same card manager, with nothing
- * of the last session in it.
+ * window is replaced by a fresh one, following the same card manager,
+ * with nothing of the last session in it.
  */
 void
 myna_application_start_over (MynaApplication *self,

@@ -22,6 +22,8 @@
 
 #include <adwaita.h>
 
+#include "myna-card-manager.h"
+
 G_BEGIN_DECLS
 
 #define MYNA_TYPE_APPLICATION (myna_application_get_type ())
@@ -30,8 +32,13 @@ G_DECLARE_FINAL_TYPE (MynaApplication, myna_application, MYNA, APPLICATION, AdwA
 
 void             myna_application_prepare_environment (gboolean        kiosk_option);
 MynaApplication *myna_application_new              (const char      *demo_scenario);
-const char      *myna_application_get_demo_scenario (MynaApplication *self);
-const char      *myna_application_get_reader        (MynaApplication *self);
+MynaCardManager *myna_application_get_manager       (MynaApplication *self);
+void             myna_application_set_manager       (MynaApplication *self,
+                                                     MynaCardManager *manager);
+gboolean         myna_application_open_demo         (MynaApplication *self,
+                                                     const char      *scenario,
+                                                     GError         **error);
+void             myna_application_leave_demo        (MynaApplication *self);
 GSettings       *myna_application_get_settings      (MynaApplication *self);
 gboolean         myna_application_get_kiosk         (MynaApplication *self);
 guint            myna_application_get_kiosk_idle_timeout (MynaApplication *self);

@@ -52,7 +52,8 @@ struct _MynaWindow
 {
   AdwApplicationWindow  parent_instance;
 
-  MynaCardManager      *manager;
+  MynaCardManager      *manager;        /* the application's */
+  GSignalGroup         *manager_signals;
   GPtrArray            *card_windows;   /* windows that show card data */
   GtkWidget            *diagnostics;    /* weak */
   GtkWidget            *shortcuts;      /* weak */
@@ -446,27 +447,33 @@ update_demo_actions (MynaWindow *self)
   gtk_revealer_set_reveal_child (self->demo_revealer, demo);
 }
 
+/* The application's card manager, or another one it switched to (the
+ * demo card, or back): whatever showed the old one's card goes. */
 static void
 set_manager (MynaWindow      *self,
              MynaCardManager *manager)
 {
-  /* The old manager stops when its last user lets go of it: a window
-   * rebuilt in another language hands it on running. */
-  if (self->manager != NULL)
-    g_signal_handlers_disconnect_by_data (self->manager, self);
+  if (self->manager == manager)
+    return;
 
   close_card_windows (self);
-  /* It tests the card manager it was opened with. */
+  /* The diagnostics window tests the card manager it was opened with. */
   if (self->diagnostics != NULL)
     gtk_window_destroy (GTK_WINDOW (self->diagnostics));
   g_set_object (&self->manager, manager);
+  g_signal_group_set_target (self->manager_signals, manager);
 
-  g_signal_connect_swapped (manager, "notify::state", G_CALLBACK (update_view), self);
-  g_signal_connect_swapped (manager, "notify::state", G_CALLBACK (restart_idle_timer), self);
-  g_signal_connect_swapped (manager, "notify::report", G_CALLBACK (update_view), self);
   update_demo_actions (self);
   myna_card_manager_start (manager);
   update_view (self);
+}
+
+static void
+application_manager_changed_cb (MynaWindow      *self,
+                                GParamSpec      *pspec,
+                                MynaApplication *application)
+{
+  set_manager (self, myna_application_get_manager (application));
 }
 
 static void
@@ -485,17 +492,17 @@ demo_activated (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   MynaWindow *self = MYNA_WINDOW (widget);
-  g_autoptr(MynaCardManager) manager = NULL;
   g_autoptr(GError) error = NULL;
 
-  manager = myna_card_manager_new_demo (g_variant_get_string (parameter, NULL), &error);
-  if (manager == NULL)
+  if (get_application (self) == NULL)
+    return;
+
+  if (!myna_application_open_demo (get_application (self), g_variant_get_string (parameter, NULL), &error))
     {
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       return;
     }
 
-  set_manager (self, manager);
   adw_view_stack_set_visible_child_name (self->view_stack, "card");
 }
 
@@ -505,9 +512,9 @@ leave_demo_activated (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   MynaWindow *self = MYNA_WINDOW (widget);
-  g_autoptr(MynaCardManager) manager = myna_card_manager_new ();
 
-  set_manager (self, manager);
+  if (get_application (self) != NULL)
+    myna_application_leave_demo (get_application (self));
 }
 
 static void
@@ -877,11 +884,10 @@ myna_window_dispose (GObject *object)
   g_clear_weak_pointer (&self->diagnostics);
   if (self->card_windows != NULL)
     close_card_windows (self);
-  if (self->manager != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->manager, self);
-      g_clear_object (&self->manager);
-    }
+  if (self->manager_signals != NULL)
+    g_signal_group_set_target (self->manager_signals, NULL);
+  g_clear_object (&self->manager_signals);
+  g_clear_object (&self->manager);
   g_clear_pointer (&self->card_windows, g_ptr_array_unref);
 
   /* libadwaita 1.2 crashes when a switcher outlives its stack's pages
@@ -1007,45 +1013,32 @@ myna_window_init (MynaWindow *self)
   fill_language_picker (self);
 
   self->card_windows = g_ptr_array_new ();
+  self->manager_signals = g_signal_group_new (MYNA_TYPE_CARD_MANAGER);
+  g_signal_group_connect_swapped (self->manager_signals, "notify::state", G_CALLBACK (update_view), self);
+  g_signal_group_connect_swapped (self->manager_signals, "notify::state", G_CALLBACK (restart_idle_timer), self);
+  g_signal_group_connect_swapped (self->manager_signals, "notify::report", G_CALLBACK (update_view), self);
   self->refresh_id = g_timeout_add_seconds (REFRESH_SECONDS, refresh_cb, self);
 }
 
 /**
  * myna_window_new:
- * @application: the application
- * @manager: (nullable): the card manager to follow, or %NULL for a new one
- *   as the command line asked (the demo card with --demo)
+ * @application: the application, whose card manager the window follows
  *
  * Returns: (transfer floating): a new main window
  */
 MynaWindow *
-myna_window_new (MynaApplication *application,
-                 MynaCardManager *manager)
+myna_window_new (MynaApplication *application)
 {
-  g_autoptr(MynaCardManager) new_manager = NULL;
-  const char *scenario;
   MynaWindow *self;
 
   g_return_val_if_fail (MYNA_IS_APPLICATION (application), NULL);
-  g_return_val_if_fail (manager == NULL || MYNA_IS_CARD_MANAGER (manager), NULL);
 
   self = g_object_new (MYNA_TYPE_WINDOW, "application", application, NULL);
   setup_modes (self, application);
 
-  if (manager == NULL)
-    {
-      scenario = myna_application_get_demo_scenario (application);
-      if (scenario != NULL)
-        new_manager = myna_card_manager_new_demo (scenario, NULL);
-      if (new_manager == NULL)
-        {
-          new_manager = myna_card_manager_new ();
-          myna_card_manager_choose_reader (new_manager, myna_application_get_reader (application));
-        }
-      manager = new_manager;
-    }
-
-  set_manager (self, manager);
+  g_signal_connect_object (application, "notify::manager", G_CALLBACK (application_manager_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  set_manager (self, myna_application_get_manager (application));
   /* A window made for the next user, or in another language, counts from
    * now: nobody may have touched anything yet. */
   restart_idle_timer (self);

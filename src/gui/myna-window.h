@@ -31,8 +31,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MynaWindow, myna_window, MYNA, WINDOW, AdwApplicationWindow)
 
-MynaWindow      *myna_window_new         (MynaApplication *application,
-                                          MynaCardManager *manager);
+MynaWindow      *myna_window_new         (MynaApplication *application);
 void             myna_window_copy_view   (MynaWindow      *self,
                                           MynaWindow      *other);
 MynaCardManager *myna_window_get_manager (MynaWindow      *self);
