@@ -26,6 +26,7 @@
 
 #include "myna-application.h"
 #include "myna-i18n.h"
+#include "myna-kiosk.h"
 #include "myna-window.h"
 
 struct _MynaApplication
@@ -39,10 +40,8 @@ struct _MynaApplication
   char           *language;      /* from the command line */
   gboolean        kiosk_option;
   gboolean        help_desk_option;
-  gboolean        kiosk;
+  MynaKiosk      *kiosk;         /* a public terminal's sessions, or NULL */
   gboolean        help_desk;
-  guint           start_over_id;
-  gboolean        start_over_language;
 };
 
 G_DEFINE_FINAL_TYPE (MynaApplication, myna_application, ADW_TYPE_APPLICATION)
@@ -222,6 +221,34 @@ set_language_state (MynaApplication *self)
   g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (chosen != NULL ? chosen : ""));
 }
 
+/* A session of a public terminal ends: the next starts in the default
+ * language after the terminal sat idle. */
+static void
+kiosk_start_over_cb (MynaApplication *self,
+                     gboolean         reset_language)
+{
+  g_autofree char *language = NULL;
+
+  if (!reset_language)
+    return;
+
+  language = default_language (self);
+  if (language == NULL || !myna_i18n_set_language (language))
+    myna_i18n_set_language (NULL);
+  set_language_state (self);
+}
+
+static void
+setup_kiosk (MynaApplication *self)
+{
+  self->kiosk = myna_kiosk_new (GTK_APPLICATION (self));
+  if (self->settings != NULL)
+    g_settings_bind (self->settings, "kiosk-idle-timeout", self->kiosk, "idle-timeout", G_SETTINGS_BIND_GET);
+  myna_kiosk_set_manager (self->kiosk, self->manager);
+  g_signal_connect_object (self->kiosk, "start-over", G_CALLBACK (kiosk_start_over_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
 static void
 myna_application_startup (GApplication *app)
 {
@@ -231,8 +258,8 @@ myna_application_startup (GApplication *app)
   g_autofree char *language = NULL;
 
   self->settings = load_settings ();
-  self->kiosk = self->kiosk_option ||
-                (self->settings != NULL && g_settings_get_boolean (self->settings, "kiosk"));
+  if (self->kiosk_option || (self->settings != NULL && g_settings_get_boolean (self->settings, "kiosk")))
+    setup_kiosk (self);
 
   G_APPLICATION_CLASS (myna_application_parent_class)->startup (app);
 
@@ -268,7 +295,7 @@ myna_application_finalize (GObject *object)
 {
   MynaApplication *self = (MynaApplication *)object;
 
-  g_clear_handle_id (&self->start_over_id, g_source_remove);
+  g_clear_object (&self->kiosk);
   g_clear_object (&self->manager);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->demo_scenario, g_free);
@@ -510,7 +537,11 @@ myna_application_get_manager (MynaApplication *self)
   g_return_val_if_fail (MYNA_IS_APPLICATION (self), NULL);
 
   if (self->manager == NULL)
-    self->manager = new_default_manager (self);
+    {
+      self->manager = new_default_manager (self);
+      if (self->kiosk != NULL)
+        myna_kiosk_set_manager (self->kiosk, self->manager);
+    }
 
   return self->manager;
 }
@@ -535,6 +566,8 @@ myna_application_set_manager (MynaApplication *self,
 
   g_clear_object (&self->manager);
   self->manager = manager != NULL ? g_object_ref (manager) : new_default_manager (self);
+  if (self->kiosk != NULL)
+    myna_kiosk_set_manager (self->kiosk, self->manager);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MANAGER]);
 }
 
@@ -601,13 +634,16 @@ myna_application_get_settings (MynaApplication *self)
  * myna_application_get_kiosk:
  * @self: a #MynaApplication
  *
- * Returns: whether this is a public terminal, from --kiosk or the "kiosk"
- *   setting; fixed once the application has started
+ * A public terminal, from --kiosk or the "kiosk" setting, is fixed once
+ * the application has started.
+ *
+ * Returns: (transfer none) (nullable): the public terminal's sessions, or
+ *   %NULL when this is not one
  */
-gboolean
+MynaKiosk *
 myna_application_get_kiosk (MynaApplication *self)
 {
-  g_return_val_if_fail (MYNA_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (MYNA_IS_APPLICATION (self), NULL);
 
   return self->kiosk;
 }
@@ -623,6 +659,8 @@ myna_application_get_kiosk_idle_timeout (MynaApplication *self)
 {
   g_return_val_if_fail (MYNA_IS_APPLICATION (self), DEFAULT_KIOSK_IDLE_TIMEOUT);
 
+  if (self->kiosk != NULL)
+    return myna_kiosk_get_idle_timeout (self->kiosk);
   if (self->settings == NULL)
     return DEFAULT_KIOSK_IDLE_TIMEOUT;
 
@@ -684,74 +722,4 @@ myna_application_set_help_desk (MynaApplication *self,
 
   self->help_desk = help_desk;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HELP_DESK]);
-}
-
-static gboolean
-start_over_cb (gpointer data)
-{
-  MynaApplication *self = data;
-  GList *toplevels;
-  GdkClipboard *clipboard;
-  guint n_windows = 0;
-
-  self->start_over_id = 0;
-
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    n_windows += MYNA_IS_WINDOW (l->data);
-
-  if (self->start_over_language)
-    {
-      g_autofree char *language = default_language (self);
-
-      if (language == NULL || !myna_i18n_set_language (language))
-        myna_i18n_set_language (NULL);
-      set_language_state (self);
-    }
-  self->start_over_language = FALSE;
-
-  /* Every window goes: dialogs, details, the about window, and whatever
-   * the last user typed into a page. A dialog someone waits on (the print
-   * dialog) is cancelled first, so that its caller hears the end of it. */
-  toplevels = gtk_window_list_toplevels ();
-  g_list_foreach (toplevels, (GFunc) g_object_ref, NULL);
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    {
-      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-      if (GTK_IS_DIALOG (l->data))
-        gtk_dialog_response (l->data, GTK_RESPONSE_CANCEL);
-      G_GNUC_END_IGNORE_DEPRECATIONS
-      gtk_window_destroy (l->data);
-    }
-  g_list_free_full (g_steal_pointer (&toplevels), g_object_unref);
-
-  /* Nor may the clipboard keep what the last user copied. */
-  clipboard = gdk_display_get_clipboard (gdk_display_get_default ());
-  gdk_clipboard_set_content (clipboard, NULL);
-  clipboard = gdk_display_get_primary_clipboard (gdk_display_get_default ());
-  gdk_clipboard_set_content (clipboard, NULL);
-
-  for (guint i = 0; i < n_windows; i++)
-    gtk_window_present (GTK_WINDOW (myna_window_new (self)));
-
-  return G_SOURCE_REMOVE;
-}
-
-/**
- * myna_application_start_over:
- * @self: a #MynaApplication
- * @reset_language: whether to go back to the default language too
- *
- * What a public terminal does when its user leaves: soon after, every
- * window is replaced by a fresh one, following the same card manager,
- * with nothing of the last session in it.
- */
-void
-myna_application_start_over (MynaApplication *self,
-                             gboolean         reset_language)
-{
-  g_return_if_fail (MYNA_IS_APPLICATION (self));
-
-  self->start_over_language |= reset_language;
-  if (self->start_over_id == 0)
-    self->start_over_id = g_idle_add (start_over_cb, self);
 }

@@ -23,6 +23,7 @@
 #include <adwaita.h>
 
 #include "myna-card-manager.h"
+#include "myna-kiosk.h"
 
 G_BEGIN_DECLS
 
@@ -40,13 +41,11 @@ gboolean         myna_application_open_demo         (MynaApplication *self,
                                                      GError         **error);
 void             myna_application_leave_demo        (MynaApplication *self);
 GSettings       *myna_application_get_settings      (MynaApplication *self);
-gboolean         myna_application_get_kiosk         (MynaApplication *self);
+MynaKiosk       *myna_application_get_kiosk         (MynaApplication *self);
 guint            myna_application_get_kiosk_idle_timeout (MynaApplication *self);
 gboolean         myna_application_get_signing_allowed (MynaApplication *self);
 gboolean         myna_application_get_help_desk     (MynaApplication *self);
 void             myna_application_set_help_desk     (MynaApplication *self,
                                                      gboolean         help_desk);
-void             myna_application_start_over        (MynaApplication *self,
-                                                     gboolean         reset_language);
 
 G_END_DECLS

@@ -58,9 +58,7 @@ struct _MynaWindow
   GtkWidget            *diagnostics;    /* weak */
   GtkWidget            *shortcuts;      /* weak */
   guint                 refresh_id;
-  gboolean              kiosk;
-  guint                 idle_id;        /* a public terminal's idle timer */
-  MynaCardState         shown_state;
+  gboolean              kiosk;          /* a public terminal: see MynaKiosk */
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -96,12 +94,17 @@ G_DEFINE_FINAL_TYPE (MynaWindow, myna_window, ADW_TYPE_APPLICATION_WINDOW)
 #define REFRESH_SECONDS 3600
 
 static void update_view        (MynaWindow *self);
-static void restart_idle_timer (MynaWindow *self);
-static void watch_kiosk_window (MynaWindow *self,
-                                GtkWidget  *watched);
 
 static void card_window_destroyed_cb (MynaWindow *self,
                                       GtkWidget  *window);
+
+static MynaApplication *
+get_application (MynaWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  return application != NULL ? MYNA_APPLICATION (application) : NULL;
+}
 
 static void
 close_card_windows (MynaWindow *self)
@@ -136,16 +139,9 @@ track_card_window (MynaWindow *self,
   g_signal_connect_object (window, "destroy", G_CALLBACK (card_window_destroyed_cb), self,
                            G_CONNECT_SWAPPED);
   if (self->kiosk)
-    watch_kiosk_window (self, window);
+    myna_kiosk_watch_window (myna_application_get_kiosk (get_application (self)), GTK_WINDOW (window));
 }
 
-static MynaApplication *
-get_application (MynaWindow *self)
-{
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-
-  return application != NULL ? MYNA_APPLICATION (application) : NULL;
-}
 
 static gboolean
 help_desk (MynaWindow *self)
@@ -330,13 +326,6 @@ update_view (MynaWindow *self)
 
   if (state != MYNA_CARD_STATE_READING)
     gtk_spinner_stop (self->reading_spinner);
-
-  /* On a public terminal the card leaving ends the session: a fresh
-   * window, with nothing of this user's in it. */
-  if (self->kiosk && card_in_reader (self->shown_state) && !card_in_reader (state) &&
-      get_application (self) != NULL)
-    myna_application_start_over (get_application (self), FALSE);
-  self->shown_state = state;
 
   switch (state)
     {
@@ -689,112 +678,11 @@ help_desk_changed_cb (MynaWindow *self)
   update_view (self);
 }
 
-static gboolean
-idle_timeout_cb (gpointer data)
-{
-  MynaWindow *self = data;
-  MynaApplication *application = get_application (self);
-
-  self->idle_id = 0;
-  g_debug ("Public terminal idle: starting over");
-  myna_card_manager_set_aside (self->manager);
-  if (application != NULL)
-    myna_application_start_over (application, TRUE);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Any use of a public terminal, and any card event, keeps the session.
- * Milliseconds, not g_timeout_add_seconds(), which may fire a second early. */
-static void
-restart_idle_timer (MynaWindow *self)
-{
-  MynaApplication *application = get_application (self);
-
-  if (!self->kiosk || application == NULL)
-    return;
-
-  g_clear_handle_id (&self->idle_id, g_source_remove);
-  self->idle_id = g_timeout_add (myna_application_get_kiosk_idle_timeout (application) * 1000,
-                                 idle_timeout_cb, self);
-}
-
-static void
-user_active_cb (MynaWindow *self)
-{
-  restart_idle_timer (self);
-}
-
-static gboolean
-user_input_cb (MynaWindow *self)
-{
-  restart_idle_timer (self);
-
-  return GDK_EVENT_PROPAGATE;
-}
-
-/* Input anywhere in @watched, the main window or one it opened, counts as
- * use of the terminal. */
-static gboolean
-swallow_key_cb (GtkWidget *widget,
-                GVariant  *args,
-                gpointer   user_data)
-{
-  return TRUE;
-}
-
-/* Every window of a public terminal: input keeps the session alive, and
- * the keys with which GtkWindow opens the GTK Inspector do nothing:
- * Ctrl+Shift+I, and Ctrl+Shift+D but in the main window, where it is
- * Diagnostics (see myna_window_init()). */
-static void
-watch_kiosk_window (MynaWindow *self,
-                    GtkWidget  *watched)
-{
-  GtkEventController *controller;
-  const guint inspector_keys[] = { GDK_KEY_i, GDK_KEY_d };
-
-  controller = gtk_shortcut_controller_new ();
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  for (guint i = 0; i < G_N_ELEMENTS (inspector_keys); i++)
-    {
-      if (inspector_keys[i] == GDK_KEY_d && watched == GTK_WIDGET (self))
-        continue;
-      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                            gtk_shortcut_new (gtk_keyval_trigger_new (inspector_keys[i],
-                                                                                      GDK_CONTROL_MASK | GDK_SHIFT_MASK),
-                                                              gtk_callback_action_new (swallow_key_cb, NULL, NULL)));
-    }
-  gtk_widget_add_controller (watched, controller);
-
-  controller = gtk_event_controller_key_new ();
-  gtk_event_controller_set_name (controller, "myna-kiosk-activity");
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (user_input_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (watched, controller);
-
-  controller = gtk_event_controller_motion_new ();
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (controller, "motion", G_CALLBACK (user_active_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (watched, controller);
-
-  controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (controller, "pressed", G_CALLBACK (user_active_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (watched, controller);
-
-  /* "scroll", as a mouse wheel sends no "scroll-begin". */
-  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (controller, "scroll", G_CALLBACK (user_input_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (watched, controller);
-}
-
 static void
 setup_modes (MynaWindow      *self,
              MynaApplication *application)
 {
-  self->kiosk = myna_application_get_kiosk (application);
+  self->kiosk = myna_application_get_kiosk (application) != NULL;
   myna_overview_set_signing_allowed (self->overview, myna_application_get_signing_allowed (application));
   myna_overview_set_hide_personal (self->overview, myna_application_get_help_desk (application));
   g_signal_connect_object (application, "notify::help-desk", G_CALLBACK (help_desk_changed_cb), self,
@@ -809,7 +697,7 @@ setup_modes (MynaWindow      *self,
       gtk_widget_set_visible (self->menu_button, FALSE);
       gtk_window_set_deletable (GTK_WINDOW (self), FALSE);
       gtk_window_fullscreen (GTK_WINDOW (self));
-      watch_kiosk_window (self, GTK_WIDGET (self));
+      myna_kiosk_watch_main_window (myna_application_get_kiosk (application), GTK_WINDOW (self));
     }
 }
 
@@ -860,7 +748,8 @@ diagnostics_activated (GtkWidget  *widget,
     {
       g_set_weak_pointer (&self->diagnostics, myna_diagnostics_window_new (GTK_WINDOW (self), self->manager));
       if (self->kiosk)
-        watch_kiosk_window (self, self->diagnostics);
+        myna_kiosk_watch_window (myna_application_get_kiosk (get_application (self)),
+                                 GTK_WINDOW (self->diagnostics));
     }
   /* Neither a shared screen nor a public terminal may let the serials go. */
   myna_diagnostics_window_set_force_redaction (MYNA_DIAGNOSTICS_WINDOW (self->diagnostics),
@@ -875,7 +764,6 @@ myna_window_dispose (GObject *object)
   MynaWindow *self = (MynaWindow *)object;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  g_clear_handle_id (&self->idle_id, g_source_remove);
   if (self->shortcuts != NULL)
     gtk_window_destroy (GTK_WINDOW (self->shortcuts));
   g_clear_weak_pointer (&self->shortcuts);
@@ -1015,7 +903,6 @@ myna_window_init (MynaWindow *self)
   self->card_windows = g_ptr_array_new ();
   self->manager_signals = g_signal_group_new (MYNA_TYPE_CARD_MANAGER);
   g_signal_group_connect_swapped (self->manager_signals, "notify::state", G_CALLBACK (update_view), self);
-  g_signal_group_connect_swapped (self->manager_signals, "notify::state", G_CALLBACK (restart_idle_timer), self);
   g_signal_group_connect_swapped (self->manager_signals, "notify::report", G_CALLBACK (update_view), self);
   self->refresh_id = g_timeout_add_seconds (REFRESH_SECONDS, refresh_cb, self);
 }
@@ -1039,9 +926,6 @@ myna_window_new (MynaApplication *application)
   g_signal_connect_object (application, "notify::manager", G_CALLBACK (application_manager_changed_cb), self,
                            G_CONNECT_SWAPPED);
   set_manager (self, myna_application_get_manager (application));
-  /* A window made for the next user, or in another language, counts from
-   * now: nobody may have touched anything yet. */
-  restart_idle_timer (self);
 
   return self;
 }
