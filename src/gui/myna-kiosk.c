@@ -77,30 +77,6 @@ static guint signals[N_SIGNALS];
 /* Used when nobody sets it: the default of the setting kiosk-idle-timeout. */
 #define DEFAULT_IDLE_TIMEOUT 90
 
-/* Whether the state says a card sits in the reader. */
-static gboolean
-card_in_reader (MynaCardState state)
-{
-  switch (state)
-    {
-    case MYNA_CARD_STATE_SEVERAL_CARDS:
-    case MYNA_CARD_STATE_CARD_IN_USE:
-    case MYNA_CARD_STATE_READING:
-    case MYNA_CARD_STATE_READY:
-    case MYNA_CARD_STATE_UNSUPPORTED:
-    case MYNA_CARD_STATE_ERROR:
-    case MYNA_CARD_STATE_SET_ASIDE:
-      return TRUE;
-
-    case MYNA_CARD_STATE_STARTING:
-    case MYNA_CARD_STATE_SERVICE_UNAVAILABLE:
-    case MYNA_CARD_STATE_NO_READER:
-    case MYNA_CARD_STATE_NO_CARD:
-    default:
-      return FALSE;
-    }
-}
-
 static gboolean
 idle_timeout_cb (gpointer data)
 {
@@ -143,7 +119,7 @@ card_state_changed_cb (MynaKiosk *self)
 
   /* The card leaving ends the session: a fresh window, with nothing of
    * this user's in it. */
-  if (self->main_windows->len > 0 && card_in_reader (self->last_state) && !card_in_reader (state))
+  if (self->main_windows->len > 0 && myna_card_state_holds_card (self->last_state) && !myna_card_state_holds_card (state))
     myna_kiosk_start_over (self, FALSE);
   self->last_state = state;
 

@@ -767,3 +767,32 @@ myna_card_state_to_string (MynaCardState state)
 
   return value->value_nick;
 }
+
+/**
+ * myna_card_state_holds_card:
+ * @state: a #MynaCardState
+ *
+ * Returns: whether @state says a card sits in the reader, read or not
+ */
+gboolean
+myna_card_state_holds_card (MynaCardState state)
+{
+  switch (state)
+    {
+    case MYNA_CARD_STATE_SEVERAL_CARDS:
+    case MYNA_CARD_STATE_CARD_IN_USE:
+    case MYNA_CARD_STATE_READING:
+    case MYNA_CARD_STATE_READY:
+    case MYNA_CARD_STATE_UNSUPPORTED:
+    case MYNA_CARD_STATE_ERROR:
+    case MYNA_CARD_STATE_SET_ASIDE:
+      return TRUE;
+
+    case MYNA_CARD_STATE_STARTING:
+    case MYNA_CARD_STATE_SERVICE_UNAVAILABLE:
+    case MYNA_CARD_STATE_NO_READER:
+    case MYNA_CARD_STATE_NO_CARD:
+    default:
+      return FALSE;
+    }
+}

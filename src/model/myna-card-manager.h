@@ -84,5 +84,6 @@ GPtrArray       *myna_card_manager_run_self_test_finish (MynaCardManager     *se
                                                          GAsyncResult        *result,
                                                          GError             **error);
 const char      *myna_card_state_to_string              (MynaCardState        state);
+gboolean         myna_card_state_holds_card             (MynaCardState        state);
 
 G_END_DECLS
