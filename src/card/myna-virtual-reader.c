@@ -22,8 +22,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "myna-self-test.h"
 #include "myna-virtual-reader.h"
 #include "myna-virtual-transport.h"
@@ -53,9 +51,9 @@ static void card_source_iface_init (MynaCardSourceInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (MynaVirtualReader, myna_virtual_reader, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (MYNA_TYPE_CARD_SOURCE, card_source_iface_init))
 
-/* The pretend reader's name. Translated when shown: see
- * myna_card_status_get_reader_name(); the transport gives the same. */
-#define DEMO_READER_NAME N_("MynaCheck demo reader")
+/* The pretend reader's name, as the transport gives it (a msgid there,
+ * translated when shown: see myna_card_status_get_reader_name()). */
+#define DEMO_READER_NAME "MynaCheck demo reader"
 
 static void
 virtual_reader_start (MynaCardSource *source)

@@ -64,18 +64,11 @@ myna_options_free (MynaOptions *options)
   g_free (options);
 }
 
-/**
- * myna_options_parse:
- * @options: where to store the options
- * @argc: the argument count
- * @argv: the arguments
- *
- * Returns: -1 to go on, or the exit code to end the program with
- */
-int
-myna_options_parse (MynaOptions  *options,
-                    int           argc,
-                    char        **argv)
+/* The options, with --help's summary and, after them, the demo
+ * scenarios and the exit codes. The entries are copied into the context. */
+static GOptionContext *
+new_option_context (MynaOptions *options,
+                    const char  *scenarios)
 {
   const GOptionEntry entries[] = {
     { "status", 's', 0, G_OPTION_ARG_NONE, &options->status,
@@ -100,11 +93,8 @@ myna_options_parse (MynaOptions  *options,
       N_("Print the version and exit"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *scenarios = myna_virtual_scenarios_list ();
+  GOptionContext *context;
   g_autofree char *description = NULL;
-  g_auto(GStrv) args = NULL;
 
   /* Translators: PIN, certificate and card names as in po/glossary.json. */
   description = g_strdup_printf (_("Demo scenarios:\n%s\n"
@@ -128,23 +118,16 @@ myna_options_parse (MynaOptions  *options,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
 
-  args = g_new0 (char *, argc + 1);
-  for (int i = 0; i < argc; i++)
-    args[i] = g_strdup (argv[i]);
 
-  if (!g_option_context_parse_strv (context, &args, &error))
-    {
-      g_printerr (_("mynacheck: %s. Run “mynacheck --help” to see the options.\n"), error->message);
-      return MYNA_EXIT_USAGE;
-    }
+  return context;
+}
 
-  if (g_strv_length (args) > 1)
-    {
-      g_printerr (_("mynacheck: unexpected argument “%s”. Run “mynacheck --help” to see the options.\n"),
-                  args[1]);
-      return MYNA_EXIT_USAGE;
-    }
-
+/* Options that go together, and values that exist. Returns -1 to go on,
+ * or the exit code. */
+static int
+check_options (MynaOptions *options,
+               const char  *scenarios)
+{
   if (options->version)
     {
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
@@ -190,6 +173,44 @@ myna_options_parse (MynaOptions  *options,
     }
 
   return -1;
+}
+
+/**
+ * myna_options_parse:
+ * @options: where to store the options
+ * @argc: the argument count
+ * @argv: the arguments
+ *
+ * Returns: -1 to go on, or the exit code to end the program with
+ */
+int
+myna_options_parse (MynaOptions  *options,
+                    int           argc,
+                    char        **argv)
+{
+  g_autofree char *scenarios = myna_virtual_scenarios_list ();
+  g_autoptr(GOptionContext) context = new_option_context (options, scenarios);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = NULL;
+
+  args = g_new0 (char *, argc + 1);
+  for (int i = 0; i < argc; i++)
+    args[i] = g_strdup (argv[i]);
+
+  if (!g_option_context_parse_strv (context, &args, &error))
+    {
+      g_printerr (_("mynacheck: %s. Run “mynacheck --help” to see the options.\n"), error->message);
+      return MYNA_EXIT_USAGE;
+    }
+
+  if (g_strv_length (args) > 1)
+    {
+      g_printerr (_("mynacheck: unexpected argument “%s”. Run “mynacheck --help” to see the options.\n"),
+                  args[1]);
+      return MYNA_EXIT_USAGE;
+    }
+
+  return check_options (options, scenarios);
 }
 
 /**
