@@ -25,7 +25,7 @@
 #include "myna-certificate-window.h"
 #include "myna-cli.h"
 #include "myna-diagnostics-window.h"
-#include "myna-password-dialog.h"
+#include "myna-password-dialog-private.h"
 #include "myna-test-gui.h"
 #include "myna-window.h"
 
@@ -235,9 +235,9 @@ test_password_length (void)
   g_assert_true (GTK_IS_TEXT (text));
   g_assert_cmpuint (gtk_text_get_invisible_char (GTK_TEXT (text)), ==, 0);
   gtk_editable_set_text (entry, "ab1");
-  g_assert_cmpstr (myna_password_dialog_get_hint (dialog), ==, "Not yet the right format: 6 to 16 letters and digits.");
+  g_assert_cmpstr (_myna_password_dialog_get_hint (dialog), ==, "Not yet the right format: 6 to 16 letters and digits.");
   gtk_editable_set_text (entry, "ABCDEFGHIJ1234567");
-  g_assert_cmpstr (myna_password_dialog_get_hint (dialog), ==, "Not the right format: 6 to 16 letters and digits.");
+  g_assert_cmpstr (_myna_password_dialog_get_hint (dialog), ==, "Not the right format: 6 to 16 letters and digits.");
   gtk_editable_set_text (entry, "");
 
   /* And no way to show the text. */

@@ -191,7 +191,7 @@ test_idle (void)
 {
   g_autoptr(MynaCardManager) manager = myna_card_manager_new_demo ("valid", NULL);
   g_autofree char *screenshot = NULL;
-  guint timeout = myna_application_get_kiosk_idle_timeout (app);
+  guint timeout = myna_kiosk_get_idle_timeout (myna_application_get_kiosk (app));
   MynaCardReport *report;
   MynaWindow *window;
   gint64 last_use;

@@ -23,9 +23,9 @@
 #include <glib/gstdio.h>
 
 #include "myna-application.h"
-#include "myna-calculator.h"
+#include "myna-calculator-private.h"
 #include "myna-card-manager-private.h"
-#include "myna-certificate-box.h"
+#include "myna-certificate-box-private.h"
 #include "myna-certificate-window.h"
 #include "myna-date-row.h"
 #include "myna-diagnostics-window.h"
@@ -34,9 +34,9 @@
 #include "myna-guide-printer.h"
 #include "myna-guides-view.h"
 #include "myna-overview.h"
-#include "myna-password-dialog.h"
-#include "myna-pin-row.h"
-#include "myna-timeline.h"
+#include "myna-password-dialog-private.h"
+#include "myna-pin-row-private.h"
+#include "myna-timeline-private.h"
 #include "myna-virtual-card.h"
 #include "myna-test-gui.h"
 #include "myna-window.h"
@@ -114,7 +114,7 @@ pin_row (MynaWindow *window,
 
   for (guint i = 0; i < rows->len; i++)
     {
-      if (myna_pin_row_get_pin (g_ptr_array_index (rows, i)) == id)
+      if (_myna_pin_row_get_pin (g_ptr_array_index (rows, i)) == id)
         return g_ptr_array_index (rows, i);
     }
 
@@ -129,7 +129,7 @@ certificate_box (MynaWindow *window,
 
   for (guint i = 0; i < boxes->len; i++)
     {
-      if (myna_certificate_box_get_certificate (g_ptr_array_index (boxes, i)) == id)
+      if (_myna_certificate_box_get_certificate (g_ptr_array_index (boxes, i)) == id)
         return g_ptr_array_index (boxes, i);
     }
 
@@ -281,7 +281,7 @@ test_overview (Fixture       *fixture,
       MynaPinRow *row = pin_row (fixture->window, id);
       gboolean leads_to_reset = gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row));
 
-      g_assert_cmpstr (myna_pin_row_get_dots (row), ==, expected->dots[id]);
+      g_assert_cmpstr (_myna_pin_row_get_dots (row), ==, expected->dots[id]);
       myna_test_gui_assert_shows (GTK_WIDGET (row), expected->words[id]);
       /* A locked PIN says where to reset it, and opens the reset guide. */
       g_assert_cmpint (leads_to_reset, ==, expected->reset_route[id]);
@@ -304,10 +304,10 @@ test_overview (Fixture       *fixture,
   box = certificate_box (fixture->window, MYNA_CERT_AUTH);
   if (expected->auth_badge != NULL)
     myna_test_gui_assert_shows (GTK_WIDGET (box), expected->auth_badge);
-  g_assert_true (g_str_has_prefix (myna_certificate_box_get_headline (box), expected->auth_headline));
+  g_assert_true (g_str_has_prefix (_myna_certificate_box_get_headline (box), expected->auth_headline));
 
   box = certificate_box (fixture->window, MYNA_CERT_SIGN);
-  g_assert_true (g_str_has_prefix (myna_certificate_box_get_headline (box), expected->sign_headline));
+  g_assert_true (g_str_has_prefix (_myna_certificate_box_get_headline (box), expected->sign_headline));
   g_assert_cmpint (myna_test_gui_find_button (GTK_WIDGET (box), "Read with Password…") != NULL, ==,
                    expected->read_button);
   /* The signing certificate is never read without being asked. */
@@ -338,7 +338,7 @@ test_timeline (Fixture       *fixture,
     double today;
 
     g_assert_nonnull (timeline);
-    today = myna_timeline_get_today_fraction (MYNA_TIMELINE (timeline));
+    today = _myna_timeline_get_today_fraction (MYNA_TIMELINE (timeline));
     g_assert_cmpfloat (today, >, 0.95);
     g_assert_cmpfloat (today, <, 1.0);
     g_assert_true (gtk_widget_has_css_class (timeline, "warning"));
@@ -640,26 +640,26 @@ test_password_dialog (Fixture       *fixture,
 
   /* The format, as one types. */
   gtk_editable_set_text (password_entry (dialog), "ab1");
-  g_assert_cmpstr (myna_password_dialog_get_hint (dialog), ==, "3 more characters needed.");
-  g_assert_false (myna_password_dialog_can_read (dialog));
+  g_assert_cmpstr (_myna_password_dialog_get_hint (dialog), ==, "3 more characters needed.");
+  g_assert_false (_myna_password_dialog_can_read (dialog));
   gtk_editable_set_text (password_entry (dialog), "ab1-23");
-  g_assert_true (g_str_has_prefix (myna_password_dialog_get_hint (dialog), "Only letters A–Z and digits"));
-  g_assert_false (myna_password_dialog_can_read (dialog));
+  g_assert_true (g_str_has_prefix (_myna_password_dialog_get_hint (dialog), "Only letters A–Z and digits"));
+  g_assert_false (_myna_password_dialog_can_read (dialog));
   gtk_editable_set_text (password_entry (dialog), "ABCDEFGHIJ1234567");
-  g_assert_true (g_str_has_prefix (myna_password_dialog_get_hint (dialog), "Too long"));
-  g_assert_false (myna_password_dialog_can_read (dialog));
+  g_assert_true (g_str_has_prefix (_myna_password_dialog_get_hint (dialog), "Too long"));
+  g_assert_false (_myna_password_dialog_can_read (dialog));
   /* Without a letter or without a digit it cannot be a signing password. */
   gtk_editable_set_text (password_entry (dialog), "123456");
-  g_assert_cmpstr (myna_password_dialog_get_hint (dialog), ==,
+  g_assert_cmpstr (_myna_password_dialog_get_hint (dialog), ==,
                    "A signing password has at least one letter and one digit.");
-  g_assert_false (myna_password_dialog_can_read (dialog));
+  g_assert_false (_myna_password_dialog_can_read (dialog));
   gtk_editable_set_text (password_entry (dialog), "abcdefgh");
-  g_assert_false (myna_password_dialog_can_read (dialog));
+  g_assert_false (_myna_password_dialog_can_read (dialog));
   /* What is typed is never shown in clear, where it could be copied. */
   myna_test_gui_assert_secret_hidden (password_entry (dialog));
   gtk_editable_set_text (password_entry (dialog), "wrong123");
-  g_assert_cmpstr (myna_password_dialog_get_hint (dialog), ==, "The format is right.");
-  g_assert_true (myna_password_dialog_can_read (dialog));
+  g_assert_cmpstr (_myna_password_dialog_get_hint (dialog), ==, "The format is right.");
+  g_assert_true (_myna_password_dialog_can_read (dialog));
   myna_test_gui_assert_accessible (GTK_WIDGET (dialog));
   screenshot = myna_test_gui_save_screenshot (GTK_WIDGET (dialog), "password-dialog");
   g_clear_pointer (&screenshot, g_free);
@@ -676,7 +676,7 @@ test_password_dialog (Fixture       *fixture,
 
   /* The right one, in lower case, reads the certificate and shows it. */
   gtk_editable_set_text (password_entry (dialog), "myna2026");
-  g_assert_true (myna_password_dialog_can_read (dialog));
+  g_assert_true (_myna_password_dialog_can_read (dialog));
   g_signal_emit_by_name (read, "clicked");
   g_assert_true (myna_test_gui_wait_until (dialog_gone_or_idle, &dialog, 10000));
   g_assert_null (dialog);
@@ -719,14 +719,14 @@ test_password_last_try (Fixture       *fixture,
   gtk_editable_set_text (password_entry (dialog), "MYNA2026");
   /* The right format is not enough: the user has to confirm the risk.
    * Enter in the entry sends nothing to the card. */
-  g_assert_false (myna_password_dialog_can_read (dialog));
+  g_assert_false (_myna_password_dialog_can_read (dialog));
   g_signal_emit_by_name (password_entry (dialog), "activate");
   myna_test_gui_flush ();
   g_assert_cmpuint (myna_virtual_card_get_verify_count (card), ==, 0);
   confirm = myna_test_gui_find_type (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON);
   g_assert_nonnull (confirm);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (confirm), TRUE);
-  g_assert_true (myna_password_dialog_can_read (dialog));
+  g_assert_true (_myna_password_dialog_can_read (dialog));
 
   myna_test_gui_assert_accessible (GTK_WIDGET (dialog));
   screenshot = myna_test_gui_save_screenshot (GTK_WIDGET (dialog), "password-dialog-last-try");
@@ -749,7 +749,7 @@ test_password_blocked (Fixture       *fixture,
 
   myna_test_gui_assert_shows (GTK_WIDGET (dialog), "Locked: no tries left");
   gtk_editable_set_text (password_entry (dialog), "MYNA2026");
-  g_assert_false (myna_password_dialog_can_read (dialog));
+  g_assert_false (_myna_password_dialog_can_read (dialog));
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
@@ -899,12 +899,12 @@ test_calculator (Fixture       *fixture,
   g_date_set_dmy (&input.birth_date, 15, G_DATE_JUNE, 1990);
   g_date_set_dmy (&input.issue_date, 1, G_DATE_APRIL, 2021);
   input.residence = MYNA_RESIDENCE_JAPANESE;
-  myna_calculator_set_input (calculator, &input);
+  _myna_calculator_set_input (calculator, &input);
   myna_test_gui_flush ();
 
-  g_assert_cmpstr (myna_calculator_get_result (calculator, "age"), ==, "30 years");
-  g_assert_cmpstr (myna_calculator_get_result (calculator, "card"), ==, "2030-06-15");
-  g_assert_cmpstr (myna_calculator_get_result (calculator, "certificates"), ==, "2025-06-15");
+  g_assert_cmpstr (_myna_calculator_get_result (calculator, "age"), ==, "30 years");
+  g_assert_cmpstr (_myna_calculator_get_result (calculator, "card"), ==, "2030-06-15");
+  g_assert_cmpstr (_myna_calculator_get_result (calculator, "certificates"), ==, "2025-06-15");
   myna_test_gui_assert_shows (root, "2030-06-15");
 
   /* Typed as people in Japan write dates, even with full-width digits. */
@@ -912,17 +912,17 @@ test_calculator (Fixture       *fixture,
     GtkWidget *birth = myna_test_gui_find_type (GTK_WIDGET (calculator), MYNA_TYPE_DATE_ROW);
 
     gtk_editable_set_text (GTK_EDITABLE (birth), "１９９０年６月１５日");
-    g_assert_cmpstr (myna_calculator_get_result (calculator, "card"), ==, "2030-06-15");
+    g_assert_cmpstr (_myna_calculator_get_result (calculator, "card"), ==, "2030-06-15");
     g_assert_false (gtk_widget_has_css_class (birth, "error"));
     gtk_editable_set_text (GTK_EDITABLE (birth), "1990-02-30");
     g_assert_true (gtk_widget_has_css_class (birth, "error"));
-    g_assert_cmpstr (myna_calculator_get_result (calculator, "card"), ==, "—");
+    g_assert_cmpstr (_myna_calculator_get_result (calculator, "card"), ==, "—");
     myna_test_gui_assert_shows (root, "year-month-day");
   }
 
   /* A long residence status is shown whole, not cut short. */
   input.residence = MYNA_RESIDENCE_PERMANENT_RESIDENT;
-  myna_calculator_set_input (calculator, &input);
+  _myna_calculator_set_input (calculator, &input);
   myna_test_gui_flush ();
   {
     GtkWidget *status = myna_test_gui_find_text (root, "Permanent or special permanent resident");
@@ -941,29 +941,29 @@ test_calculator (Fixture       *fixture,
     g_assert_false (gtk_widget_get_visible (before));
     g_date_set_dmy (&input.birth_date, 15, G_DATE_JUNE, 2002);
     g_date_set_dmy (&input.issue_date, 10, G_DATE_MAY, 2022);
-    myna_calculator_set_input (calculator, &input);
+    _myna_calculator_set_input (calculator, &input);
     myna_test_gui_flush ();
-    g_assert_cmpstr (myna_calculator_get_result (calculator, "card"), ==, "2031-06-15");
+    g_assert_cmpstr (_myna_calculator_get_result (calculator, "card"), ==, "2031-06-15");
     g_assert_true (gtk_widget_get_visible (before));
-    g_assert_cmpstr (myna_calculator_get_result (calculator, "card-if-applied-before-2022"), ==, "2026-06-15");
+    g_assert_cmpstr (_myna_calculator_get_result (calculator, "card-if-applied-before-2022"), ==, "2026-06-15");
   }
 
   /* Under 18: renewing the certificates does not outlast the card. */
   g_date_set_dmy (&input.birth_date, 15, G_DATE_JUNE, 2010);
   g_date_set_dmy (&input.issue_date, 1, G_DATE_APRIL, 2024);
-  myna_calculator_set_input (calculator, &input);
+  _myna_calculator_set_input (calculator, &input);
   myna_test_gui_flush ();
   g_assert_false (gtk_widget_get_visible (myna_test_gui_find_named (root, "card-if-applied-before-2022")));
-  g_assert_nonnull (strstr (myna_calculator_get_result (calculator, "renewed"), "renew the card"));
+  g_assert_nonnull (strstr (_myna_calculator_get_result (calculator, "renewed"), "renew the card"));
   g_date_set_dmy (&input.issue_date, 1, G_DATE_APRIL, 2021);
 
   /* Born after the issue date: refused, in words. */
   g_date_set_dmy (&input.birth_date, 15, G_DATE_JUNE, 2022);
-  myna_calculator_set_input (calculator, &input);
-  g_assert_cmpstr (myna_calculator_get_result (calculator, "card"), ==, "—");
+  _myna_calculator_set_input (calculator, &input);
+  g_assert_cmpstr (_myna_calculator_get_result (calculator, "card"), ==, "—");
 
   g_date_set_dmy (&input.birth_date, 15, G_DATE_JUNE, 1990);
-  myna_calculator_set_input (calculator, &input);
+  _myna_calculator_set_input (calculator, &input);
   myna_test_gui_assert_accessible (root);
   screenshot = myna_test_gui_save_screenshot (root, "calculator");
 }

@@ -60,10 +60,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* A public terminal starts a session this long after its last use when
- * the schema is not installed. */
-#define DEFAULT_KIOSK_IDLE_TIMEOUT 90
-
 static void
 myna_application_activate (GApplication *app)
 {
@@ -646,25 +642,6 @@ myna_application_get_kiosk (MynaApplication *self)
   g_return_val_if_fail (MYNA_IS_APPLICATION (self), NULL);
 
   return self->kiosk;
-}
-
-/**
- * myna_application_get_kiosk_idle_timeout:
- * @self: a #MynaApplication
- *
- * Returns: the seconds without use after which a public terminal starts over
- */
-guint
-myna_application_get_kiosk_idle_timeout (MynaApplication *self)
-{
-  g_return_val_if_fail (MYNA_IS_APPLICATION (self), DEFAULT_KIOSK_IDLE_TIMEOUT);
-
-  if (self->kiosk != NULL)
-    return myna_kiosk_get_idle_timeout (self->kiosk);
-  if (self->settings == NULL)
-    return DEFAULT_KIOSK_IDLE_TIMEOUT;
-
-  return g_settings_get_uint (self->settings, "kiosk-idle-timeout");
 }
 
 /**

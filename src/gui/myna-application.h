@@ -42,7 +42,6 @@ gboolean         myna_application_open_demo         (MynaApplication *self,
 void             myna_application_leave_demo        (MynaApplication *self);
 GSettings       *myna_application_get_settings      (MynaApplication *self);
 MynaKiosk       *myna_application_get_kiosk         (MynaApplication *self);
-guint            myna_application_get_kiosk_idle_timeout (MynaApplication *self);
 gboolean         myna_application_get_signing_allowed (MynaApplication *self);
 gboolean         myna_application_get_help_desk     (MynaApplication *self);
 void             myna_application_set_help_desk     (MynaApplication *self,

@@ -24,7 +24,7 @@
 
 #include <glib/gi18n.h>
 
-#include "myna-calculator.h"
+#include "myna-calculator-private.h"
 #include "myna-clock.h"
 #include "myna-date-row.h"
 #include "myna-gui-utils.h"
@@ -341,13 +341,13 @@ myna_calculator_new (void)
 }
 
 /**
- * myna_calculator_set_input:
+ * _myna_calculator_set_input:
  * @self: a #MynaCalculator
  * @input: the dates and residence to calculate from
  */
 void
-myna_calculator_set_input (MynaCalculator        *self,
-                           const MynaExpiryInput *input)
+_myna_calculator_set_input (MynaCalculator        *self,
+                            const MynaExpiryInput *input)
 {
   g_return_if_fail (MYNA_IS_CALCULATOR (self));
 
@@ -361,7 +361,7 @@ myna_calculator_set_input (MynaCalculator        *self,
 }
 
 /**
- * myna_calculator_get_result:
+ * _myna_calculator_get_result:
  * @self: a #MynaCalculator
  * @id: "age", "card", "card-renewal", "certificates", "certificates-renewal",
  *   "renewed" or "signing"
@@ -369,8 +369,8 @@ myna_calculator_set_input (MynaCalculator        *self,
  * Returns: (nullable): the result shown
  */
 const char *
-myna_calculator_get_result (MynaCalculator *self,
-                            const char     *id)
+_myna_calculator_get_result (MynaCalculator *self,
+                             const char     *id)
 {
   GtkWidget *row;
 

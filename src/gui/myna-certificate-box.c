@@ -25,7 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "myna-card-error.h"
-#include "myna-certificate-box.h"
+#include "myna-certificate-box-private.h"
 #include "myna-guidance.h"
 #include "myna-i18n.h"
 #include "myna-lifecycle.h"
@@ -437,7 +437,7 @@ myna_certificate_box_init (MynaCertificateBox *self)
 }
 
 MynaCertId
-myna_certificate_box_get_certificate (MynaCertificateBox *self)
+_myna_certificate_box_get_certificate (MynaCertificateBox *self)
 {
   g_return_val_if_fail (MYNA_IS_CERTIFICATE_BOX (self), MYNA_CERT_AUTH);
 
@@ -463,13 +463,13 @@ myna_certificate_box_set_certificate (MynaCertificateBox *self,
 }
 
 /**
- * myna_certificate_box_get_headline:
+ * _myna_certificate_box_get_headline:
  * @self: a #MynaCertificateBox
  *
  * Returns: the headline shown, e.g. "Within validity period until …"
  */
 const char *
-myna_certificate_box_get_headline (MynaCertificateBox *self)
+_myna_certificate_box_get_headline (MynaCertificateBox *self)
 {
   g_return_val_if_fail (MYNA_IS_CERTIFICATE_BOX (self), NULL);
 

@@ -26,7 +26,7 @@
 
 #include "myna-clock.h"
 #include "myna-diagnostics.h"
-#include "myna-diagnostics-window.h"
+#include "myna-diagnostics-window-private.h"
 #include "myna-self-test.h"
 #include "myna-text-row.h"
 
@@ -178,7 +178,7 @@ myna_diagnostics_window_run (MynaDiagnosticsWindow *self)
 }
 
 gboolean
-myna_diagnostics_window_is_running (MynaDiagnosticsWindow *self)
+_myna_diagnostics_window_is_running (MynaDiagnosticsWindow *self)
 {
   g_return_val_if_fail (MYNA_IS_DIAGNOSTICS_WINDOW (self), FALSE);
 

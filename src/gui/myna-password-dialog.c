@@ -25,7 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "myna-card-error.h"
-#include "myna-password-dialog.h"
+#include "myna-password-dialog-private.h"
 #include "myna-pin-row.h"
 
 /*
@@ -369,7 +369,7 @@ myna_password_dialog_set_hide_length (MynaPasswordDialog *self,
 }
 
 gboolean
-myna_password_dialog_can_read (MynaPasswordDialog *self)
+_myna_password_dialog_can_read (MynaPasswordDialog *self)
 {
   g_return_val_if_fail (MYNA_IS_PASSWORD_DIALOG (self), FALSE);
 
@@ -377,7 +377,7 @@ myna_password_dialog_can_read (MynaPasswordDialog *self)
 }
 
 const char *
-myna_password_dialog_get_hint (MynaPasswordDialog *self)
+_myna_password_dialog_get_hint (MynaPasswordDialog *self)
 {
   g_return_val_if_fail (MYNA_IS_PASSWORD_DIALOG (self), NULL);
 
