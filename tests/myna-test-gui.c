@@ -180,6 +180,48 @@ myna_test_gui_find_named (GtkWidget  *root,
 }
 
 /**
+ * myna_test_gui_find_shown:
+ * @name: a widget's name, or its id in its template or .ui file
+ *
+ * Returns: (nullable): the first shown widget of that name
+ */
+GtkWidget *
+myna_test_gui_find_shown (GtkWidget  *root,
+                          const char *name)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect (root, G_TYPE_INVALID, name, TRUE, found);
+
+  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
+}
+
+/**
+ * myna_test_gui_assert_button:
+ * @name: a button's name, or its id in its template or .ui file
+ * @action: the action it must fire
+ *
+ * Fails unless a shown button of that name fires @action: what it does,
+ * said without its English label.
+ *
+ * Returns: (transfer none): the button
+ */
+GtkWidget *
+myna_test_gui_assert_button (GtkWidget  *root,
+                             const char *name,
+                             const char *action)
+{
+  GtkWidget *button = myna_test_gui_find_shown (root, name);
+
+  if (button == NULL)
+    g_error ("No button “%s” is shown", name);
+  g_assert_true (GTK_IS_ACTIONABLE (button));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, action);
+
+  return button;
+}
+
+/**
  * myna_test_gui_find_type:
  *
  * Returns: (nullable): the first shown widget of that type
@@ -416,42 +458,6 @@ myna_test_gui_describe_labels (GtkWidget *root)
     }
 
   return g_string_free (str, FALSE);
-}
-
-static char *
-label_of (GtkWidget *widget)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-  GString *str = g_string_new (NULL);
-
-  collect (widget, GTK_TYPE_LABEL, NULL, TRUE, labels);
-  for (guint i = 0; i < labels->len; i++)
-    g_string_append (str, gtk_label_get_text (g_ptr_array_index (labels, i)));
-
-  return g_string_free (str, FALSE);
-}
-
-/**
- * myna_test_gui_find_button:
- * @label: the button's text without mnemonic underscores
- *
- * Returns: (nullable): the first shown button that reads @label
- */
-GtkWidget *
-myna_test_gui_find_button (GtkWidget  *root,
-                           const char *label)
-{
-  g_autoptr(GPtrArray) buttons = myna_test_gui_find_all (root, GTK_TYPE_BUTTON);
-
-  for (guint i = 0; i < buttons->len; i++)
-    {
-      g_autofree char *text = label_of (g_ptr_array_index (buttons, i));
-
-      if (g_strcmp0 (text, label) == 0)
-        return g_ptr_array_index (buttons, i);
-    }
-
-  return NULL;
 }
 
 /**

@@ -308,7 +308,7 @@ test_overview (Fixture       *fixture,
 
   box = certificate_box (fixture->window, MYNA_CERT_SIGN);
   g_assert_true (g_str_has_prefix (_myna_certificate_box_get_headline (box), expected->sign_headline));
-  g_assert_cmpint (myna_test_gui_find_button (GTK_WIDGET (box), "Read with Password…") != NULL, ==,
+  g_assert_cmpint (myna_test_gui_find_shown (GTK_WIDGET (box), "read_button") != NULL, ==,
                    expected->read_button);
   /* The signing certificate is never read without being asked. */
   assert_not_shown (root, "見本");
@@ -436,7 +436,7 @@ test_removal (Fixture       *fixture,
   screenshot = myna_test_gui_save_screenshot (root, "state-no-card-demo");
 
   /* And back, from the page itself. */
-  g_signal_emit_by_name (myna_test_gui_find_button (root, "Put the Demo Card Back"), "clicked");
+  g_signal_emit_by_name (myna_test_gui_assert_button (root, "state_button", "win.demo-card-inserted"), "clicked");
   g_assert_true (myna_test_gui_wait_until (manager_settled, fixture->window, 10000));
   myna_test_gui_flush ();
   myna_test_gui_assert_shows (root, "Within validity period until");
@@ -528,7 +528,7 @@ test_not_my_number (Fixture       *fixture,
                    MYNA_CARD_STATE_UNSUPPORTED);
   myna_test_gui_assert_shows (root, "Not a My Number Card");
   myna_test_gui_assert_shows (root, "no JPKI application");
-  g_assert_nonnull (myna_test_gui_find_button (root, "Read Again"));
+  myna_test_gui_assert_button (root, "state_button", "win.reload");
   myna_test_gui_assert_accessible (root);
   screenshot = myna_test_gui_save_screenshot (root, "state-not-my-number");
 }
@@ -634,7 +634,7 @@ test_password_dialog (Fixture       *fixture,
   myna_test_gui_assert_shows (GTK_WIDGET (dialog), "5 tries left of 5");
   myna_test_gui_assert_shows (GTK_WIDGET (dialog), "●●●●●");
   myna_test_gui_assert_shows (GTK_WIDGET (dialog), "name, address, birth date and sex");
-  read = myna_test_gui_find_button (GTK_WIDGET (dialog), "Read");
+  read = myna_test_gui_find_shown (GTK_WIDGET (dialog), "read_button");
   g_assert_nonnull (read);
   g_assert_false (gtk_widget_get_sensitive (read));
 
@@ -776,7 +776,7 @@ test_password_closed_while_reading (Fixture       *fixture,
   card = _myna_card_manager_get_demo_card (myna_window_get_manager (fixture->window));
   dialog = open_password_dialog (fixture->window);
   gtk_editable_set_text (password_entry (dialog), "WRONG123");
-  g_signal_emit_by_name (myna_test_gui_find_button (GTK_WIDGET (dialog), "Read"), "clicked");
+  g_signal_emit_by_name (myna_test_gui_find_shown (GTK_WIDGET (dialog), "read_button"), "clicked");
 
   /* The card has taken the wrong password; the user closes the dialog
    * before the answer reaches the window (the main loop has not run). */
@@ -1139,12 +1139,12 @@ test_keyboard (Fixture       *fixture,
 
   /* Tab alone reaches every action on the card page. */
   collect_focus_chain (GTK_WINDOW (fixture->window), seen);
-  g_assert_true (focus_reaches (seen, myna_test_gui_find_button (GTK_WIDGET (certificate_box (fixture->window, MYNA_CERT_AUTH)), "Details")));
+  g_assert_true (focus_reaches (seen, myna_test_gui_find_shown (GTK_WIDGET (certificate_box (fixture->window, MYNA_CERT_AUTH)), "details_button")));
   g_assert_true (focus_reaches (seen, GTK_WIDGET (pin_row (fixture->window, MYNA_PIN_SIGN))));
   g_assert_true (focus_reaches (seen, myna_test_gui_find_named (root, "lost-card")));
   g_assert_true (focus_reaches (seen, myna_test_gui_find_type (root, GTK_TYPE_MENU_BUTTON)));
   sign_box = certificate_box (fixture->window, MYNA_CERT_SIGN);
-  g_assert_null (myna_test_gui_find_button (GTK_WIDGET (sign_box), "Read with Password…"));
+  g_assert_null (myna_test_gui_find_shown (GTK_WIDGET (sign_box), "read_button"));
 
   /* Every shortcut the shortcuts window lists is bound: by the
    * application, or by a widget of the window. */
