@@ -33,6 +33,7 @@ MynaApplication *myna_test_gui_init          (int         *argc,
                                               const char  *demo_scenario);
 void       myna_test_gui_finish              (MynaApplication *app);
 
+gboolean   myna_test_gui_is_shown            (GtkWidget   *widget);
 gboolean   myna_test_gui_wait_until          (gboolean   (*condition) (gpointer data),
                                               gpointer     data,
                                               guint        timeout_ms);
