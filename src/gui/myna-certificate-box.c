@@ -24,6 +24,7 @@
 
 #include <glib/gi18n.h>
 
+#include "myna-card-enums.h"
 #include "myna-card-error.h"
 #include "myna-certificate-box-private.h"
 #include "myna-guidance.h"
@@ -360,7 +361,7 @@ myna_certificate_box_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_CERTIFICATE:
-      g_value_set_int (value, self->id);
+      g_value_set_enum (value, self->id);
       break;
 
     default:
@@ -379,7 +380,7 @@ myna_certificate_box_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_CERTIFICATE:
-      myna_certificate_box_set_certificate (self, g_value_get_int (value));
+      myna_certificate_box_set_certificate (self, g_value_get_enum (value));
       break;
 
     default:
@@ -399,14 +400,15 @@ myna_certificate_box_class_init (MynaCertificateBoxClass *klass)
   /**
    * MynaCertificateBox:certificate:
    *
-   * Which certificate (a #MynaCertId) the box shows.
+   * Which certificate the box shows.
    */
   properties[PROP_CERTIFICATE] =
-    g_param_spec_int ("certificate", NULL, NULL,
-                      MYNA_CERT_AUTH, MYNA_CERT_SIGN_CA, MYNA_CERT_AUTH,
-                      (G_PARAM_READWRITE |
-                       G_PARAM_EXPLICIT_NOTIFY |
-                       G_PARAM_STATIC_STRINGS));
+    g_param_spec_enum ("certificate", NULL, NULL,
+                       MYNA_TYPE_CERT_ID,
+                       MYNA_CERT_AUTH,
+                       (G_PARAM_READWRITE |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (MYNA_TYPE_TIMELINE);
