@@ -45,20 +45,18 @@ read_signing_thread (GTask        *task,
                      GCancellable *cancellable)
 {
   MynaCardJob *job = task_data;
-  g_autoptr(MynaTransport) transport = NULL;
   g_autoptr(MynaCardSession) session = NULL;
   g_autoptr(GError) error = NULL;
 
   /* Exclusive while the password is verified (reference §8.3). */
-  transport = myna_card_source_open_transport (job->source, job->reader, job->exclusive, &error);
-  if (transport == NULL)
+  session = _myna_card_job_open_session (job, &error);
+  if (session == NULL)
     {
       myna_secret_wipe (job->password, strlen (job->password));
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  session = myna_card_session_new (transport);
   job->der = myna_jpki_read_signing_certificate (session, job->password,
                                                  job->confirm_last_try
                                                    ? MYNA_SIGN_READ_CONFIRM_LAST_TRY

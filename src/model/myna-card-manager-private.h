@@ -21,6 +21,7 @@
 #pragma once
 
 #include "myna-card-manager.h"
+#include "myna-card-session.h"
 #include "myna-card-source.h"
 #include "myna-virtual-card.h"
 
@@ -63,6 +64,8 @@ typedef struct
 MynaCardJob     *_myna_card_job_new                  (MynaCardManager *self,
                                                       gboolean         exclusive);
 void             _myna_card_job_free                 (MynaCardJob     *job);
+MynaCardSession *_myna_card_job_open_session         (MynaCardJob     *job,
+                                                      GError         **error);
 void             _myna_card_manager_notify_report    (MynaCardManager *self);
 
 MynaVirtualCard *_myna_card_manager_get_demo_card    (MynaCardManager *self);

@@ -84,6 +84,29 @@ _myna_card_job_new (MynaCardManager *self,
   return job;
 }
 
+/**
+ * _myna_card_job_open_session:
+ * @job: a job
+ * @error: return location for a #GError
+ *
+ * Runs in the worker thread: a connection to the card the job was asked
+ * for, through the card source.
+ *
+ * Returns: (transfer full) (nullable): a session on the card
+ */
+MynaCardSession *
+_myna_card_job_open_session (MynaCardJob  *job,
+                             GError      **error)
+{
+  g_autoptr(MynaTransport) transport = NULL;
+
+  transport = myna_card_source_open_transport (job->source, job->reader, job->exclusive, error);
+  if (transport == NULL)
+    return NULL;
+
+  return myna_card_session_new (transport);
+}
+
 static void
 set_state (MynaCardManager *self,
            MynaCardState    state)
@@ -166,19 +189,17 @@ read_status_thread (GTask        *task,
                     GCancellable *cancellable)
 {
   MynaCardJob *job = task_data;
-  g_autoptr(MynaTransport) transport = NULL;
   g_autoptr(MynaCardSession) session = NULL;
   g_autoptr(GError) error = NULL;
   MynaCardStatus *status;
 
-  transport = myna_card_source_open_transport (job->source, job->reader, job->exclusive, &error);
-  if (transport == NULL)
+  session = _myna_card_job_open_session (job, &error);
+  if (session == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  session = myna_card_session_new (transport);
   status = myna_jpki_read_status (session, cancellable, &error);
   if (status == NULL)
     {
