@@ -22,14 +22,12 @@
 
 #include "config.h"
 
-#include "myna-card-enums.h"
 #include "myna-card-error.h"
 #include "myna-card-manager-private.h"
 #include "myna-card-session.h"
 #include "myna-jpki.h"
 #include "myna-model-enums.h"
 #include "myna-reader-monitor.h"
-#include "myna-self-test.h"
 #include "myna-virtual-reader.h"
 
 /*
