@@ -71,7 +71,7 @@ test_guides (MynaTestWindowFixture *fixture,
     g_assert_nonnull (myna_test_gui_find_named (GTK_WIDGET (view), myna_guide_get_id (g_ptr_array_index (guides, i))));
 
   gtk_widget_activate_action (root, "win.show-guide", "s", "reset-pin");
-  g_assert_true (myna_test_gui_wait_until (guide_shown, view, 1000));
+  g_assert_true (myna_test_gui_wait_until (guide_shown, view, 10000));
   myna_test_gui_flush ();
   myna_test_gui_assert_shows (GTK_WIDGET (view), "暗証番号");
   /* Steps, the checklist per applicant, where, and the sources. */

@@ -153,7 +153,7 @@ switch_privacy_off_and_on (GtkWidget *root,
   myna_test_gui_flush ();
   g_assert_null (myna_test_gui_find_toplevel (MYNA_TYPE_CERTIFICATE_WINDOW));
   /* The banner slides away. */
-  g_assert_true (myna_test_gui_wait_until (privacy_banner_gone, root, 2000));
+  g_assert_true (myna_test_gui_wait_until (privacy_banner_gone, root, 10000));
   gtk_widget_activate_action (root, "win.show-certificate", "s", "sign");
   myna_test_gui_flush ();
   details = myna_test_gui_find_toplevel (MYNA_TYPE_CERTIFICATE_WINDOW);

@@ -178,7 +178,7 @@ test_removal (void)
   watch_replacement (&replacement, window);
   removed_at = g_get_monotonic_time ();
   myna_card_manager_set_demo_inserted (manager, FALSE);
-  g_assert_true (window_replaced (&replacement, 1000));
+  g_assert_true (window_replaced (&replacement, 10000));
   g_test_message ("Start page back %" G_GINT64_FORMAT " ms after removal",
                   (g_get_monotonic_time () - removed_at) / 1000);
   g_assert_null (report);
@@ -254,7 +254,7 @@ test_idle (void)
    * the window made in Spanish. */
   watch_replacement (&replacement, window);
   g_action_group_activate_action (G_ACTION_GROUP (app), "language", g_variant_new_string ("es"));
-  g_assert_true (window_replaced (&replacement, 2000));
+  g_assert_true (window_replaced (&replacement, 10000));
   g_assert_cmpstr (myna_i18n_get_language (), ==, "es");
   window = myna_test_gui_only_window (app);
   watch_replacement (&replacement, window);
@@ -267,7 +267,7 @@ test_idle (void)
   last_use = g_get_monotonic_time ();
 
   g_assert_true (myna_test_gui_wait_until (state_is_set_aside, manager, (timeout + 5) * 1000));
-  g_assert_true (window_replaced (&replacement, 2000));
+  g_assert_true (window_replaced (&replacement, 10000));
   g_test_message ("Started over %" G_GINT64_FORMAT " ms after the last key press",
                   (g_get_monotonic_time () - last_use) / 1000);
   g_assert_cmpint (g_get_monotonic_time () - last_use, >=, (gint64) timeout * G_USEC_PER_SEC);
@@ -360,7 +360,7 @@ test_locked_down (void)
 
   watch_replacement (&replacement, window);
   myna_card_manager_set_demo_inserted (demo, FALSE);
-  g_assert_true (window_replaced (&replacement, 1000));
+  g_assert_true (window_replaced (&replacement, 10000));
   g_assert_null (myna_test_gui_find_toplevel (MYNA_TYPE_CERTIFICATE_WINDOW));
   g_assert_null (gdk_clipboard_get_content (clipboard));
 
@@ -459,13 +459,13 @@ run_session (void)
   myna_test_gui_flush ();
   watch_replacement (&replacement, window);
   g_action_group_activate_action (G_ACTION_GROUP (app), "language", g_variant_new_string ("ja"));
-  g_assert_true (window_replaced (&replacement, 2000));
+  g_assert_true (window_replaced (&replacement, 10000));
   window = myna_test_gui_only_window (app);
   myna_test_gui_flush ();
 
   watch_replacement (&replacement, window);
   myna_card_manager_set_demo_inserted (manager, FALSE);
-  g_assert_true (window_replaced (&replacement, 2000));
+  g_assert_true (window_replaced (&replacement, 10000));
   g_action_group_activate_action (G_ACTION_GROUP (app), "language", g_variant_new_string (""));
   myna_test_gui_flush ();
   gtk_window_destroy (GTK_WINDOW (myna_test_gui_only_window (app)));

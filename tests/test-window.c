@@ -318,7 +318,7 @@ test_removal (MynaTestWindowFixture *fixture,
   removed_at = g_get_monotonic_time ();
   myna_card_manager_set_demo_inserted (manager, FALSE);
   /* Nothing keeps the card's data: not the page, not a window. */
-  g_assert_true (myna_test_gui_wait_until (report_gone, &report, 1000));
+  g_assert_true (myna_test_gui_wait_until (report_gone, &report, 10000));
   cleared_in = g_get_monotonic_time () - removed_at;
   g_test_message ("Card data cleared %" G_GINT64_FORMAT " µs after removal", cleared_in);
 
