@@ -40,16 +40,6 @@ typedef enum
   MYNA_VIRTUAL_QUIRK_6F00_AFTER_POWER   = 1 << 3, /* 6F00 to the first command after power-up */
 } MynaVirtualQuirks;
 
-typedef struct
-{
-  const char *id;
-  const char *description; /* translatable, see myna_virtual_card_describe_scenario() */
-} MynaVirtualScenario;
-
-const MynaVirtualScenario *myna_virtual_card_get_scenarios          (guint            *n_scenarios);
-const char                *myna_virtual_card_describe_scenario      (const char       *scenario);
-char                      *myna_virtual_card_list_scenarios         (void);
-
 MynaVirtualCard *myna_virtual_card_new                 (const char        *scenario,
                                                         GError           **error);
 const char      *myna_virtual_card_get_scenario        (MynaVirtualCard   *self);
@@ -73,7 +63,6 @@ gsize            myna_virtual_card_process             (MynaVirtualCard   *self,
                                                         gsize              command_length,
                                                         guint8            *response,
                                                         gsize              response_size);
-MynaVirtualQuirks myna_virtual_card_get_quirks         (MynaVirtualCard   *self);
 void             myna_virtual_card_set_quirks          (MynaVirtualCard   *self,
                                                         MynaVirtualQuirks  quirks);
 guint            myna_virtual_card_get_apdu_count      (MynaVirtualCard   *self);
@@ -81,8 +70,6 @@ guint            myna_virtual_card_get_tries_spent     (MynaVirtualCard   *self)
 guint            myna_virtual_card_get_verify_count    (MynaVirtualCard   *self);
 guint            myna_virtual_card_get_power_down_count (MynaVirtualCard  *self);
 int              myna_virtual_card_get_pin_remaining   (MynaVirtualCard   *self,
-                                                        MynaPinId          id);
-const char      *myna_virtual_card_get_pin_value       (MynaVirtualCard   *self,
                                                         MynaPinId          id);
 GBytes          *myna_virtual_card_get_certificate     (MynaVirtualCard   *self,
                                                         MynaCertId         id);
