@@ -23,7 +23,7 @@
 #include <stdio.h>
 
 #include "myna-application.h"
-#include "myna-card-manager.h"
+#include "myna-card-manager-private.h"
 #include "myna-i18n.h"
 #include "myna-window.h"
 
@@ -175,10 +175,12 @@ activate_cb (GApplication *application)
   if (!g_str_equal (mode, "startup"))
     manager = myna_card_manager_new_demo ("valid", NULL);
   if (g_str_equal (mode, "stalls"))
-    myna_card_manager_set_demo_latency (manager, 200);
+    _myna_card_manager_set_demo_latency (manager, 200);
 
   /* Startup as a user starts it: with a reader, not the demo card. */
-  window = myna_window_new (app, g_str_equal (mode, "startup") ? NULL : manager);
+  if (manager != NULL)
+    myna_application_set_manager (app, manager);
+  window = myna_window_new (app);
   if (g_str_equal (mode, "startup"))
     g_signal_connect (window, "map", G_CALLBACK (map_cb), NULL);
   else
@@ -192,7 +194,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(MynaOptions) options = myna_options_new ();
   int status;
 
   if (argc < 2 || !g_strv_contains ((const char * const[]) { "startup", "tour", "stalls", NULL }, argv[1]))
@@ -205,8 +206,8 @@ main (int   argc,
   /* As main.c does. */
   myna_i18n_init (g_getenv ("MYNACHECK_LOCALEDIR") != NULL ? g_getenv ("MYNACHECK_LOCALEDIR") : LOCALEDIR);
   gtk_disable_setlocale ();
-  myna_application_prepare_environment (options);
-  app = myna_application_new (options);
+  myna_application_prepare_environment (FALSE);
+  app = myna_application_new (NULL);
   g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
   /* No MynaApplication::activate window: this one's own. */
   status = g_application_run (G_APPLICATION (app), 1, argv);

@@ -18,6 +18,11 @@ RUN_PACKAGES="pcscd libccid adwaita-icon-theme fonts-noto-cjk fonts-noto-core"
 TEST_PACKAGES="pcscd vsmartcard-vpcd opensc xvfb xauth dbus dbus-x11 imagemagick adwaita-icon-theme
   appstream groff-base fonts-noto-cjk fonts-noto-core"
 
+# The Debian package (build-aux/build-deb and the `deb` test): debhelper,
+# dpkg-buildpackage and lintian. The package's Build-Depends are in
+# debian/control; build-deb installs whatever of them is missing.
+DEB_PACKAGES="build-essential debhelper dpkg-dev lintian"
+
 # clang's libFuzzer and sanitizer runtimes for build-aux/run-fuzzers.
 FUZZ_PACKAGES="clang libclang-rt-14-dev llvm-14 openssl"
 

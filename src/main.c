@@ -65,8 +65,14 @@ main (int   argc,
   /* The locale is set: GTK must not set it again, or a machine without
    * LANG would be back in C, where gettext ignores LANGUAGE. */
   gtk_disable_setlocale ();
-  myna_application_prepare_environment (options);
-  app = myna_application_new (options);
+  myna_application_prepare_environment (options->kiosk);
+  app = g_object_new (MYNA_TYPE_APPLICATION,
+                      "demo-scenario", options->demo,
+                      "reader", options->reader,
+                      "language", options->language,
+                      "kiosk-option", options->kiosk,
+                      "help-desk-option", options->help_desk,
+                      NULL);
 
   return g_application_run (G_APPLICATION (app), 0, NULL);
 }

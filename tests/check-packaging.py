@@ -10,7 +10,8 @@
 #             the desktop file, metainfo, schema, icons, man page and the
 #             JSON schema where they belong, and each is valid there
 #   manpage   mynacheck.1 formats without a warning and documents every
-#             option, exit code and setting the program has
+#             option, exit code and setting the program has;
+#             mynacheck-virtual-card.1 formats and documents every option
 #   flatpak   the manifest parses, uses the current GNOME runtime, asks for
 #             nothing beyond IPC, display, GPU and PC/SC, and builds a
 #             client-only pcsc-lite that talks to the host's pcscd
@@ -85,6 +86,7 @@ def check_install():
             f'share/icons/hicolor/scalable/apps/{APP_ID}.svg',
             f'share/icons/hicolor/symbolic/apps/{APP_ID}-symbolic.svg',
             'share/man/man1/mynacheck.1',
+            'share/man/man1/mynacheck-virtual-card.1',
             'share/doc/mynacheck/status-json.md',
         ]
         expected += [f'share/locale/{language}/LC_MESSAGES/mynacheck.mo' for language in linguas()]
@@ -142,8 +144,8 @@ def check_install():
     report(not problems, 'install', problems)
 
 
-def program_options():
-    result = run(os.path.join(BUILD_DIR, 'src', 'mynacheck'), '--help-all',
+def program_options(program='mynacheck'):
+    result = run(os.path.join(BUILD_DIR, 'src', program), '--help-all',
                  env=dict(os.environ, LANGUAGE='en', LC_ALL='C.UTF-8'))
     return sorted(set(re.findall(r'(?m)^\s+(?:-\w, )?(--[a-z][a-z-]*)', result.stdout))), result.stdout
 
@@ -178,6 +180,20 @@ def check_manpage():
     for key in schema.getroot().iter('key'):
         if not re.search(r'\.BR? ' + re.escape(key.get('name')) + r'\b', text):
             problems.append(f'the setting {key.get("name")} is not documented')
+
+    # The vpcd bridge is installed too, so it has its own page.
+    page = os.path.join(SOURCE_DIR, 'data', 'mynacheck-virtual-card.1')
+    result = run('groff', '-k', '-man', '-Tutf8', '-ww', '-z', page)
+    if result.returncode != 0 or result.stderr.strip():
+        problems.append('groff: ' + result.stderr)
+    with open(page, encoding='utf-8') as f:
+        text = f.read().replace('\\-', '-')
+    options, help_text = program_options('mynacheck-virtual-card')
+    if len(options) < 10:
+        problems.append('could not read the options of mynacheck-virtual-card --help-all:\n' + help_text)
+    for option in options:
+        if not re.search(r'(?m)^\.(?:B|BR|TP)\b.*' + re.escape(option) + r'\b', text):
+            problems.append(f'mynacheck-virtual-card.1 does not document {option}')
 
     report(not problems, 'manpage', problems)
 

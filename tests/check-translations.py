@@ -140,7 +140,7 @@ MEANING = [
         'name': 'special-permanent-residents',
         'sample': 'for foreign residents other than permanent and special permanent residents, to the end of the period of stay.',
         'why': 'ja #95, #328: 特別永住者 are not 永住者, and read the stay rule as theirs',
-        'msgid': r'(?i)other than permanent and special permanent residents',
+        'msgid': r'(?i)special permanent resident',
         'must': {'ja': r'特別永住者', 'ko': r'특별영주자', 'zh_CN': r'特别永住者'},
         'examples': {'ja': ('永住者以外の外国人住民の方は', '永住者・特別永住者以外の外国人住民の方は')},
     },
@@ -169,7 +169,7 @@ MEANING = [
     },
     {
         'name': 'no-line-in-own-language',
-        'sample': 'No line answers in your language.',
+        'sample': 'No line takes calls in your language.',
         'why': 'ko #409: said that no line speaks Korean, which the foreign-language line does 24 hours',
         'msgid': r'(?i)^No line .*your language',
         'must_not': {'ko': r'한국어', 'zh_CN': r'中文|汉语', 'es': r'(?i)español', 'pt_BR': r'(?i)portugu[eê]s',

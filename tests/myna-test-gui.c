@@ -22,16 +22,16 @@
 
 #include <glib/gstdio.h>
 
-#include "myna-cli.h"
-#include "myna-diagnostics-window.h"
+#include "myna-diagnostics-window-private.h"
 #include "myna-i18n.h"
 #include "myna-test-gui.h"
 
 /*
  * Helpers for tests with a window: wait on the main loop, walk the widget
- * tree for what the user sees, check that every control has a name for
- * screen readers, and render a widget to a PNG that reviewers can open
- * (under tests/screenshots/ in the build directory).
+ * tree for what the user sees, and render a widget to a PNG that reviewers
+ * can open (under tests/screenshots/ in the build directory). The checks
+ * every window test makes (accessible names, no clipping, fitting a
+ * width, secrets hidden, shortcuts) are in myna-test-gui-checks.c.
  */
 
 /**
@@ -51,7 +51,6 @@ myna_test_gui_init (int        *argc,
                     char     ***argv,
                     const char *demo_scenario)
 {
-  g_autoptr(MynaOptions) options = myna_options_new ();
   g_autoptr(GError) error = NULL;
   MynaApplication *app;
 
@@ -60,8 +59,7 @@ myna_test_gui_init (int        *argc,
   myna_i18n_init (g_getenv ("MYNACHECK_LOCALEDIR") != NULL ? g_getenv ("MYNACHECK_LOCALEDIR") : LOCALEDIR);
   g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
 
-  options->demo = g_strdup (demo_scenario);
-  app = myna_application_new (options);
+  app = myna_application_new (demo_scenario);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
@@ -80,8 +78,10 @@ myna_test_gui_wait_until (gboolean (*condition) (gpointer data),
                           gpointer   data,
                           guint      timeout_ms)
 {
-  /* Sanitizer builds run several times slower (build-aux/run-sanitizers);
-   * the plain build keeps the deadlines the requirements set. */
+  /* A deadline here only ends a test that would otherwise hang: how fast
+   * things happen is measured by bench/run, never asserted in a test,
+   * which a loaded machine would make fail. Sanitizer builds run several
+   * times slower (build-aux/run-sanitizers). */
   const char *slowdown = g_getenv ("MYNACHECK_TEST_SLOWDOWN");
   gint64 factor = slowdown != NULL ? MAX (1, g_ascii_strtoll (slowdown, NULL, 10)) : 1;
   gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000 * factor;
@@ -124,13 +124,22 @@ myna_test_gui_flush (void)
     }
 }
 
-static gboolean
-is_shown (GtkWidget *widget)
+gboolean
+myna_test_gui_is_shown (GtkWidget *widget)
 {
   /* Mapped is on screen, or would be after scrolling; drawn is not 0×0
    * and not hidden by an unrevealed revealer. */
   return gtk_widget_get_mapped (widget) && gtk_widget_get_child_visible (widget)
          && gtk_widget_get_opacity (widget) > 0.0;
+}
+
+/* Its name (gtk_widget_set_name()) or its id in a template or .ui file. */
+static gboolean
+has_widget_name (GtkWidget  *widget,
+                 const char *name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0 ||
+         g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), name) == 0;
 }
 
 static void
@@ -140,11 +149,11 @@ collect (GtkWidget *widget,
          gboolean   shown_only,
          GPtrArray *found)
 {
-  if (shown_only && !is_shown (widget))
+  if (shown_only && !myna_test_gui_is_shown (widget))
     return;
 
   if ((type == G_TYPE_INVALID || G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-      && (name == NULL || g_strcmp0 (gtk_widget_get_name (widget), name) == 0))
+      && (name == NULL || has_widget_name (widget, name)))
     g_ptr_array_add (found, widget);
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
@@ -155,6 +164,10 @@ collect (GtkWidget *widget,
 
 /**
  * myna_test_gui_find_named:
+ * @name: a widget's name, or its id in its template or .ui file
+ *
+ * Tests find what they press or measure this way, never by its English
+ * text: a change of wording breaks no test far from it.
  *
  * Returns: (nullable): the first widget of that name, shown or not
  */
@@ -167,6 +180,48 @@ myna_test_gui_find_named (GtkWidget  *root,
   collect (root, G_TYPE_INVALID, name, FALSE, found);
 
   return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
+}
+
+/**
+ * myna_test_gui_find_shown:
+ * @name: a widget's name, or its id in its template or .ui file
+ *
+ * Returns: (nullable): the first shown widget of that name
+ */
+GtkWidget *
+myna_test_gui_find_shown (GtkWidget  *root,
+                          const char *name)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect (root, G_TYPE_INVALID, name, TRUE, found);
+
+  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
+}
+
+/**
+ * myna_test_gui_assert_button:
+ * @name: a button's name, or its id in its template or .ui file
+ * @action: the action it must fire
+ *
+ * Fails unless a shown button of that name fires @action: what it does,
+ * said without its English label.
+ *
+ * Returns: (transfer none): the button
+ */
+GtkWidget *
+myna_test_gui_assert_button (GtkWidget  *root,
+                             const char *name,
+                             const char *action)
+{
+  GtkWidget *button = myna_test_gui_find_shown (root, name);
+
+  if (button == NULL)
+    g_error ("No button “%s” is shown", name);
+  g_assert_true (GTK_IS_ACTIONABLE (button));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, action);
+
+  return button;
 }
 
 /**
@@ -199,104 +254,6 @@ myna_test_gui_find_all (GtkWidget *root,
   collect (root, type, NULL, TRUE, found);
 
   return found;
-}
-
-/**
- * myna_test_gui_assert_secret_hidden:
- * @entry: a password entry row
- *
- * Asserts that what is typed in @entry cannot be shown in clear, where it
- * could be selected or copied: the row's "Show Text" button is there but
- * hidden, and the text stays hidden when asked to show it, as the context
- * menu's "Show Text" would.
- */
-void
-myna_test_gui_assert_secret_hidden (GtkEditable *entry)
-{
-  g_autoptr(GPtrArray) buttons = myna_test_gui_find_every (GTK_WIDGET (entry), GTK_TYPE_BUTTON);
-  GtkEditable *text = gtk_editable_get_delegate (entry);
-  guint show_text_buttons = 0;
-
-  for (guint i = 0; i < buttons->len; i++)
-    {
-      GtkWidget *button = g_ptr_array_index (buttons, i);
-      const char *icon = gtk_button_get_icon_name (GTK_BUTTON (button));
-
-      if (g_strcmp0 (icon, "view-reveal-symbolic") == 0 || g_strcmp0 (icon, "view-conceal-symbolic") == 0)
-        {
-          show_text_buttons++;
-          g_assert_false (gtk_widget_get_visible (button));
-        }
-    }
-  /* libadwaita 1.2 has one; the test would be empty without it. */
-  g_assert_cmpuint (show_text_buttons, ==, 1);
-
-  g_assert_true (GTK_IS_TEXT (text));
-  gtk_widget_activate_action (GTK_WIDGET (text), "misc.toggle-visibility", NULL);
-  g_assert_false (gtk_text_get_visibility (GTK_TEXT (text)));
-  gtk_text_set_visibility (GTK_TEXT (text), TRUE);
-  g_assert_false (gtk_text_get_visibility (GTK_TEXT (text)));
-}
-
-/**
- * myna_test_gui_trigger_matches:
- *
- * Returns: whether @trigger fires for @keyval with exactly @modifiers
- */
-gboolean
-myna_test_gui_trigger_matches (GtkShortcutTrigger *trigger,
-                               guint               keyval,
-                               GdkModifierType     modifiers)
-{
-  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
-    return myna_test_gui_trigger_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)),
-                                          keyval, modifiers) ||
-           myna_test_gui_trigger_matches (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)),
-                                          keyval, modifiers);
-  if (GTK_IS_KEYVAL_TRIGGER (trigger))
-    return gdk_keyval_to_lower (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger))) == gdk_keyval_to_lower (keyval) &&
-           gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers;
-  return FALSE;
-}
-
-/**
- * myna_test_gui_press_shortcut:
- * @window: a toplevel
- *
- * What a key press does before GtkWindow's own key bindings see it (among
- * them Ctrl+Shift+I and Ctrl+Shift+D, which open the GTK Inspector): the
- * matching shortcuts of @window's capture-phase shortcut controllers are
- * activated in turn, as GTK does, until one takes the key.
- *
- * Returns: whether one took it
- */
-gboolean
-myna_test_gui_press_shortcut (GtkWidget       *window,
-                              guint            keyval,
-                              GdkModifierType  modifiers)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
-          gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)) != GTK_PHASE_CAPTURE)
-        continue;
-
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-
-          if (myna_test_gui_trigger_matches (gtk_shortcut_get_trigger (shortcut), keyval, modifiers) &&
-              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, window,
-                                            gtk_shortcut_get_arguments (shortcut)))
-            return TRUE;
-        }
-    }
-
-  return FALSE;
 }
 
 /**
@@ -408,42 +365,6 @@ myna_test_gui_describe_labels (GtkWidget *root)
   return g_string_free (str, FALSE);
 }
 
-static char *
-label_of (GtkWidget *widget)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-  GString *str = g_string_new (NULL);
-
-  collect (widget, GTK_TYPE_LABEL, NULL, TRUE, labels);
-  for (guint i = 0; i < labels->len; i++)
-    g_string_append (str, gtk_label_get_text (g_ptr_array_index (labels, i)));
-
-  return g_string_free (str, FALSE);
-}
-
-/**
- * myna_test_gui_find_button:
- * @label: the button's text without mnemonic underscores
- *
- * Returns: (nullable): the first shown button that reads @label
- */
-GtkWidget *
-myna_test_gui_find_button (GtkWidget  *root,
-                           const char *label)
-{
-  g_autoptr(GPtrArray) buttons = myna_test_gui_find_all (root, GTK_TYPE_BUTTON);
-
-  for (guint i = 0; i < buttons->len; i++)
-    {
-      g_autofree char *text = label_of (g_ptr_array_index (buttons, i));
-
-      if (g_strcmp0 (text, label) == 0)
-        return g_ptr_array_index (buttons, i);
-    }
-
-  return NULL;
-}
-
 /**
  * myna_test_gui_find_toplevel:
  *
@@ -463,206 +384,6 @@ myna_test_gui_find_toplevel (GType type)
     }
 
   return NULL;
-}
-
-static gboolean
-needs_name (GtkWidget *widget)
-{
-  switch ((int) gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)))
-    {
-    case GTK_ACCESSIBLE_ROLE_BUTTON:
-    case GTK_ACCESSIBLE_ROLE_CHECKBOX:
-    case GTK_ACCESSIBLE_ROLE_COMBO_BOX:
-    case GTK_ACCESSIBLE_ROLE_LINK:
-    case GTK_ACCESSIBLE_ROLE_RADIO:
-    case GTK_ACCESSIBLE_ROLE_SEARCH_BOX:
-    case GTK_ACCESSIBLE_ROLE_SLIDER:
-    case GTK_ACCESSIBLE_ROLE_SPIN_BUTTON:
-    case GTK_ACCESSIBLE_ROLE_SWITCH:
-    case GTK_ACCESSIBLE_ROLE_TEXT_BOX:
-      return gtk_widget_get_focusable (widget) || GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget);
-    case GTK_ACCESSIBLE_ROLE_LIST_ITEM:
-    case GTK_ACCESSIBLE_ROLE_ROW:
-      /* A row one can activate is a control. */
-      return GTK_IS_LIST_BOX_ROW (widget) && gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (widget));
-    case GTK_ACCESSIBLE_ROLE_IMG:
-      /* An icon beside words adds nothing; a drawing of our own that
-       * carries meaning, such as the timeline, must say it. */
-      return !GTK_IS_IMAGE (widget);
-    default:
-      return FALSE;
-    }
-}
-
-/* As GTK 4.8 names a widget for screen readers: its label property or the
- * widgets that label it, not the text inside it. */
-static gboolean
-has_name (GtkWidget *widget)
-{
-  return gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) ||
-         gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
-}
-
-static void
-check_names (GtkWidget *widget,
-             GString   *unnamed)
-{
-  if (!is_shown (widget))
-    return;
-  if (gtk_test_accessible_has_role (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_ROLE_PRESENTATION)
-      || gtk_test_accessible_has_role (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_ROLE_NONE))
-    return;
-
-  if (needs_name (widget) && !has_name (widget))
-    {
-      /* A widget hidden from the accessibility tree needs no name. */
-      if (gtk_test_accessible_has_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN))
-        return;
-
-      g_string_append_printf (unnamed, "  %s (%s) in %s\n",
-                              G_OBJECT_TYPE_NAME (widget),
-                              gtk_widget_get_name (widget),
-                              gtk_widget_get_parent (widget) != NULL
-                                ? G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)) : "-");
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    check_names (child, unnamed);
-}
-
-static void
-find_wide (GtkWidget *widget,
-           int        limit,
-           GString   *out)
-{
-  gboolean child_too_wide = FALSE;
-  int minimum;
-
-  if (!gtk_widget_get_visible (widget))
-    return;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (!gtk_widget_get_visible (child))
-        continue;
-      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
-      if (minimum > limit)
-        {
-          child_too_wide = TRUE;
-          find_wide (child, limit, out);
-        }
-    }
-
-  if (!child_too_wide)
-    {
-      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
-      g_string_append_printf (out, "  %s “%s” needs %d px:", G_OBJECT_TYPE_NAME (widget),
-                              GTK_IS_LABEL (widget) ? gtk_label_get_text (GTK_LABEL (widget))
-                                                    : gtk_widget_get_name (widget),
-                              minimum);
-      /* Side by side, the children that add up to too much. */
-      for (GtkWidget *child = gtk_widget_get_first_child (widget);
-           child != NULL;
-           child = gtk_widget_get_next_sibling (child))
-        {
-          if (!gtk_widget_get_visible (child))
-            continue;
-          gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
-          g_string_append_printf (out, " %s %d", G_OBJECT_TYPE_NAME (child), minimum);
-        }
-      g_string_append_c (out, '\n');
-    }
-}
-
-/**
- * myna_test_gui_assert_fits:
- * @root: a window
- * @width: the width it must fit in
- *
- * Fails, naming the widgets that are too wide, when @root cannot be made
- * as narrow as @width.
- */
-void
-myna_test_gui_assert_fits (GtkWidget *root,
-                           int        width)
-{
-  int minimum;
-
-  gtk_widget_measure (root, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
-  if (minimum > width)
-    {
-      g_autoptr(GString) wide = g_string_new (NULL);
-
-      find_wide (root, width - 24, wide);
-      g_error ("%s needs %d px, more than %d px:\n%s", G_OBJECT_TYPE_NAME (root), minimum, width, wide->str);
-    }
-}
-
-static void
-check_label_fits (GtkWidget *label,
-                  GtkWidget *root,
-                  GString   *problems)
-{
-  PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (label));
-  const char *text = gtk_label_get_text (GTK_LABEL (label));
-  graphene_rect_t bounds;
-  int text_width;
-
-  if (text == NULL || *text == '\0')
-    return;
-
-  if (pango_layout_is_ellipsized (layout))
-    g_string_append_printf (problems, "  ellipsized: “%s”\n", text);
-
-  pango_layout_get_pixel_size (layout, &text_width, NULL);
-  if (text_width > gtk_widget_get_width (label) + 1)
-    g_string_append_printf (problems, "  %d px of text in %d px: “%s”\n",
-                            text_width, gtk_widget_get_width (label), text);
-
-  if (!gtk_widget_compute_bounds (label, root, &bounds))
-    return;
-
-  /* Sideways, a label must stay inside every box around it. */
-  for (GtkWidget *ancestor = gtk_widget_get_parent (label);
-       ancestor != NULL && ancestor != root;
-       ancestor = gtk_widget_get_parent (ancestor))
-    {
-      graphene_rect_t around;
-
-      if (!gtk_widget_compute_bounds (ancestor, root, &around))
-        continue;
-      if (bounds.origin.x < around.origin.x - 1 ||
-          bounds.origin.x + bounds.size.width > around.origin.x + around.size.width + 1)
-        {
-          g_string_append_printf (problems, "  sticks out of its %s: “%s”\n",
-                                  G_OBJECT_TYPE_NAME (ancestor), text);
-          break;
-        }
-    }
-}
-
-/**
- * myna_test_gui_assert_no_clipping:
- * @root: a window
- *
- * Fails when a shown label under @root is ellipsized, has more text than
- * room, or sticks out sideways of a widget around it.
- */
-void
-myna_test_gui_assert_no_clipping (GtkWidget *root)
-{
-  g_autoptr(GPtrArray) labels = myna_test_gui_find_all (root, GTK_TYPE_LABEL);
-  g_autoptr(GString) problems = g_string_new (NULL);
-
-  for (guint i = 0; i < labels->len; i++)
-    check_label_fits (g_ptr_array_index (labels, i), root, problems);
-
-  if (problems->len > 0)
-    g_error ("Labels that do not fit in %s:\n%s", G_OBJECT_TYPE_NAME (root), problems->str);
 }
 
 static void
@@ -697,24 +418,6 @@ myna_test_gui_clipboard_text (GdkClipboard *clipboard)
   g_assert_true (myna_test_gui_wait_until (pointer_set, &text, 5000));
 
   return text;
-}
-
-/**
- * myna_test_gui_assert_accessible:
- * @root: a widget
- *
- * Fails when a shown control under @root (button, entry, switch, image
- * meant to be seen…) has no accessible name: neither a label of its own,
- * nor a labelled-by relation, nor text inside it.
- */
-void
-myna_test_gui_assert_accessible (GtkWidget *root)
-{
-  g_autoptr(GString) unnamed = g_string_new (NULL);
-
-  check_names (root, unnamed);
-  if (unnamed->len > 0)
-    g_error ("Controls without an accessible name:\n%s", unnamed->str);
 }
 
 static gboolean
@@ -828,7 +531,8 @@ myna_test_gui_only_window (MynaApplication *app)
 
 /**
  * myna_test_gui_open_window:
- * @manager: the card manager the window follows
+ * @manager: the card manager the window is to follow, made the
+ *   application's
  * @width: the window's width, or -1 for its default
  * @height: the window's height, or -1 for its default
  *
@@ -841,7 +545,10 @@ myna_test_gui_open_window (MynaApplication *app,
                            int              width,
                            int              height)
 {
-  MynaWindow *window = myna_window_new (app, manager);
+  MynaWindow *window;
+
+  myna_application_set_manager (app, manager);
+  window = myna_window_new (app);
 
   if (width > 0 && height > 0)
     gtk_window_set_default_size (GTK_WINDOW (window), width, height);
@@ -907,5 +614,5 @@ myna_test_gui_read_signing_certificate (MynaCardManager *manager,
 gboolean
 myna_test_gui_diagnostics_done (gpointer diagnostics_window)
 {
-  return !myna_diagnostics_window_is_running (diagnostics_window);
+  return !_myna_diagnostics_window_is_running (diagnostics_window);
 }

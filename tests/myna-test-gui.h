@@ -33,12 +33,18 @@ MynaApplication *myna_test_gui_init          (int         *argc,
                                               const char  *demo_scenario);
 void       myna_test_gui_finish              (MynaApplication *app);
 
+gboolean   myna_test_gui_is_shown            (GtkWidget   *widget);
 gboolean   myna_test_gui_wait_until          (gboolean   (*condition) (gpointer data),
                                               gpointer     data,
                                               guint        timeout_ms);
 void       myna_test_gui_flush               (void);
 GtkWidget *myna_test_gui_find_named          (GtkWidget   *root,
                                               const char  *name);
+GtkWidget *myna_test_gui_find_shown          (GtkWidget   *root,
+                                              const char  *name);
+GtkWidget *myna_test_gui_assert_button       (GtkWidget   *root,
+                                              const char  *name,
+                                              const char  *action);
 GtkWidget *myna_test_gui_find_type           (GtkWidget   *root,
                                               GType        type);
 GPtrArray *myna_test_gui_find_all            (GtkWidget   *root,
@@ -51,8 +57,6 @@ gboolean   myna_test_gui_shows_text          (GtkWidget   *root,
                                               const char  *text);
 char      *myna_test_gui_collect_text        (GtkWidget   *root);
 char      *myna_test_gui_describe_labels     (GtkWidget   *root);
-GtkWidget *myna_test_gui_find_button         (GtkWidget   *root,
-                                              const char  *label);
 GtkWindow *myna_test_gui_find_toplevel       (GType        type);
 char      *myna_test_gui_clipboard_text      (GdkClipboard *clipboard);
 void       myna_test_gui_assert_no_clipping  (GtkWidget    *root);

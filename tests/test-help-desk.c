@@ -23,8 +23,9 @@
 #include "myna-application.h"
 #include "myna-card-manager.h"
 #include "myna-certificate-window.h"
+#include "myna-cli.h"
 #include "myna-diagnostics-window.h"
-#include "myna-password-dialog.h"
+#include "myna-password-dialog-private.h"
 #include "myna-test-gui.h"
 #include "myna-window.h"
 
@@ -126,6 +127,46 @@ privacy_banner_gone (gpointer root)
   return myna_test_gui_find_text (root, "Privacy on") == NULL;
 }
 
+/* The report is redacted, and cannot be switched to unredacted. */
+static void
+check_report_redacted (GtkWindow *diagnostics,
+                       GPtrArray *values)
+{
+  g_autofree char *report_text = NULL;
+
+  report_text = myna_diagnostics_window_build_report (MYNA_DIAGNOSTICS_WINDOW (diagnostics));
+  g_assert_nonnull (strstr (report_text, "Redacted: yes"));
+  assert_nothing_personal ("The diagnostics report", report_text, values);
+  g_assert_false (gtk_widget_get_sensitive (myna_test_gui_find_type (GTK_WIDGET (diagnostics), GTK_TYPE_SWITCH)));
+  gtk_window_destroy (diagnostics);
+}
+
+/* Privacy off: the windows that showed the card masked close, and the
+ * holder can be shown again. */
+static void
+switch_privacy_off_and_on (GtkWidget *root,
+                           GPtrArray *values)
+{
+  GtkWindow *details;
+
+  g_action_group_change_action_state (G_ACTION_GROUP (app), "help-desk", g_variant_new_boolean (FALSE));
+  myna_test_gui_flush ();
+  g_assert_null (myna_test_gui_find_toplevel (MYNA_TYPE_CERTIFICATE_WINDOW));
+  /* The banner slides away. */
+  g_assert_true (myna_test_gui_wait_until (privacy_banner_gone, root, 10000));
+  gtk_widget_activate_action (root, "win.show-certificate", "s", "sign");
+  myna_test_gui_flush ();
+  details = myna_test_gui_find_toplevel (MYNA_TYPE_CERTIFICATE_WINDOW);
+  g_assert_nonnull (myna_test_gui_find_text (GTK_WIDGET (details), "見本"));
+
+  /* And on again, from the header: the details window goes at once. */
+  g_assert_true (gtk_widget_activate_action (root, "app.help-desk", NULL));
+  myna_test_gui_flush ();
+  g_assert_true (myna_application_get_help_desk (app));
+  g_assert_null (myna_test_gui_find_toplevel (MYNA_TYPE_CERTIFICATE_WINDOW));
+  assert_no_window_shows (values);
+}
+
 static void
 test_help_desk (void)
 {
@@ -133,7 +174,6 @@ test_help_desk (void)
   g_autoptr(GPtrArray) values = NULL;
   g_autofree char *screenshot = NULL;
   g_autofree char *copied = NULL;
-  g_autofree char *report_text = NULL;
   GtkWindow *details;
   GtkWindow *diagnostics;
   MynaWindow *window;
@@ -174,12 +214,7 @@ test_help_desk (void)
   g_assert_true (myna_test_gui_shows_text (GTK_WIDGET (details), "Hidden (privacy on)"));
   g_assert_null (myna_test_gui_find_named (GTK_WIDGET (details), "copy-fingerprint"));
 
-  /* The report is redacted, and cannot be switched to unredacted. */
-  report_text = myna_diagnostics_window_build_report (MYNA_DIAGNOSTICS_WINDOW (diagnostics));
-  g_assert_nonnull (strstr (report_text, "Redacted: yes"));
-  assert_nothing_personal ("The diagnostics report", report_text, values);
-  g_assert_false (gtk_widget_get_sensitive (myna_test_gui_find_type (GTK_WIDGET (diagnostics), GTK_TYPE_SWITCH)));
-  gtk_window_destroy (diagnostics);
+  check_report_redacted (diagnostics, values);
 
   myna_test_gui_assert_accessible (root);
   screenshot = myna_test_gui_save_screenshot (root, "help-desk");
@@ -188,24 +223,7 @@ test_help_desk (void)
   myna_test_gui_flush ();
   screenshot = myna_test_gui_save_screenshot (GTK_WIDGET (details), "help-desk-certificate");
 
-  /* Privacy off: the windows that showed the card masked close, and the
-   * holder can be shown again. */
-  g_action_group_change_action_state (G_ACTION_GROUP (app), "help-desk", g_variant_new_boolean (FALSE));
-  myna_test_gui_flush ();
-  g_assert_null (myna_test_gui_find_toplevel (MYNA_TYPE_CERTIFICATE_WINDOW));
-  /* The banner slides away. */
-  g_assert_true (myna_test_gui_wait_until (privacy_banner_gone, root, 2000));
-  gtk_widget_activate_action (root, "win.show-certificate", "s", "sign");
-  myna_test_gui_flush ();
-  details = myna_test_gui_find_toplevel (MYNA_TYPE_CERTIFICATE_WINDOW);
-  g_assert_nonnull (myna_test_gui_find_text (GTK_WIDGET (details), "見本"));
-
-  /* And on again, from the header: the details window goes at once. */
-  g_assert_true (gtk_widget_activate_action (root, "app.help-desk", NULL));
-  myna_test_gui_flush ();
-  g_assert_true (myna_application_get_help_desk (app));
-  g_assert_null (myna_test_gui_find_toplevel (MYNA_TYPE_CERTIFICATE_WINDOW));
-  assert_no_window_shows (values);
+  switch_privacy_off_and_on (root, values);
 
   gtk_window_destroy (GTK_WINDOW (window));
   myna_test_gui_flush ();
@@ -234,9 +252,9 @@ test_password_length (void)
   g_assert_true (GTK_IS_TEXT (text));
   g_assert_cmpuint (gtk_text_get_invisible_char (GTK_TEXT (text)), ==, 0);
   gtk_editable_set_text (entry, "ab1");
-  g_assert_cmpstr (myna_password_dialog_get_hint (dialog), ==, "Not yet the right format: 6 to 16 letters and digits.");
+  g_assert_cmpstr (_myna_password_dialog_get_hint (dialog), ==, "Not yet the right format: 6 to 16 letters and digits.");
   gtk_editable_set_text (entry, "ABCDEFGHIJ1234567");
-  g_assert_cmpstr (myna_password_dialog_get_hint (dialog), ==, "Not the right format: 6 to 16 letters and digits.");
+  g_assert_cmpstr (_myna_password_dialog_get_hint (dialog), ==, "Not the right format: 6 to 16 letters and digits.");
   gtk_editable_set_text (entry, "");
 
   /* And no way to show the text. */

@@ -20,6 +20,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "myna-hotline.h"
 
 /* Seed 001: hours per language of 0120-0178-27, in Japan time. */
@@ -116,6 +118,8 @@ test_hotline_numbers (void)
       g_assert_cmpstr (lines[i].source, ==, "001_c8d8d414fb2b3419.txt");
       g_assert_nonnull (lines[i].name_ja);
       g_assert_nonnull (myna_hotline_get_description (&lines[i]));
+      /* The description states the same charge as the table (seed 001). */
+      g_assert_true (g_str_has_prefix (lines[i].description, expected[i].free_of_charge ? "Free" : "Charged"));
       g_assert_true (myna_hotline_lookup (expected[i].id) == &lines[i]);
     }
 }
@@ -134,6 +138,52 @@ test_hotline_format_hours (void)
   g_assert_null (french);
 }
 
+/* Review H10: seed 001 gives the Thai, Nepali, Indonesian, Vietnamese and
+ * Tagalog hours but no days. Whatever the open-now computation assumes,
+ * the text must not state that such a line answers on a public holiday or
+ * over New Year; for the 24-hour languages seed 001 says "365日". */
+static void
+test_hotline_describe_now (void)
+{
+  const char *limited[] = { "th", "ne", "id", "vi", "tl" };
+  const char *moments[] = {
+    "2027-01-01T12:00:00+09:00", /* New Year's Day, within the hours */
+    "2027-01-01T20:00:00+09:00", /* New Year's Day, after them */
+    "2026-11-23T12:00:00+09:00", /* Labour Thanksgiving Day */
+  };
+  g_autoptr(GDateTime) moment = g_date_time_new_from_iso8601 (moments[0], NULL);
+  g_autofree char *english = myna_hotline_describe_now ("en", moment);
+  g_autofree char *japanese = myna_hotline_describe_now ("ja", moment);
+  g_autofree char *french = myna_hotline_describe_now ("fr", moment);
+
+  for (guint i = 0; i < G_N_ELEMENTS (limited); i++)
+    {
+      g_assert_false (myna_hotline_hours_for_language (limited[i])->every_day);
+      for (guint j = 0; j < G_N_ELEMENTS (moments); j++)
+        {
+          g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 (moments[j], NULL);
+          g_autofree char *text = myna_hotline_describe_now (limited[i], when);
+
+          g_test_message ("%s at %s: %s", limited[i], moments[j], text);
+          g_assert_nonnull (strstr (text, "Hours on public holidays and over New Year may differ."));
+        }
+    }
+
+  {
+    g_autoptr(GDateTime) evening = g_date_time_new_from_iso8601 (moments[1], NULL);
+    g_autofree char *thai = myna_hotline_describe_now ("th_TH", evening);
+
+    g_assert_nonnull (strstr (thai, "they start again at 09:00 (Japan time)"));
+    g_assert_nonnull (strstr (thai, "Calls in English are taken 24 hours a day"));
+  }
+
+  g_assert_true (myna_hotline_hours_for_language ("en")->every_day);
+  g_assert_true (myna_hotline_hours_for_language ("ja")->every_day);
+  g_assert_cmpstr (english, ==, "The foreign-language line takes calls in your language now. Hours: 24 hours a day.");
+  g_assert_cmpstr (japanese, ==, "The free dial takes calls about a lost card 24 hours a day, every day.");
+  g_assert_nonnull (strstr (french, "No line takes calls in your language"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -146,6 +196,7 @@ main (int   argc,
   g_test_add_func ("/hotline/hours", test_hotline_hours);
   g_test_add_func ("/hotline/numbers", test_hotline_numbers);
   g_test_add_func ("/hotline/format-hours", test_hotline_format_hours);
+  g_test_add_func ("/hotline/describe-now", test_hotline_describe_now);
 
   return g_test_run ();
 }

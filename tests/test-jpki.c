@@ -312,6 +312,48 @@ test_jpki_sign_success (void)
   g_assert_cmpuint (myna_virtual_card_get_power_down_count (card), ==, 1);
 }
 
+/* The one format rule, as the password dialog and myna_pin_normalize()
+ * apply it (reference §3.3: 6-16 letters and digits with both, 4 digits). */
+static void
+test_pin_check_format (void)
+{
+  static const struct {
+    MynaPinId      id;
+    const char    *pin;
+    MynaPinFormat  format;
+    guint          length;
+  } cases[] = {
+    { MYNA_PIN_SIGN, "",                  MYNA_PIN_FORMAT_EMPTY,         0 },
+    { MYNA_PIN_SIGN, "ab1",               MYNA_PIN_FORMAT_TOO_SHORT,     3 },
+    { MYNA_PIN_SIGN, "ABCDEFGHIJ1234567", MYNA_PIN_FORMAT_TOO_LONG,      17 },
+    { MYNA_PIN_SIGN, "ab1-23",            MYNA_PIN_FORMAT_BAD_CHARACTER, 3 },
+    { MYNA_PIN_SIGN, "MYNA 2026",         MYNA_PIN_FORMAT_BAD_CHARACTER, 4 },
+    { MYNA_PIN_SIGN, "ＭＹＮＡ２０２６", MYNA_PIN_FORMAT_BAD_CHARACTER, 0 },
+    { MYNA_PIN_SIGN, "123456",            MYNA_PIN_FORMAT_NOT_MIXED,     6 },
+    { MYNA_PIN_SIGN, "abcdefgh",          MYNA_PIN_FORMAT_NOT_MIXED,     8 },
+    { MYNA_PIN_SIGN, "myna2026",          MYNA_PIN_FORMAT_OK,            8 },
+    { MYNA_PIN_SIGN, "MYNA2026ABCDEF12",  MYNA_PIN_FORMAT_OK,            16 },
+    { MYNA_PIN_AUTH, "1234",              MYNA_PIN_FORMAT_OK,            4 },
+    { MYNA_PIN_AUTH, "12a4",              MYNA_PIN_FORMAT_BAD_CHARACTER, 2 },
+    { MYNA_PIN_AUTH, "123",               MYNA_PIN_FORMAT_TOO_SHORT,     3 },
+    { MYNA_PIN_JUKI, "12345",             MYNA_PIN_FORMAT_TOO_LONG,      5 },
+    { MYNA_PIN_CARD_INFO, "0000",         MYNA_PIN_FORMAT_OK,            4 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *copy = g_strdup (cases[i].pin);
+      guint length = G_MAXUINT;
+
+      g_test_message ("%s “%s”", myna_pin_id_to_string (cases[i].id), cases[i].pin);
+      g_assert_cmpint (myna_pin_check_format (cases[i].id, cases[i].pin, &length), ==, cases[i].format);
+      g_assert_cmpuint (length, ==, cases[i].length);
+      /* myna_pin_normalize() takes exactly what the check allows. */
+      g_assert_cmpint (myna_pin_normalize (cases[i].id, copy, NULL), ==,
+                       cases[i].format == MYNA_PIN_FORMAT_OK);
+    }
+}
+
 static void
 test_jpki_sign_wrong_format (void)
 {
@@ -454,6 +496,7 @@ main (int   argc,
   g_test_add_func ("/jpki/cancelled", test_jpki_cancelled);
   g_test_add_func ("/jpki/sign/success", test_jpki_sign_success);
   g_test_add_func ("/jpki/sign/wrong-format", test_jpki_sign_wrong_format);
+  g_test_add_func ("/jpki/pin/check-format", test_pin_check_format);
   g_test_add_func ("/jpki/sign/wrong-password", test_jpki_sign_wrong_password);
   g_test_add_func ("/jpki/sign/last-try", test_jpki_sign_last_try);
   g_test_add_func ("/jpki/sign/blocked-or-absent", test_jpki_sign_blocked_or_absent);

@@ -43,12 +43,52 @@ static MynaApplication *app;
 static char *home;
 static GHashTable *files_before;
 
-static gboolean
-window_replaced (gpointer data)
+typedef struct
 {
+  GtkWidget *window;
+  gulong     handler;
+  gboolean   destroyed;
+} Replacement;
+
+static void
+window_destroyed_cb (GtkWidget   *window,
+                     Replacement *replacement)
+{
+  replacement->destroyed = TRUE;
+}
+
+/* Before what should replace @window: its destruction is noted. Not by
+ * comparing pointers afterwards: the new window may well be allocated
+ * where the old one was. */
+static void
+watch_replacement (Replacement *replacement,
+                   MynaWindow  *window)
+{
+  replacement->window = GTK_WIDGET (window);
+  replacement->destroyed = FALSE;
+  replacement->handler = g_signal_connect (window, "destroy", G_CALLBACK (window_destroyed_cb), replacement);
+}
+
+static gboolean
+replaced (gpointer data)
+{
+  Replacement *replacement = data;
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
 
-  return windows != NULL && windows->next == NULL && windows->data != data;
+  return replacement->destroyed && windows != NULL && windows->next == NULL;
+}
+
+/* Waits until the watched window is gone and one fresh window is there. */
+static gboolean
+window_replaced (Replacement *replacement,
+                 guint        timeout_ms)
+{
+  gboolean done = myna_test_gui_wait_until (replaced, replacement, timeout_ms);
+
+  if (!replacement->destroyed)
+    g_signal_handler_disconnect (replacement->window, replacement->handler);
+
+  return done;
 }
 
 static gboolean
@@ -85,8 +125,14 @@ test_start_page (void)
   myna_test_gui_assert_shows (root, "Insert Your My Number Card");
   languages = myna_i18n_get_languages (&n_languages);
   for (guint i = 0; i < n_languages; i++)
-    g_assert_nonnull (myna_test_gui_find_button (root, languages[i].endonym));
-  g_assert_null (myna_test_gui_find_button (root, "Try the Demo Card"));
+    {
+      g_autofree char *name = g_strdup_printf ("language-%s", languages[i].catalog);
+      GtkWidget *button = myna_test_gui_find_shown (root, name);
+
+      g_assert_nonnull (button);
+      g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, languages[i].endonym);
+    }
+  g_assert_null (myna_test_gui_find_shown (root, "demo_button"));
   g_assert_false (revealed (root, "When you are done, take your card with you."));
   /* The staff's privacy switch is not for public terminals. */
   buttons = myna_test_gui_find_all (root, GTK_TYPE_TOGGLE_BUTTON);
@@ -102,7 +148,7 @@ test_start_page (void)
   myna_test_gui_flush ();
   myna_test_gui_assert_shows (root, "Within validity period until");
   g_assert_true (revealed (root, "When you are done, take your card with you."));
-  g_assert_null (myna_test_gui_find_button (root, "Read with Password…"));
+  g_assert_null (myna_test_gui_find_shown (root, "read_button"));
   myna_test_gui_assert_shows (root, "Not read on this public terminal");
   myna_test_gui_assert_accessible (root);
   screenshot = myna_test_gui_save_screenshot (root, "kiosk-card");
@@ -114,6 +160,7 @@ test_start_page (void)
 static void
 test_removal (void)
 {
+  Replacement replacement;
   g_autoptr(MynaCardManager) manager = myna_card_manager_new_demo ("valid", NULL);
   MynaCardReport *report;
   MynaWindow *window;
@@ -128,9 +175,10 @@ test_removal (void)
   g_assert_nonnull (report);
   g_object_add_weak_pointer (G_OBJECT (report), (gpointer *) &report);
 
+  watch_replacement (&replacement, window);
   removed_at = g_get_monotonic_time ();
   myna_card_manager_set_demo_inserted (manager, FALSE);
-  g_assert_true (myna_test_gui_wait_until (window_replaced, window, 1000));
+  g_assert_true (window_replaced (&replacement, 10000));
   g_test_message ("Start page back %" G_GINT64_FORMAT " ms after removal",
                   (g_get_monotonic_time () - removed_at) / 1000);
   g_assert_null (report);
@@ -189,9 +237,10 @@ sleep_in_main_loop (guint milliseconds)
 static void
 test_idle (void)
 {
+  Replacement replacement;
   g_autoptr(MynaCardManager) manager = myna_card_manager_new_demo ("valid", NULL);
   g_autofree char *screenshot = NULL;
-  guint timeout = myna_application_get_kiosk_idle_timeout (app);
+  guint timeout = myna_kiosk_get_idle_timeout (myna_application_get_kiosk (app));
   MynaCardReport *report;
   MynaWindow *window;
   gint64 last_use;
@@ -203,10 +252,12 @@ test_idle (void)
   /* A user chose Spanish and looked at the calculator, then walked away
    * with the card still in. Nothing else happens: the idle clock runs from
    * the window made in Spanish. */
+  watch_replacement (&replacement, window);
   g_action_group_activate_action (G_ACTION_GROUP (app), "language", g_variant_new_string ("es"));
-  g_assert_true (myna_test_gui_wait_until (window_replaced, window, 2000));
+  g_assert_true (window_replaced (&replacement, 10000));
   g_assert_cmpstr (myna_i18n_get_language (), ==, "es");
   window = myna_test_gui_only_window (app);
+  watch_replacement (&replacement, window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "calculator");
 
   /* A key pressed before the time is up starts it again. */
@@ -216,7 +267,7 @@ test_idle (void)
   last_use = g_get_monotonic_time ();
 
   g_assert_true (myna_test_gui_wait_until (state_is_set_aside, manager, (timeout + 5) * 1000));
-  g_assert_true (myna_test_gui_wait_until (window_replaced, window, 2000));
+  g_assert_true (window_replaced (&replacement, 10000));
   g_test_message ("Started over %" G_GINT64_FORMAT " ms after the last key press",
                   (g_get_monotonic_time () - last_use) / 1000);
   g_assert_cmpint (g_get_monotonic_time () - last_use, >=, (gint64) timeout * G_USEC_PER_SEC);
@@ -227,14 +278,15 @@ test_idle (void)
   window = myna_test_gui_only_window (app);
   myna_test_gui_flush ();
   myna_test_gui_assert_shows (GTK_WIDGET (window), "Your Card Is Still in the Reader");
-  g_assert_nonnull (myna_test_gui_find_button (GTK_WIDGET (window), "日本語"));
+  g_assert_nonnull (myna_test_gui_find_shown (GTK_WIDGET (window), "language-ja"));
   g_assert_true (revealed (GTK_WIDGET (window), "When you are done, take your card with you."));
   g_assert_null (myna_test_gui_find_text (GTK_WIDGET (window), "Within validity period"));
   myna_test_gui_assert_accessible (GTK_WIDGET (window));
   screenshot = myna_test_gui_save_screenshot (GTK_WIDGET (window), "kiosk-set-aside");
 
   /* The same user back: reading it again works. */
-  g_signal_emit_by_name (myna_test_gui_find_button (GTK_WIDGET (window), "Read Again"), "clicked");
+  g_signal_emit_by_name (myna_test_gui_assert_button (GTK_WIDGET (window), "state_button", "win.reload"),
+                         "clicked");
   g_assert_true (myna_test_gui_wait_until (myna_test_gui_manager_settled, manager, 10000));
   g_assert_cmpint (myna_card_manager_get_state (manager), ==, MYNA_CARD_STATE_READY);
 
@@ -245,6 +297,7 @@ test_idle (void)
 static void
 test_locked_down (void)
 {
+  Replacement replacement;
   g_autoptr(MynaCardManager) manager = myna_card_manager_new ();
   g_autoptr(MynaCardManager) demo = myna_card_manager_new_demo ("valid", NULL);
   GdkClipboard *clipboard;
@@ -257,7 +310,7 @@ test_locked_down (void)
    * terminal. Here with no pcscd, on its "service" page. */
   window = myna_test_gui_open_window (app, manager, -1, -1);
   root = GTK_WIDGET (window);
-  g_assert_null (myna_test_gui_find_button (root, "Try the Demo Card"));
+  g_assert_null (myna_test_gui_find_shown (root, "demo_button"));
   g_assert_null (myna_test_gui_find_type (root, GTK_TYPE_MENU_BUTTON));
   g_assert_false (gtk_window_get_deletable (GTK_WINDOW (window)));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "quit"));
@@ -305,8 +358,9 @@ test_locked_down (void)
       g_assert_cmpstr (G_OBJECT_TYPE_NAME (l->data), !=, "GtkPrintUnixDialog");
   }
 
+  watch_replacement (&replacement, window);
   myna_card_manager_set_demo_inserted (demo, FALSE);
-  g_assert_true (myna_test_gui_wait_until (window_replaced, window, 1000));
+  g_assert_true (window_replaced (&replacement, 10000));
   g_assert_null (myna_test_gui_find_toplevel (MYNA_TYPE_CERTIFICATE_WINDOW));
   g_assert_null (gdk_clipboard_get_content (clipboard));
 
@@ -358,40 +412,85 @@ list_files (const char *directory,
     }
 }
 
-static void
-test_nothing_written (void)
+/* How many files under the session's home were written, changed or
+ * removed since @before. */
+static guint
+count_changes (GHashTable *before,
+               GHashTable *after)
 {
-  g_autoptr(GHashTable) files_after = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   GHashTableIter iter;
   gpointer path, stamp;
   guint changes = 0;
 
-  list_files (home, files_after);
-
-  g_hash_table_iter_init (&iter, files_after);
+  g_hash_table_iter_init (&iter, after);
   while (g_hash_table_iter_next (&iter, &path, &stamp))
     {
-      const char *before = g_hash_table_lookup (files_before, path);
-
-      if (g_strcmp0 (before, stamp) != 0)
+      if (g_strcmp0 (g_hash_table_lookup (before, path), stamp) != 0)
         {
           g_printerr ("Written during the kiosk session: %s\n", (char *) path);
           changes++;
         }
     }
   /* Nor may one go. */
-  g_hash_table_iter_init (&iter, files_before);
+  g_hash_table_iter_init (&iter, before);
   while (g_hash_table_iter_next (&iter, &path, &stamp))
     {
-      if (!g_hash_table_contains (files_after, path))
+      if (!g_hash_table_contains (after, path))
         {
           g_printerr ("Removed during the kiosk session: %s\n", (char *) path);
           changes++;
         }
     }
+
+  return changes;
+}
+
+/* A whole session of a public terminal: a card read, its details opened,
+ * another language chosen, and the card taken, which starts over. */
+static void
+run_session (void)
+{
+  Replacement replacement;
+  g_autoptr(MynaCardManager) manager = myna_card_manager_new_demo ("valid", NULL);
+  MynaWindow *window;
+
+  window = myna_test_gui_open_window (app, manager, -1, -1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-certificate", "s", "auth");
+  myna_test_gui_flush ();
+  watch_replacement (&replacement, window);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "language", g_variant_new_string ("ja"));
+  g_assert_true (window_replaced (&replacement, 10000));
+  window = myna_test_gui_only_window (app);
+  myna_test_gui_flush ();
+
+  watch_replacement (&replacement, window);
+  myna_card_manager_set_demo_inserted (manager, FALSE);
+  g_assert_true (window_replaced (&replacement, 10000));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "language", g_variant_new_string (""));
+  myna_test_gui_flush ();
+  gtk_window_destroy (GTK_WINDOW (myna_test_gui_only_window (app)));
+  myna_test_gui_flush ();
+}
+
+static void
+test_nothing_written (void)
+{
+  g_autoptr(GHashTable) before_session = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) files_after = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  /* A session of its own, so that the test checks something when run
+   * alone (-p /kiosk/nothing-written). */
+  list_files (home, before_session);
+  run_session ();
+  list_files (home, files_after);
   g_test_message ("%u files under the session's home before, %u after",
-                  g_hash_table_size (files_before), g_hash_table_size (files_after));
-  g_assert_cmpuint (changes, ==, 0);
+                  g_hash_table_size (before_session), g_hash_table_size (files_after));
+  /* The settings file is there: the comparison looked at something. */
+  g_assert_cmpuint (g_hash_table_size (before_session), >=, 1);
+  g_assert_cmpuint (count_changes (before_session, files_after), ==, 0);
+
+  /* And the tests before it, when it runs after them, wrote nothing either. */
+  g_assert_cmpuint (count_changes (files_before, files_after), ==, 0);
 }
 
 int
@@ -414,7 +513,7 @@ main (int   argc,
   list_files (home, files_before);
 
   /* As main() does, before the display opens. */
-  myna_application_prepare_environment (NULL);
+  myna_application_prepare_environment (FALSE);
   app = myna_test_gui_init (&argc, &argv, NULL);
 
   g_test_add_func ("/kiosk/start-page", test_start_page);
@@ -422,7 +521,7 @@ main (int   argc,
   g_test_add_func ("/kiosk/idle", test_idle);
   g_test_add_func ("/kiosk/locked-down", test_locked_down);
   g_test_add_func ("/kiosk/language-not-saved", test_language_not_saved);
-  /* Last: after everything above. */
+  /* Last, so that it also covers everything above. */
   g_test_add_func ("/kiosk/nothing-written", test_nothing_written);
 
   ret = g_test_run ();

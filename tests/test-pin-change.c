@@ -24,6 +24,7 @@
 #include "myna-card-session.h"
 #include "myna-jpki.h"
 #include "myna-test-transport.h"
+#include "myna-virtual-card-private.h"
 #include "myna-virtual-transport.h"
 
 /*
@@ -89,11 +90,26 @@ change_run (Change             *change,
     g_assert_cmpint (new_buffer[i], ==, 0);
 }
 
+/* The PIN a PIN's first key reference takes now. */
+static const char *
+pin_value (MynaVirtualCard *card,
+           MynaPinId        pin)
+{
+  static const struct { const guint8 *aid; guint16 fid; } keys[MYNA_N_PINS] = {
+    [MYNA_PIN_AUTH] = { myna_aid_jpki, 0x0018 },
+    [MYNA_PIN_SIGN] = { myna_aid_jpki, 0x001B },
+    [MYNA_PIN_CARD_INFO] = { myna_aid_card_info, 0x0011 },
+    [MYNA_PIN_JUKI] = { myna_aid_juki, 0x001C },
+  };
+
+  return _myna_virtual_card_get_key_value (card, keys[pin].aid, keys[pin].fid);
+}
+
 static const char *
 juki_key (Change       *change,
           const guint8 *aid)
 {
-  return myna_virtual_card_get_key_value (change->card, aid, 0x001C);
+  return _myna_virtual_card_get_key_value (change->card, aid, 0x001C);
 }
 
 static void
@@ -116,7 +132,7 @@ test_change_each_pin (void)
       change_run (&change, cases[i].pin, cases[i].current, cases[i].typed, MYNA_PIN_CHANGE_NONE);
       g_assert_no_error (change.error);
       g_assert_true (change.changed);
-      g_assert_cmpstr (myna_virtual_card_get_pin_value (change.card, cases[i].pin), ==, cases[i].stored);
+      g_assert_cmpstr (pin_value (change.card, cases[i].pin), ==, cases[i].stored);
       g_assert_cmpint (change.result.status.remaining, ==, myna_pin_get_max_tries (cases[i].pin));
       g_assert_false (change.result.status.verified);
       g_assert_cmpuint (myna_virtual_card_get_tries_spent (change.card), ==, 0);
@@ -160,7 +176,7 @@ test_change_wrong_current (void)
   g_assert_cmpuint (myna_virtual_card_get_tries_spent (change.card), ==, 1);
   g_assert_cmpuint (myna_virtual_card_get_verify_count (change.card), ==, 1);
   g_assert_cmpuint (myna_virtual_card_get_change_count (change.card), ==, 0);
-  g_assert_cmpstr (myna_virtual_card_get_pin_value (change.card, MYNA_PIN_SIGN), ==, SIGN_PASSWORD);
+  g_assert_cmpstr (pin_value (change.card, MYNA_PIN_SIGN), ==, SIGN_PASSWORD);
   g_assert_cmpint (change.result.keys[0], ==, MYNA_KEY_UNCHANGED);
   g_assert_cmpuint (myna_virtual_card_get_power_down_count (change.card), ==, 1);
 
@@ -270,7 +286,7 @@ test_change_juki_second_key_refuses (void)
    * try, and the first goes back to the current PIN. */
   change_clear (&change);
   change_setup (&change, "valid");
-  myna_virtual_card_set_key_value (change.card, myna_aid_common, 0x001C, "5555");
+  _myna_virtual_card_set_key_value (change.card, myna_aid_common, 0x001C, "5555");
   change_run (&change, MYNA_PIN_JUKI, OTHER_PIN, "2580", MYNA_PIN_CHANGE_NONE);
   g_assert_error (change.error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_PIN_WRONG);
   g_assert_cmpstr (juki_key (&change, myna_aid_juki), ==, OTHER_PIN);
@@ -314,7 +330,7 @@ check_removed_at_each_step (MynaPinId   pin,
       for (guint k = 0; k < n_keys; k++)
         {
           const char *value = pin == MYNA_PIN_JUKI ? juki_key (&change, aids[k])
-                                                   : myna_virtual_card_get_pin_value (change.card, pin);
+                                                   : pin_value (change.card, pin);
 
           switch (change.result.keys[k])
             {

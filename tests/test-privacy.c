@@ -188,7 +188,7 @@ main (int   argc,
 
   home = myna_test_make_private_home ();
 
-  myna_application_prepare_environment (NULL);
+  myna_application_prepare_environment (FALSE);
   app = myna_test_gui_init (&argc, &argv, NULL);
 
   g_test_add_func ("/privacy/home-session", test_home_session);

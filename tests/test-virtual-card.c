@@ -26,6 +26,7 @@
 #include "myna-pin.h"
 #include "myna-test-transport.h"
 #include "myna-virtual-card.h"
+#include "myna-virtual-scenarios.h"
 
 /* The virtual card must answer like the real one (reference §§1–4, §10),
  * since every other test and the demo rely on it. */
@@ -288,7 +289,7 @@ test_virtual_scenarios_listed (void)
     "valid", "pin-blocked", "renewal", "expired", "no-signing", "juki", "not-my-number",
   };
   guint n = 0;
-  const MynaVirtualScenario *scenarios = myna_virtual_card_get_scenarios (&n);
+  const MynaVirtualScenario *scenarios = myna_virtual_scenarios_get (&n);
   g_autoptr(GError) error = NULL;
   g_autoptr(MynaVirtualCard) none = NULL;
 
@@ -299,7 +300,7 @@ test_virtual_scenarios_listed (void)
       for (guint j = 0; j < n; j++)
         found |= g_str_equal (scenarios[j].id, required[i]);
       g_assert_true (found);
-      g_assert_nonnull (myna_virtual_card_describe_scenario (required[i]));
+      g_assert_nonnull (myna_virtual_scenario_describe (required[i]));
     }
 
   none = myna_virtual_card_new ("no-such-card", &error);

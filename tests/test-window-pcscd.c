@@ -58,6 +58,8 @@ fixture_teardown (Fixture       *fixture,
 {
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
+  /* The reader monitor stops with its manager, before pcscd does. */
+  myna_application_set_manager (app, NULL);
   myna_test_gui_flush ();
   myna_test_pcscd_stop_all (&fixture->pcscd);
 }
@@ -65,8 +67,10 @@ fixture_teardown (Fixture       *fixture,
 static void
 open_window (Fixture *fixture)
 {
-  /* Not started with --demo: the window follows pcscd. */
-  fixture->window = myna_window_new (app, NULL);
+  /* Not started with --demo: the window follows pcscd, with a manager
+   * of its own. */
+  myna_application_set_manager (app, NULL);
+  fixture->window = myna_window_new (app);
   g_assert_false (myna_card_manager_is_demo (myna_window_get_manager (fixture->window)));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 800, 900);
   gtk_window_present (GTK_WINDOW (fixture->window));
@@ -133,13 +137,13 @@ assert_page (Fixture    *fixture,
   TextWait wait = { root, texts };
 
   /* The stack may still be fading from the previous page. */
-  if (!myna_test_gui_wait_until (shows_texts, &wait, 2000))
+  if (!myna_test_gui_wait_until (shows_texts, &wait, 10000))
     {
       g_autofree char *shown = myna_test_gui_describe_labels (root);
 
       g_error ("The page lacks “%s” or “%s”. Labels:\n%s", title, text, shown);
     }
-  g_assert_cmpint (myna_test_gui_find_button (root, "Try the Demo Card") != NULL, ==, offers_demo);
+  g_assert_cmpint (myna_test_gui_find_shown (root, "demo_button") != NULL, ==, offers_demo);
   /* Nothing of a card stays on a page without one. */
   g_assert_null (myna_test_gui_find_text (root, "tries left of"));
   g_assert_null (myna_test_gui_find_text (root, "Within validity period"));
@@ -174,7 +178,7 @@ test_no_service (Fixture       *fixture,
   wait_for_state (fixture, MYNA_CARD_STATE_NO_CARD);
 
   /* And the demo card is one click away. */
-  g_signal_emit_by_name (myna_test_gui_find_button (GTK_WIDGET (fixture->window), "Try the Demo Card"), "clicked");
+  g_signal_emit_by_name (myna_test_gui_find_shown (GTK_WIDGET (fixture->window), "demo_button"), "clicked");
   g_assert_true (myna_card_manager_is_demo (myna_window_get_manager (fixture->window)));
   wait_for_state (fixture, MYNA_CARD_STATE_READY);
 }
@@ -336,7 +340,7 @@ test_several_cards (Fixture       *fixture,
 
   list = myna_test_gui_find_type (GTK_WIDGET (fixture->window), GTK_TYPE_LIST_BOX);
   g_assert_nonnull (list);
-  g_assert_true (myna_test_gui_wait_until (has_two_readers, list, 1000));
+  g_assert_true (myna_test_gui_wait_until (has_two_readers, list, 10000));
 
   /* Choosing one reads it. */
   row = gtk_widget_get_last_child (list);
@@ -384,7 +388,7 @@ test_not_my_number (Fixture       *fixture,
   open_window (fixture);
   wait_for_state (fixture, MYNA_CARD_STATE_UNSUPPORTED);
   assert_page (fixture, "Not a My Number Card", "no JPKI application", FALSE, "state-unsupported");
-  g_assert_nonnull (myna_test_gui_find_button (GTK_WIDGET (fixture->window), "Read Again"));
+  myna_test_gui_assert_button (GTK_WIDGET (fixture->window), "state_button", "win.reload");
 }
 
 int

@@ -20,121 +20,28 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "myna-application.h"
-#include "myna-calculator.h"
-#include "myna-card-manager.h"
-#include "myna-certificate-box.h"
+#include "myna-card-manager-private.h"
+#include "myna-certificate-box-private.h"
 #include "myna-certificate-window.h"
-#include "myna-date-row.h"
 #include "myna-diagnostics-window.h"
-#include "myna-guide-book.h"
-#include "myna-guide-page.h"
-#include "myna-guide-printer.h"
-#include "myna-guides-view.h"
 #include "myna-overview.h"
-#include "myna-password-dialog.h"
-#include "myna-pin-row.h"
-#include "myna-timeline.h"
-#include "myna-virtual-card.h"
-#include "myna-test-gui.h"
+#include "myna-pin-row-private.h"
+#include "myna-test-window.h"
+#include "myna-timeline-private.h"
 #include "myna-window.h"
 
 /*
  * The window on the demo card, under Xvfb: what each scenario shows,
- * removal, the password dialog, details, guides, the calculator, the
- * diagnostics, keyboard use and narrow widths. Every test checks that each
- * shown control has an accessible name and saves a screenshot under
- * tests/screenshots/ in the build directory.
+ * removal, reading, keyboard use, narrow widths, dark style and large
+ * text. What the window opens has its own tests (test-password-dialog.c,
+ * test-certificate-window.c, test-guides-view.c, test-calculator.c,
+ * test-diagnostics.c). Every test checks that each shown control has an
+ * accessible name and saves a screenshot under tests/screenshots/ in the
+ * build directory.
  */
 
 static MynaApplication *app;
-
-typedef struct
-{
-  MynaWindow *window;
-} Fixture;
-
-static gboolean
-manager_settled (gpointer data)
-{
-  return myna_test_gui_manager_settled (myna_window_get_manager (data));
-}
-
-static MynaWindow *
-open_window (const char *scenario,
-             int         width,
-             int         height)
-{
-  g_autoptr(MynaCardManager) manager = NULL;
-  g_autoptr(GError) error = NULL;
-
-  manager = myna_card_manager_new_demo (scenario, &error);
-  g_assert_no_error (error);
-
-  return myna_test_gui_open_window (app, manager, width, height);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  if (fixture->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  myna_test_gui_flush ();
-
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
-  gtk_settings_reset_property (gtk_settings_get_default (), "gtk-xft-dpi");
-}
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-}
-
-static void
-assert_not_shown (GtkWidget  *root,
-                  const char *text)
-{
-  GtkWidget *label = myna_test_gui_find_text (root, text);
-
-  if (label != NULL)
-    g_error ("“%s” is shown, and should not be: “%s” in %s", text,
-             gtk_label_get_text (GTK_LABEL (label)),
-             G_OBJECT_TYPE_NAME (gtk_widget_get_ancestor (label, GTK_TYPE_WINDOW)));
-}
-
-static MynaPinRow *
-pin_row (MynaWindow *window,
-         MynaPinId   id)
-{
-  g_autoptr(GPtrArray) rows = myna_test_gui_find_all (GTK_WIDGET (window), MYNA_TYPE_PIN_ROW);
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      if (myna_pin_row_get_pin (g_ptr_array_index (rows, i)) == id)
-        return g_ptr_array_index (rows, i);
-    }
-
-  g_error ("No row for the %s PIN", myna_pin_id_to_string (id));
-}
-
-static MynaCertificateBox *
-certificate_box (MynaWindow *window,
-                 MynaCertId  id)
-{
-  g_autoptr(GPtrArray) boxes = myna_test_gui_find_all (GTK_WIDGET (window), MYNA_TYPE_CERTIFICATE_BOX);
-
-  for (guint i = 0; i < boxes->len; i++)
-    {
-      if (myna_certificate_box_get_certificate (g_ptr_array_index (boxes, i)) == id)
-        return g_ptr_array_index (boxes, i);
-    }
-
-  g_error ("No box for the %s certificate", myna_cert_id_to_string (id));
-}
 
 static char *
 guidance_ids (MynaWindow *window)
@@ -258,8 +165,8 @@ static const OverviewCase overview_cases[] = {
 };
 
 static void
-test_overview (Fixture       *fixture,
-               gconstpointer  data)
+test_overview (MynaTestWindowFixture *fixture,
+               gconstpointer          data)
 {
   const OverviewCase *expected = data;
   g_autofree char *name = g_strdup_printf ("overview-%s", expected->scenario);
@@ -268,7 +175,7 @@ test_overview (Fixture       *fixture,
   GtkWidget *root;
   MynaCertificateBox *box;
 
-  fixture->window = open_window (expected->scenario, 900, 1200);
+  fixture->window = myna_test_window_open (app, expected->scenario, 900, 1200);
   root = GTK_WIDGET (fixture->window);
 
   g_assert_cmpint (myna_card_manager_get_state (myna_window_get_manager (fixture->window)), ==,
@@ -278,10 +185,10 @@ test_overview (Fixture       *fixture,
 
   for (guint id = 0; id < MYNA_N_PINS; id++)
     {
-      MynaPinRow *row = pin_row (fixture->window, id);
+      MynaPinRow *row = myna_test_window_pin_row (fixture->window, id);
       gboolean leads_to_reset = gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row));
 
-      g_assert_cmpstr (myna_pin_row_get_dots (row), ==, expected->dots[id]);
+      g_assert_cmpstr (_myna_pin_row_get_dots (row), ==, expected->dots[id]);
       myna_test_gui_assert_shows (GTK_WIDGET (row), expected->words[id]);
       /* A locked PIN says where to reset it, and opens the reset guide. */
       g_assert_cmpint (leads_to_reset, ==, expected->reset_route[id]);
@@ -297,21 +204,21 @@ test_overview (Fixture       *fixture,
           if (g_str_equal (expected->scenario, "both-locked"))
             myna_test_gui_assert_shows (GTK_WIDGET (row), "which is locked too");
           else
-            assert_not_shown (GTK_WIDGET (row), "which is locked too");
+            myna_test_window_assert_not_shown (GTK_WIDGET (row), "which is locked too");
         }
     }
 
-  box = certificate_box (fixture->window, MYNA_CERT_AUTH);
+  box = myna_test_window_certificate_box (fixture->window, MYNA_CERT_AUTH);
   if (expected->auth_badge != NULL)
     myna_test_gui_assert_shows (GTK_WIDGET (box), expected->auth_badge);
-  g_assert_true (g_str_has_prefix (myna_certificate_box_get_headline (box), expected->auth_headline));
+  g_assert_true (g_str_has_prefix (_myna_certificate_box_get_headline (box), expected->auth_headline));
 
-  box = certificate_box (fixture->window, MYNA_CERT_SIGN);
-  g_assert_true (g_str_has_prefix (myna_certificate_box_get_headline (box), expected->sign_headline));
-  g_assert_cmpint (myna_test_gui_find_button (GTK_WIDGET (box), "Read with Password…") != NULL, ==,
+  box = myna_test_window_certificate_box (fixture->window, MYNA_CERT_SIGN);
+  g_assert_true (g_str_has_prefix (_myna_certificate_box_get_headline (box), expected->sign_headline));
+  g_assert_cmpint (myna_test_gui_find_shown (GTK_WIDGET (box), "read_button") != NULL, ==,
                    expected->read_button);
   /* The signing certificate is never read without being asked. */
-  assert_not_shown (root, "見本");
+  myna_test_window_assert_not_shown (root, "見本");
 
   guidance = guidance_ids (fixture->window);
   g_assert_cmpstr (guidance, ==, expected->guidance);
@@ -321,13 +228,13 @@ test_overview (Fixture       *fixture,
 }
 
 static void
-test_timeline (Fixture       *fixture,
-               gconstpointer  data)
+test_timeline (MynaTestWindowFixture *fixture,
+               gconstpointer          data)
 {
   GtkWidget *root;
 
-  fixture->window = open_window ("renewal", 900, 1200);
-  root = GTK_WIDGET (certificate_box (fixture->window, MYNA_CERT_AUTH));
+  fixture->window = myna_test_window_open (app, "renewal", 900, 1200);
+  root = GTK_WIDGET (myna_test_window_certificate_box (fixture->window, MYNA_CERT_AUTH));
 
   /* 45 days before the end of a five-year life, inside the renewal window. */
   myna_test_gui_assert_shows (root, "45 days left");
@@ -338,7 +245,7 @@ test_timeline (Fixture       *fixture,
     double today;
 
     g_assert_nonnull (timeline);
-    today = myna_timeline_get_today_fraction (MYNA_TIMELINE (timeline));
+    today = _myna_timeline_get_today_fraction (MYNA_TIMELINE (timeline));
     g_assert_cmpfloat (today, >, 0.95);
     g_assert_cmpfloat (today, <, 1.0);
     g_assert_true (gtk_widget_has_css_class (timeline, "warning"));
@@ -347,18 +254,18 @@ test_timeline (Fixture       *fixture,
 }
 
 static void
-test_juki_card (Fixture       *fixture,
-                gconstpointer  data)
+test_juki_card (MynaTestWindowFixture *fixture,
+                gconstpointer          data)
 {
   GtkWidget *root;
 
   /* An old Basic Resident Registration card: its signing certificate is
    * neither renewed nor issued again, and the box says what the guidance
    * says. */
-  fixture->window = open_window ("juki", 900, 1400);
+  fixture->window = myna_test_window_open (app, "juki", 900, 1400);
   myna_test_gui_read_signing_certificate (myna_window_get_manager (fixture->window), "MYNA2026");
   myna_test_gui_flush ();
-  root = GTK_WIDGET (certificate_box (fixture->window, MYNA_CERT_SIGN));
+  root = GTK_WIDGET (myna_test_window_certificate_box (fixture->window, MYNA_CERT_SIGN));
   myna_test_gui_assert_shows (root, "Expired on");
   myna_test_gui_assert_shows (root, "can no longer be issued or renewed");
   g_assert_false (myna_test_gui_shows_text (root, "New certificates can still be issued"));
@@ -372,8 +279,8 @@ report_gone (gpointer data)
 }
 
 static void
-test_removal (Fixture       *fixture,
-              gconstpointer  data)
+test_removal (MynaTestWindowFixture *fixture,
+              gconstpointer          data)
 {
   MynaCardManager *manager;
   MynaCardReport *report;
@@ -387,7 +294,7 @@ test_removal (Fixture       *fixture,
   g_autoptr(GPtrArray) labels = NULL;
   GtkWidget *root;
 
-  fixture->window = open_window ("valid", 900, 900);
+  fixture->window = myna_test_window_open (app, "valid", 900, 900);
   root = GTK_WIDGET (fixture->window);
   manager = myna_window_get_manager (fixture->window);
 
@@ -411,7 +318,7 @@ test_removal (Fixture       *fixture,
   removed_at = g_get_monotonic_time ();
   myna_card_manager_set_demo_inserted (manager, FALSE);
   /* Nothing keeps the card's data: not the page, not a window. */
-  g_assert_true (myna_test_gui_wait_until (report_gone, &report, 1000));
+  g_assert_true (myna_test_gui_wait_until (report_gone, &report, 10000));
   cleared_in = g_get_monotonic_time () - removed_at;
   g_test_message ("Card data cleared %" G_GINT64_FORMAT " µs after removal", cleared_in);
 
@@ -429,15 +336,15 @@ test_removal (Fixture       *fixture,
           strstr (text, fingerprint_start) != NULL)
         g_error ("A label still holds the card's data after removal: “%s”", text);
     }
-  assert_not_shown (root, "Within validity period until");
-  assert_not_shown (root, "tries left of");
+  myna_test_window_assert_not_shown (root, "Within validity period until");
+  myna_test_window_assert_not_shown (root, "tries left of");
   myna_test_gui_assert_shows (root, "Insert Your My Number Card");
   myna_test_gui_assert_accessible (root);
   screenshot = myna_test_gui_save_screenshot (root, "state-no-card-demo");
 
   /* And back, from the page itself. */
-  g_signal_emit_by_name (myna_test_gui_find_button (root, "Put the Demo Card Back"), "clicked");
-  g_assert_true (myna_test_gui_wait_until (manager_settled, fixture->window, 10000));
+  g_signal_emit_by_name (myna_test_gui_assert_button (root, "state_button", "win.demo-card-inserted"), "clicked");
+  g_assert_true (myna_test_gui_wait_until (myna_test_window_settled, fixture->window, 10000));
   myna_test_gui_flush ();
   myna_test_gui_assert_shows (root, "Within validity period until");
 }
@@ -464,8 +371,8 @@ tick_cb (gpointer data)
 }
 
 static void
-test_reading (Fixture       *fixture,
-              gconstpointer  data)
+test_reading (MynaTestWindowFixture *fixture,
+              gconstpointer          data)
 {
   g_autoptr(MynaCardManager) manager = myna_card_manager_new_demo ("valid", NULL);
   g_autofree char *screenshot = NULL;
@@ -476,8 +383,9 @@ test_reading (Fixture       *fixture,
   GtkWidget *spinner;
 
   /* A slow card: 200 ms an APDU, about 3 s for the status. */
-  myna_card_manager_set_demo_latency (manager, 200);
-  fixture->window = myna_window_new (app, manager);
+  _myna_card_manager_set_demo_latency (manager, 200);
+  myna_application_set_manager (app, manager);
+  fixture->window = myna_window_new (app);
   root = GTK_WIDGET (fixture->window);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 700);
   gtk_window_present (GTK_WINDOW (fixture->window));
@@ -501,7 +409,7 @@ test_reading (Fixture       *fixture,
   /* The screenshot is the test's own work on the main loop. */
   ticker.last = 0;
 
-  g_assert_true (myna_test_gui_wait_until (manager_settled, fixture->window, 20000));
+  g_assert_true (myna_test_gui_wait_until (myna_test_window_settled, fixture->window, 20000));
   g_source_remove (tick_id);
   g_assert_cmpint (myna_card_manager_get_state (manager), ==, MYNA_CARD_STATE_READY);
 
@@ -514,533 +422,22 @@ test_reading (Fixture       *fixture,
 }
 
 static void
-test_not_my_number (Fixture       *fixture,
-                    gconstpointer  data)
+test_not_my_number (MynaTestWindowFixture *fixture,
+                    gconstpointer          data)
 {
   g_autofree char *screenshot = NULL;
   GtkWidget *root;
 
-  fixture->window = open_window ("not-my-number", 900, 700);
+  fixture->window = myna_test_window_open (app, "not-my-number", 900, 700);
   root = GTK_WIDGET (fixture->window);
 
   g_assert_cmpint (myna_card_manager_get_state (myna_window_get_manager (fixture->window)), ==,
                    MYNA_CARD_STATE_UNSUPPORTED);
   myna_test_gui_assert_shows (root, "Not a My Number Card");
   myna_test_gui_assert_shows (root, "no JPKI application");
-  g_assert_nonnull (myna_test_gui_find_button (root, "Read Again"));
+  myna_test_gui_assert_button (root, "state_button", "win.reload");
   myna_test_gui_assert_accessible (root);
   screenshot = myna_test_gui_save_screenshot (root, "state-not-my-number");
-}
-
-static void
-test_certificate_details (Fixture       *fixture,
-                          gconstpointer  data)
-{
-  g_autofree char *screenshot = NULL;
-  g_autofree char *copied = NULL;
-  MynaCertificate *cert;
-  GtkWindow *details;
-  GdkClipboard *clipboard;
-  GtkWidget *copy;
-
-  fixture->window = open_window ("valid", 900, 700);
-  cert = myna_card_report_get_certificate (myna_card_manager_get_report (myna_window_get_manager (fixture->window)),
-                                           MYNA_CERT_AUTH);
-
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-certificate", "s", "auth");
-  myna_test_gui_flush ();
-  details = myna_test_gui_find_toplevel (MYNA_TYPE_CERTIFICATE_WINDOW);
-  g_assert_nonnull (details);
-  gtk_window_set_default_size (details, 700, 1400);
-  myna_test_gui_flush ();
-
-  myna_test_gui_assert_shows (GTK_WIDGET (details), "User authentication certificate");
-  myna_test_gui_assert_shows (GTK_WIDGET (details), "Within validity period");
-  myna_test_gui_assert_shows (GTK_WIDGET (details), myna_certificate_get_sha256 (cert));
-  myna_test_gui_assert_shows (GTK_WIDGET (details), myna_certificate_get_serial (cert));
-  myna_test_gui_assert_shows (GTK_WIDGET (details), myna_certificate_get_issuer (cert));
-  myna_test_gui_assert_shows (GTK_WIDGET (details), "Renewal opens");
-  myna_test_gui_assert_shows (GTK_WIDGET (details), "Key usage");
-  /* The demo card's CA is not J-LIS: the chain says so in words. */
-  myna_test_gui_assert_shows (GTK_WIDGET (details), "not one of the J-LIS root certificates");
-
-  copy = myna_test_gui_find_named (GTK_WIDGET (details), "copy-fingerprint");
-  g_assert_nonnull (copy);
-  g_signal_emit_by_name (copy, "clicked");
-  clipboard = gtk_widget_get_clipboard (GTK_WIDGET (details));
-  copied = myna_test_gui_clipboard_text (clipboard);
-  g_assert_cmpstr (copied, ==, myna_certificate_get_sha256 (cert));
-
-  myna_test_gui_assert_accessible (GTK_WIDGET (details));
-  screenshot = myna_test_gui_save_screenshot (GTK_WIDGET (details), "certificate-auth");
-
-  /* Closed by the user, the window is gone from memory, not just hidden. */
-  g_object_add_weak_pointer (G_OBJECT (details), (gpointer *) &details);
-  gtk_window_close (details);
-  myna_test_gui_flush ();
-  g_assert_null (details);
-}
-
-static MynaPasswordDialog *
-open_password_dialog (MynaWindow *window)
-{
-  GtkWindow *dialog;
-
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.read-signing-certificate", NULL);
-  myna_test_gui_flush ();
-  dialog = myna_test_gui_find_toplevel (MYNA_TYPE_PASSWORD_DIALOG);
-  g_assert_nonnull (dialog);
-
-  return MYNA_PASSWORD_DIALOG (dialog);
-}
-
-static GtkEditable *
-password_entry (MynaPasswordDialog *dialog)
-{
-  GtkWidget *entry = myna_test_gui_find_type (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW);
-
-  g_assert_nonnull (entry);
-
-  return GTK_EDITABLE (entry);
-}
-
-static gboolean
-dialog_gone_or_idle (gpointer data)
-{
-  MynaPasswordDialog **dialog = data;
-
-  return *dialog == NULL || gtk_widget_get_sensitive (GTK_WIDGET (password_entry (*dialog)));
-}
-
-static void
-test_password_dialog (Fixture       *fixture,
-                      gconstpointer  data)
-{
-  g_autofree char *screenshot = NULL;
-  MynaCardManager *manager;
-  MynaPasswordDialog *dialog;
-  GtkWidget *read;
-  GtkWindow *details;
-  MynaVirtualCard *card;
-
-  fixture->window = open_window ("valid", 900, 700);
-  manager = myna_window_get_manager (fixture->window);
-  card = myna_card_manager_get_demo_card (manager);
-  dialog = open_password_dialog (fixture->window);
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-
-  /* Before typing: the tries, and what the certificate holds. */
-  myna_test_gui_assert_shows (GTK_WIDGET (dialog), "5 tries left of 5");
-  myna_test_gui_assert_shows (GTK_WIDGET (dialog), "●●●●●");
-  myna_test_gui_assert_shows (GTK_WIDGET (dialog), "name, address, birth date and sex");
-  read = myna_test_gui_find_button (GTK_WIDGET (dialog), "Read");
-  g_assert_nonnull (read);
-  g_assert_false (gtk_widget_get_sensitive (read));
-
-  /* The format, as one types. */
-  gtk_editable_set_text (password_entry (dialog), "ab1");
-  g_assert_cmpstr (myna_password_dialog_get_hint (dialog), ==, "3 more characters needed.");
-  g_assert_false (myna_password_dialog_can_read (dialog));
-  gtk_editable_set_text (password_entry (dialog), "ab1-23");
-  g_assert_true (g_str_has_prefix (myna_password_dialog_get_hint (dialog), "Only letters A–Z and digits"));
-  g_assert_false (myna_password_dialog_can_read (dialog));
-  gtk_editable_set_text (password_entry (dialog), "ABCDEFGHIJ1234567");
-  g_assert_true (g_str_has_prefix (myna_password_dialog_get_hint (dialog), "Too long"));
-  g_assert_false (myna_password_dialog_can_read (dialog));
-  /* Without a letter or without a digit it cannot be a signing password. */
-  gtk_editable_set_text (password_entry (dialog), "123456");
-  g_assert_cmpstr (myna_password_dialog_get_hint (dialog), ==,
-                   "A signing password has at least one letter and one digit.");
-  g_assert_false (myna_password_dialog_can_read (dialog));
-  gtk_editable_set_text (password_entry (dialog), "abcdefgh");
-  g_assert_false (myna_password_dialog_can_read (dialog));
-  /* What is typed is never shown in clear, where it could be copied. */
-  myna_test_gui_assert_secret_hidden (password_entry (dialog));
-  gtk_editable_set_text (password_entry (dialog), "wrong123");
-  g_assert_cmpstr (myna_password_dialog_get_hint (dialog), ==, "The format is right.");
-  g_assert_true (myna_password_dialog_can_read (dialog));
-  myna_test_gui_assert_accessible (GTK_WIDGET (dialog));
-  screenshot = myna_test_gui_save_screenshot (GTK_WIDGET (dialog), "password-dialog");
-  g_clear_pointer (&screenshot, g_free);
-
-  /* A wrong password costs one try, and the dialog says so. */
-  g_signal_emit_by_name (read, "clicked");
-  g_assert_cmpstr (gtk_editable_get_text (password_entry (dialog)), ==, "");
-  g_assert_true (myna_test_gui_wait_until (dialog_gone_or_idle, &dialog, 10000));
-  g_assert_nonnull (dialog);
-  myna_test_gui_flush ();
-  myna_test_gui_assert_shows (GTK_WIDGET (dialog), "4 tries left of 5");
-  myna_test_gui_assert_shows (GTK_WIDGET (dialog), "●●●●○");
-  g_assert_cmpint (myna_virtual_card_get_tries_spent (card), ==, 1);
-
-  /* The right one, in lower case, reads the certificate and shows it. */
-  gtk_editable_set_text (password_entry (dialog), "myna2026");
-  g_assert_true (myna_password_dialog_can_read (dialog));
-  g_signal_emit_by_name (read, "clicked");
-  g_assert_true (myna_test_gui_wait_until (dialog_gone_or_idle, &dialog, 10000));
-  g_assert_null (dialog);
-  myna_test_gui_flush ();
-
-  details = myna_test_gui_find_toplevel (MYNA_TYPE_CERTIFICATE_WINDOW);
-  g_assert_nonnull (details);
-  gtk_window_set_default_size (details, 700, 1600);
-  myna_test_gui_flush ();
-  myna_test_gui_assert_shows (GTK_WIDGET (details), "Signing certificate");
-  myna_test_gui_assert_shows (GTK_WIDGET (details), "見本\u3000花子");
-  myna_test_gui_assert_shows (GTK_WIDGET (details), "東京都見本市見本町一丁目2番3号");
-  myna_test_gui_assert_shows (GTK_WIDGET (details), "never saves it");
-  screenshot = myna_test_gui_save_screenshot (GTK_WIDGET (details), "certificate-sign");
-
-  /* Counter reset by the right password. */
-  myna_test_gui_assert_shows (GTK_WIDGET (pin_row (fixture->window, MYNA_PIN_SIGN)), "5 tries left of 5");
-
-  /* Take the card out: the personal data leaves the screen. */
-  myna_card_manager_set_demo_inserted (manager, FALSE);
-  myna_test_gui_flush ();
-  g_assert_null (myna_test_gui_find_toplevel (MYNA_TYPE_CERTIFICATE_WINDOW));
-  g_assert_null (myna_test_gui_find_text (GTK_WIDGET (fixture->window), "見本"));
-}
-
-static void
-test_password_last_try (Fixture       *fixture,
-                        gconstpointer  data)
-{
-  g_autofree char *screenshot = NULL;
-  MynaPasswordDialog *dialog;
-  MynaVirtualCard *card;
-  GtkWidget *confirm;
-
-  fixture->window = open_window ("last-try", 900, 700);
-  card = myna_card_manager_get_demo_card (myna_window_get_manager (fixture->window));
-  dialog = open_password_dialog (fixture->window);
-
-  myna_test_gui_assert_shows (GTK_WIDGET (dialog), "1 try left: a wrong entry now locks it");
-  gtk_editable_set_text (password_entry (dialog), "MYNA2026");
-  /* The right format is not enough: the user has to confirm the risk.
-   * Enter in the entry sends nothing to the card. */
-  g_assert_false (myna_password_dialog_can_read (dialog));
-  g_signal_emit_by_name (password_entry (dialog), "activate");
-  myna_test_gui_flush ();
-  g_assert_cmpuint (myna_virtual_card_get_verify_count (card), ==, 0);
-  confirm = myna_test_gui_find_type (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON);
-  g_assert_nonnull (confirm);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (confirm), TRUE);
-  g_assert_true (myna_password_dialog_can_read (dialog));
-
-  myna_test_gui_assert_accessible (GTK_WIDGET (dialog));
-  screenshot = myna_test_gui_save_screenshot (GTK_WIDGET (dialog), "password-dialog-last-try");
-
-  /* Closing it spends nothing. */
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  myna_test_gui_flush ();
-  g_assert_cmpint (myna_virtual_card_get_tries_spent (card), ==, 0);
-  g_assert_cmpuint (myna_virtual_card_get_verify_count (card), ==, 0);
-}
-
-static void
-test_password_blocked (Fixture       *fixture,
-                       gconstpointer  data)
-{
-  MynaPasswordDialog *dialog;
-
-  fixture->window = open_window ("pin-blocked", 900, 700);
-  dialog = open_password_dialog (fixture->window);
-
-  myna_test_gui_assert_shows (GTK_WIDGET (dialog), "Locked: no tries left");
-  gtk_editable_set_text (password_entry (dialog), "MYNA2026");
-  g_assert_false (myna_password_dialog_can_read (dialog));
-  gtk_window_destroy (GTK_WINDOW (dialog));
-}
-
-static gboolean
-sign_tries_shown (gpointer data)
-{
-  MynaCardReport *report = myna_card_manager_get_report (myna_window_get_manager (data));
-  const MynaPinStatus *pin = report != NULL
-    ? myna_card_status_get_pin (myna_card_report_get_status (report), MYNA_PIN_SIGN)
-    : NULL;
-
-  return pin != NULL && pin->remaining == 4;
-}
-
-static void
-test_password_closed_while_reading (Fixture       *fixture,
-                                    gconstpointer  data)
-{
-  MynaPasswordDialog *dialog;
-  MynaVirtualCard *card;
-  gint64 deadline;
-
-  fixture->window = open_window ("valid", 900, 700);
-  card = myna_card_manager_get_demo_card (myna_window_get_manager (fixture->window));
-  dialog = open_password_dialog (fixture->window);
-  gtk_editable_set_text (password_entry (dialog), "WRONG123");
-  g_signal_emit_by_name (myna_test_gui_find_button (GTK_WIDGET (dialog), "Read"), "clicked");
-
-  /* The card has taken the wrong password; the user closes the dialog
-   * before the answer reaches the window (the main loop has not run). */
-  deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
-  while (myna_virtual_card_get_tries_spent (card) == 0 && g_get_monotonic_time () < deadline)
-    g_usleep (G_TIME_SPAN_MILLISECOND);
-  g_assert_cmpint (myna_virtual_card_get_tries_spent (card), ==, 1);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-
-  /* The try it cost is shown all the same. */
-  g_assert_true (myna_test_gui_wait_until (sign_tries_shown, fixture->window, 10000));
-  myna_test_gui_flush ();
-  myna_test_gui_assert_shows (GTK_WIDGET (pin_row (fixture->window, MYNA_PIN_SIGN)), "4 tries left of 5");
-}
-
-static gboolean
-guide_shown (gpointer data)
-{
-  return g_strcmp0 (myna_guides_view_get_guide (data), "reset-pin") == 0;
-}
-
-static void
-test_guides (Fixture       *fixture,
-             gconstpointer  data)
-{
-  g_autofree char *screenshot = NULL;
-  g_autofree char *pdf = NULL;
-  g_autofree char *pdf_text = NULL;
-  g_autofree char *markup = NULL;
-  g_autoptr(MynaGuidePrinter) printer = NULL;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *guides = myna_guide_book_get_guides (myna_guide_book_get_default ());
-  MynaGuidesView *view;
-  GtkWidget *shown_guide;
-  GtkWidget *root;
-  gsize length;
-
-  /* Guides need no card: here there is none. */
-  fixture->window = open_window ("valid", 1100, 1600);
-  root = GTK_WIDGET (fixture->window);
-  myna_card_manager_set_demo_inserted (myna_window_get_manager (fixture->window), FALSE);
-  gtk_widget_activate_action (root, "win.show-page", "s", "guides");
-  myna_test_gui_flush ();
-
-  view = MYNA_GUIDES_VIEW (myna_test_gui_find_type (root, MYNA_TYPE_GUIDES_VIEW));
-  g_assert_nonnull (view);
-  for (guint i = 0; i < guides->len; i++)
-    g_assert_nonnull (myna_test_gui_find_named (GTK_WIDGET (view), myna_guide_get_id (g_ptr_array_index (guides, i))));
-
-  gtk_widget_activate_action (root, "win.show-guide", "s", "reset-pin");
-  g_assert_true (myna_test_gui_wait_until (guide_shown, view, 1000));
-  myna_test_gui_flush ();
-  myna_test_gui_assert_shows (GTK_WIDGET (view), "暗証番号");
-  /* Steps, the checklist per applicant, where, and the sources. */
-  myna_test_gui_assert_shows (GTK_WIDGET (view), "Who May Apply and What to Bring");
-  myna_test_gui_assert_shows (GTK_WIDGET (view), "The holder");
-  myna_test_gui_assert_shows (GTK_WIDGET (view), "Sources");
-  myna_test_gui_assert_accessible (root);
-  screenshot = myna_test_gui_save_screenshot (root, "guide-reset-pin");
-  g_clear_pointer (&screenshot, g_free);
-
-  /* One guide's widgets at a time: the one left goes. */
-  shown_guide = gtk_widget_get_first_child (GTK_WIDGET (myna_test_gui_find_type (root, MYNA_TYPE_GUIDE_PAGE)));
-  g_assert_true (ADW_IS_PREFERENCES_PAGE (shown_guide));
-  g_object_add_weak_pointer (G_OBJECT (shown_guide), (gpointer *) &shown_guide);
-
-  /* The lost-card guide has the hotline and says whether it is open now. */
-  gtk_widget_activate_action (root, "win.show-guide", "s", "lost-card");
-  myna_test_gui_flush ();
-  g_assert_null (shown_guide);
-  myna_test_gui_assert_shows (GTK_WIDGET (view), "0120-95-0178");
-  myna_test_gui_assert_shows (GTK_WIDGET (view), "answers in your language now");
-  screenshot = myna_test_gui_save_screenshot (root, "guide-lost-card");
-
-  /* Print or save as PDF: the checklist, with the Japanese terms beside. */
-  printer = myna_guide_printer_new (myna_guide_book_lookup (myna_guide_book_get_default (), "reset-pin"));
-  markup = myna_guide_printer_get_markup (printer);
-  g_assert_nonnull (strstr (markup, "The holder (本人)"));
-  g_assert_nonnull (strstr (markup, "暗証番号"));
-  pdf = g_test_build_filename (G_TEST_BUILT, "screenshots", "guide-reset-pin.pdf", NULL);
-  g_unlink (pdf);
-  g_assert_true (myna_guide_printer_run (printer, GTK_WINDOW (fixture->window), pdf, &error));
-  g_assert_no_error (error);
-  g_file_get_contents (pdf, &pdf_text, &length, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (length, >, 2000);
-  g_assert_true (g_str_has_prefix (pdf_text, "%PDF-"));
-}
-
-static void
-test_calculator (Fixture       *fixture,
-                 gconstpointer  data)
-{
-  g_autofree char *screenshot = NULL;
-  MynaExpiryInput input = { 0 };
-  MynaCalculator *calculator;
-  GtkWidget *root;
-
-  fixture->window = open_window ("valid", 900, 1200);
-  root = GTK_WIDGET (fixture->window);
-  gtk_widget_activate_action (root, "win.show-page", "s", "calculator");
-  myna_test_gui_flush ();
-  calculator = MYNA_CALCULATOR (myna_test_gui_find_type (root, MYNA_TYPE_CALCULATOR));
-  g_assert_nonnull (calculator);
-  /* In English under C.UTF-8 the calendar speaks the window's language:
-   * each date row offers it. */
-  {
-    g_autoptr(GPtrArray) buttons = myna_test_gui_find_all (root, GTK_TYPE_MENU_BUTTON);
-    guint calendars = 0;
-
-    for (guint i = 0; i < buttons->len; i++)
-      calendars += g_strcmp0 (gtk_menu_button_get_icon_name (g_ptr_array_index (buttons, i)),
-                              "x-office-calendar-symbolic") == 0;
-    g_assert_cmpuint (calendars, ==, 2);
-  }
-
-  /* An adult who got the card on 2021-04-01, born 1990-06-15: the card runs
-   * to the 10th birthday after issue (the first is 2021-06-15), the
-   * certificates to the 5th (seed 000: "発行から10回目の誕生日"). */
-  g_date_set_dmy (&input.birth_date, 15, G_DATE_JUNE, 1990);
-  g_date_set_dmy (&input.issue_date, 1, G_DATE_APRIL, 2021);
-  input.residence = MYNA_RESIDENCE_JAPANESE;
-  myna_calculator_set_input (calculator, &input);
-  myna_test_gui_flush ();
-
-  g_assert_cmpstr (myna_calculator_get_result (calculator, "age"), ==, "30 years");
-  g_assert_cmpstr (myna_calculator_get_result (calculator, "card"), ==, "2030-06-15");
-  g_assert_cmpstr (myna_calculator_get_result (calculator, "certificates"), ==, "2025-06-15");
-  myna_test_gui_assert_shows (root, "2030-06-15");
-
-  /* Typed as people in Japan write dates, even with full-width digits. */
-  {
-    GtkWidget *birth = myna_test_gui_find_type (GTK_WIDGET (calculator), MYNA_TYPE_DATE_ROW);
-
-    gtk_editable_set_text (GTK_EDITABLE (birth), "１９９０年６月１５日");
-    g_assert_cmpstr (myna_calculator_get_result (calculator, "card"), ==, "2030-06-15");
-    g_assert_false (gtk_widget_has_css_class (birth, "error"));
-    gtk_editable_set_text (GTK_EDITABLE (birth), "1990-02-30");
-    g_assert_true (gtk_widget_has_css_class (birth, "error"));
-    g_assert_cmpstr (myna_calculator_get_result (calculator, "card"), ==, "—");
-    myna_test_gui_assert_shows (root, "year-month-day");
-  }
-
-  /* A long residence status is shown whole, not cut short. */
-  input.residence = MYNA_RESIDENCE_PERMANENT_RESIDENT;
-  myna_calculator_set_input (calculator, &input);
-  myna_test_gui_flush ();
-  {
-    GtkWidget *status = myna_test_gui_find_text (root, "Permanent or special permanent resident");
-
-    g_assert_true (GTK_IS_LABEL (status));
-    g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (status))));
-  }
-  input.residence = MYNA_RESIDENCE_JAPANESE;
-
-  /* 19 at issue in May 2022: the card runs ten years, or five had it been
-   * applied for before 2022-04-01; the window says both. */
-  {
-    GtkWidget *before = myna_test_gui_find_named (root, "card-if-applied-before-2022");
-
-    g_assert_nonnull (before);
-    g_assert_false (gtk_widget_get_visible (before));
-    g_date_set_dmy (&input.birth_date, 15, G_DATE_JUNE, 2002);
-    g_date_set_dmy (&input.issue_date, 10, G_DATE_MAY, 2022);
-    myna_calculator_set_input (calculator, &input);
-    myna_test_gui_flush ();
-    g_assert_cmpstr (myna_calculator_get_result (calculator, "card"), ==, "2031-06-15");
-    g_assert_true (gtk_widget_get_visible (before));
-    g_assert_cmpstr (myna_calculator_get_result (calculator, "card-if-applied-before-2022"), ==, "2026-06-15");
-  }
-
-  /* Under 18: renewing the certificates does not outlast the card. */
-  g_date_set_dmy (&input.birth_date, 15, G_DATE_JUNE, 2010);
-  g_date_set_dmy (&input.issue_date, 1, G_DATE_APRIL, 2024);
-  myna_calculator_set_input (calculator, &input);
-  myna_test_gui_flush ();
-  g_assert_false (gtk_widget_get_visible (myna_test_gui_find_named (root, "card-if-applied-before-2022")));
-  g_assert_nonnull (strstr (myna_calculator_get_result (calculator, "renewed"), "renew the card"));
-  g_date_set_dmy (&input.issue_date, 1, G_DATE_APRIL, 2021);
-
-  /* Born after the issue date: refused, in words. */
-  g_date_set_dmy (&input.birth_date, 15, G_DATE_JUNE, 2022);
-  myna_calculator_set_input (calculator, &input);
-  g_assert_cmpstr (myna_calculator_get_result (calculator, "card"), ==, "—");
-
-  g_date_set_dmy (&input.birth_date, 15, G_DATE_JUNE, 1990);
-  myna_calculator_set_input (calculator, &input);
-  myna_test_gui_assert_accessible (root);
-  screenshot = myna_test_gui_save_screenshot (root, "calculator");
-}
-
-static void
-test_diagnostics (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  g_autofree char *screenshot = NULL;
-  g_autofree char *report_text = NULL;
-  g_autofree char *serial = NULL;
-  static const char * const steps[] = {
-    "[skipped] service:", "[ok] readers: MynaCheck demo reader", "[ok] card:",
-    "[ok] atr: 3B", "[ok] connection: T=1", "[ok] jpki:",
-  };
-  MynaCardManager *manager;
-  MynaCertificate *cert;
-  GtkWindow *diagnostics;
-
-  fixture->window = open_window ("valid", 900, 700);
-  manager = myna_window_get_manager (fixture->window);
-  cert = myna_card_report_get_certificate (myna_card_manager_get_report (manager), MYNA_CERT_AUTH);
-  serial = g_strdup (myna_certificate_get_serial (cert));
-
-  /* With the signing certificate read, the holder is in memory. */
-  myna_test_gui_read_signing_certificate (manager, "MYNA2026");
-
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.diagnostics", NULL);
-  myna_test_gui_flush ();
-  diagnostics = myna_test_gui_find_toplevel (MYNA_TYPE_DIAGNOSTICS_WINDOW);
-  g_assert_nonnull (diagnostics);
-  gtk_window_set_default_size (diagnostics, 700, 1000);
-  g_assert_true (myna_test_gui_wait_until (myna_test_gui_diagnostics_done, diagnostics, 10000));
-  myna_test_gui_flush ();
-
-  /* Each step of the self-test, in words and in the report. */
-  myna_test_gui_assert_shows (GTK_WIDGET (diagnostics), "JPKI");
-  myna_test_gui_assert_shows (GTK_WIDGET (diagnostics), "ATR");
-  report_text = myna_diagnostics_window_build_report (MYNA_DIAGNOSTICS_WINDOW (diagnostics));
-  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    if (strstr (report_text, steps[i]) == NULL)
-      g_error ("The report lacks “%s”:\n%s", steps[i], report_text);
-  g_clear_pointer (&report_text, g_free);
-
-  /* The copied report is redacted by default. */
-  report_text = myna_diagnostics_window_build_report (MYNA_DIAGNOSTICS_WINDOW (diagnostics));
-  g_assert_nonnull (strstr (report_text, "Redacted: yes"));
-  g_assert_nonnull (strstr (report_text, "pin sign: ok, 5 of 5"));
-  g_assert_null (strstr (report_text, myna_certificate_get_serial (cert)));
-  g_assert_null (strstr (report_text, myna_certificate_get_subject (cert)));
-  g_assert_null (strstr (report_text, "見本"));
-  g_clear_pointer (&report_text, g_free);
-
-  /* Unredacted on request, it has the serials, but never the holder. */
-  gtk_switch_set_active (GTK_SWITCH (myna_test_gui_find_type (GTK_WIDGET (diagnostics), GTK_TYPE_SWITCH)), FALSE);
-  report_text = myna_diagnostics_window_build_report (MYNA_DIAGNOSTICS_WINDOW (diagnostics));
-  g_assert_nonnull (strstr (report_text, "Redacted: no"));
-  g_assert_nonnull (strstr (report_text, myna_certificate_get_serial (cert)));
-  g_assert_null (strstr (report_text, "見本"));
-  g_assert_null (strstr (report_text, "東京都"));
-  /* The signing certificate's subject names the holder's town. */
-  g_assert_null (strstr (report_text, "Mihon-shi"));
-  g_assert_nonnull (strstr (report_text, "sign: within-validity-period"));
-
-  myna_test_gui_assert_accessible (GTK_WIDGET (diagnostics));
-  screenshot = myna_test_gui_save_screenshot (GTK_WIDGET (diagnostics), "diagnostics");
-  g_clear_pointer (&report_text, g_free);
-
-  /* Take the card out: the self-test runs again and says so. */
-  myna_card_manager_set_demo_inserted (manager, FALSE);
-  myna_test_gui_flush ();
-  g_assert_true (myna_test_gui_wait_until (myna_test_gui_diagnostics_done, diagnostics, 10000));
-  report_text = myna_diagnostics_window_build_report (MYNA_DIAGNOSTICS_WINDOW (diagnostics));
-  g_assert_null (strstr (report_text, "[ok] card:"));
-  g_assert_null (strstr (report_text, "[ok] jpki:"));
-  g_assert_null (strstr (report_text, serial));
-  g_assert_nonnull (strstr (report_text, "[failed] card:"));
-  gtk_window_destroy (diagnostics);
 }
 
 static void
@@ -1123,8 +520,8 @@ shortcut_is_bound (GtkWidget       *root,
 }
 
 static void
-test_keyboard (Fixture       *fixture,
-               gconstpointer  data)
+test_keyboard (MynaTestWindowFixture *fixture,
+               gconstpointer          data)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) listed = NULL;
@@ -1133,17 +530,17 @@ test_keyboard (Fixture       *fixture,
   GtkWidget *overlay;
   GtkWidget *root;
 
-  fixture->window = open_window ("pin-blocked", 900, 1600);
+  fixture->window = myna_test_window_open (app, "pin-blocked", 900, 1600);
   root = GTK_WIDGET (fixture->window);
 
   /* Tab alone reaches every action on the card page. */
   collect_focus_chain (GTK_WINDOW (fixture->window), seen);
-  g_assert_true (focus_reaches (seen, myna_test_gui_find_button (GTK_WIDGET (certificate_box (fixture->window, MYNA_CERT_AUTH)), "Details")));
-  g_assert_true (focus_reaches (seen, GTK_WIDGET (pin_row (fixture->window, MYNA_PIN_SIGN))));
+  g_assert_true (focus_reaches (seen, myna_test_gui_find_shown (GTK_WIDGET (myna_test_window_certificate_box (fixture->window, MYNA_CERT_AUTH)), "details_button")));
+  g_assert_true (focus_reaches (seen, GTK_WIDGET (myna_test_window_pin_row (fixture->window, MYNA_PIN_SIGN))));
   g_assert_true (focus_reaches (seen, myna_test_gui_find_named (root, "lost-card")));
   g_assert_true (focus_reaches (seen, myna_test_gui_find_type (root, GTK_TYPE_MENU_BUTTON)));
-  sign_box = certificate_box (fixture->window, MYNA_CERT_SIGN);
-  g_assert_null (myna_test_gui_find_button (GTK_WIDGET (sign_box), "Read with Password…"));
+  sign_box = myna_test_window_certificate_box (fixture->window, MYNA_CERT_SIGN);
+  g_assert_null (myna_test_gui_find_shown (GTK_WIDGET (sign_box), "read_button"));
 
   /* Every shortcut the shortcuts window lists is bound: by the
    * application, or by a widget of the window. */
@@ -1187,14 +584,14 @@ test_keyboard (Fixture       *fixture,
 }
 
 static void
-test_narrow (Fixture       *fixture,
-             gconstpointer  data)
+test_narrow (MynaTestWindowFixture *fixture,
+             gconstpointer          data)
 {
   g_autofree char *screenshot = NULL;
   GtkWidget *root;
   GtkWidget *switcher_bar;
 
-  fixture->window = open_window ("pin-blocked", 360, 1800);
+  fixture->window = myna_test_window_open (app, "pin-blocked", 360, 1800);
   root = GTK_WIDGET (fixture->window);
 
   myna_test_gui_assert_fits (root, 360);
@@ -1225,13 +622,10 @@ test_narrow (Fixture       *fixture,
 }
 
 static int
-label_height (GtkWidget  *root,
-              const char *text)
+label_height (GtkWidget *label)
 {
-  GtkWidget *label = myna_test_gui_find_text (root, text);
   int natural = 0;
 
-  g_assert_nonnull (label);
   gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
 
   return natural;
@@ -1244,8 +638,8 @@ luminance (const GdkRGBA *color)
 }
 
 static void
-test_dark_large_text (Fixture       *fixture,
-                      gconstpointer  data)
+test_dark_large_text (MynaTestWindowFixture *fixture,
+                      gconstpointer          data)
 {
   g_autofree char *screenshot = NULL;
   GtkWidget *root;
@@ -1254,10 +648,13 @@ test_dark_large_text (Fixture       *fixture,
   int normal_height;
   int large_height;
 
-  fixture->window = open_window ("renewal", 900, 1800);
+  fixture->window = myna_test_window_open (app, "renewal", 900, 1800);
   root = GTK_WIDGET (fixture->window);
-  normal_height = label_height (root, "Renewal open");
-  label = myna_test_gui_find_text (root, "Renewal open");
+  /* The user authentication certificate's badge, "Renewal open". */
+  label = myna_test_gui_find_named (GTK_WIDGET (myna_test_window_certificate_box (fixture->window, MYNA_CERT_AUTH)),
+                                    "state_badge");
+  g_assert_true (GTK_IS_LABEL (label));
+  normal_height = label_height (label);
   gtk_style_context_get_color (gtk_widget_get_style_context (label), &color);
   g_assert_cmpfloat (luminance (&color), <, 0.5);
 
@@ -1270,7 +667,7 @@ test_dark_large_text (Fixture       *fixture,
   g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
   gtk_style_context_get_color (gtk_widget_get_style_context (label), &color);
   g_assert_cmpfloat (luminance (&color), >, 0.5);
-  large_height = label_height (root, "Renewal open");
+  large_height = label_height (label);
   g_test_message ("“Renewal open” is %d px high, %d px with Large Text", normal_height, large_height);
   g_assert_cmpint (large_height * 100, >=, normal_height * 115);
   myna_test_gui_assert_no_clipping (root);
@@ -1352,11 +749,7 @@ main (int   argc,
 {
   int ret;
 
-  /* The demo dates are relative to today; fix today for the calculator
-   * and the open/closed state of the hotline (Wednesday, 10:00 JST). */
-  g_setenv ("MYNACHECK_NOW", "2026-11-25T10:00:00+09:00", TRUE);
-
-  app = myna_test_gui_init (&argc, &argv, "valid");
+  app = myna_test_window_init (&argc, &argv);
 
   g_test_add_func ("/window/about-and-shortcuts", test_about_and_shortcuts);
   g_test_add_func ("/window/encoded-icons", test_encoded_icons);
@@ -1365,23 +758,15 @@ main (int   argc,
     {
       g_autofree char *path = g_strdup_printf ("/window/overview/%s", overview_cases[i].scenario);
 
-      g_test_add (path, Fixture, &overview_cases[i], fixture_setup, test_overview, fixture_teardown);
+      MYNA_TEST_WINDOW_ADD (path, &overview_cases[i], test_overview);
     }
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+#define ADD(path, func) MYNA_TEST_WINDOW_ADD (path, NULL, func)
   ADD ("/window/timeline", test_timeline);
   ADD ("/window/juki-card", test_juki_card);
   ADD ("/window/removal", test_removal);
   ADD ("/window/reading", test_reading);
   ADD ("/window/not-my-number", test_not_my_number);
-  ADD ("/window/certificate-details", test_certificate_details);
-  ADD ("/window/password/read", test_password_dialog);
-  ADD ("/window/password/last-try", test_password_last_try);
-  ADD ("/window/password/blocked", test_password_blocked);
-  ADD ("/window/password/closed-while-reading", test_password_closed_while_reading);
-  ADD ("/window/guides", test_guides);
-  ADD ("/window/calculator", test_calculator);
-  ADD ("/window/diagnostics", test_diagnostics);
   ADD ("/window/keyboard", test_keyboard);
   ADD ("/window/narrow", test_narrow);
   ADD ("/window/dark-large-text", test_dark_large_text);

@@ -48,6 +48,68 @@ myna_apdu_is_extended (const MynaApdu *apdu)
          apdu->ne > MYNA_APDU_MAX_SHORT_NE;
 }
 
+static gsize
+encoded_length (const MynaApdu *apdu,
+                gboolean        extended)
+{
+  gsize needed = 4;
+
+  if (apdu->nc > 0)
+    needed += (extended ? 3 : 1) + apdu->nc;
+  if (apdu->ne > 0)
+    needed += extended ? (apdu->nc > 0 ? 2 : 3) : 1;
+
+  return needed;
+}
+
+static gsize
+write_lc_and_data (const MynaApdu *apdu,
+                   gboolean        extended,
+                   guint8         *buffer)
+{
+  gsize pos = 0;
+
+  if (extended)
+    {
+      buffer[pos++] = 0x00;
+      buffer[pos++] = (apdu->nc >> 8) & 0xff;
+      buffer[pos++] = apdu->nc & 0xff;
+    }
+  else
+    {
+      buffer[pos++] = apdu->nc & 0xff;
+    }
+
+  memcpy (buffer + pos, apdu->data, apdu->nc);
+
+  return pos + apdu->nc;
+}
+
+/* Ne of 256 (short) or 65536 (extended) is encoded as zero. */
+static gsize
+write_le (const MynaApdu *apdu,
+          gboolean        extended,
+          guint8         *buffer)
+{
+  gsize pos = 0;
+
+  if (extended)
+    {
+      gsize le = apdu->ne == MYNA_APDU_MAX_EXTENDED_NE ? 0 : apdu->ne;
+
+      if (apdu->nc == 0)
+        buffer[pos++] = 0x00;
+      buffer[pos++] = (le >> 8) & 0xff;
+      buffer[pos++] = le & 0xff;
+    }
+  else
+    {
+      buffer[pos++] = apdu->ne == MYNA_APDU_MAX_SHORT_NE ? 0 : apdu->ne & 0xff;
+    }
+
+  return pos;
+}
+
 /**
  * myna_apdu_encode:
  * @apdu: the command
@@ -83,12 +145,7 @@ myna_apdu_encode (const MynaApdu  *apdu,
     }
 
   extended = myna_apdu_is_extended (apdu);
-
-  needed = 4;
-  if (apdu->nc > 0)
-    needed += (extended ? 3 : 1) + apdu->nc;
-  if (apdu->ne > 0)
-    needed += extended ? (apdu->nc > 0 ? 2 : 3) : 1;
+  needed = encoded_length (apdu, extended);
 
   if (needed > buffer_size)
     {
@@ -102,45 +159,84 @@ myna_apdu_encode (const MynaApdu  *apdu,
   buffer[pos++] = apdu->ins;
   buffer[pos++] = apdu->p1;
   buffer[pos++] = apdu->p2;
-
   if (apdu->nc > 0)
-    {
-      if (extended)
-        {
-          buffer[pos++] = 0x00;
-          buffer[pos++] = (apdu->nc >> 8) & 0xff;
-          buffer[pos++] = apdu->nc & 0xff;
-        }
-      else
-        {
-          buffer[pos++] = apdu->nc & 0xff;
-        }
-
-      memcpy (buffer + pos, apdu->data, apdu->nc);
-      pos += apdu->nc;
-    }
-
+    pos += write_lc_and_data (apdu, extended, buffer + pos);
   if (apdu->ne > 0)
-    {
-      /* Ne of 256 (short) or 65536 (extended) is encoded as zero. */
-      if (extended)
-        {
-          gsize le = apdu->ne == MYNA_APDU_MAX_EXTENDED_NE ? 0 : apdu->ne;
-
-          if (apdu->nc == 0)
-            buffer[pos++] = 0x00;
-          buffer[pos++] = (le >> 8) & 0xff;
-          buffer[pos++] = le & 0xff;
-        }
-      else
-        {
-          buffer[pos++] = apdu->ne == MYNA_APDU_MAX_SHORT_NE ? 0 : apdu->ne & 0xff;
-        }
-    }
+    pos += write_le (apdu, extended, buffer + pos);
 
   g_assert (pos == needed);
 
   return pos;
+}
+
+/* Short Lc: case 3 or case 4 short. */
+static gboolean
+parse_short_lc (const guint8 *b,
+                gsize         body,
+                MynaApdu     *apdu)
+{
+  gsize nc = b[0];
+
+  if (body == 1 + nc)
+    {
+      apdu->data = b + 1;
+      apdu->nc = nc;
+      return TRUE;
+    }
+  if (body == 2 + nc)
+    {
+      apdu->data = b + 1;
+      apdu->nc = nc;
+      apdu->ne = b[1 + nc] == 0 ? MYNA_APDU_MAX_SHORT_NE : b[1 + nc];
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* b[0] == 0 and at least two body bytes: an extended-length form. */
+static gboolean
+parse_extended (const guint8 *b,
+                gsize         body,
+                MynaApdu     *apdu)
+{
+  gsize nc;
+
+  apdu->extended = TRUE;
+
+  if (body == 3)
+    {
+      /* Case 2 extended. */
+      gsize le = ((gsize) b[1] << 8) | b[2];
+
+      apdu->ne = le == 0 ? MYNA_APDU_MAX_EXTENDED_NE : le;
+      return TRUE;
+    }
+
+  if (body < 3)
+    return FALSE;
+
+  nc = ((gsize) b[1] << 8) | b[2];
+  if (nc == 0)
+    return FALSE;
+
+  if (body == 3 + nc)
+    {
+      apdu->data = b + 3;
+      apdu->nc = nc;
+      return TRUE;
+    }
+  if (body == 5 + nc)
+    {
+      gsize le = ((gsize) b[3 + nc] << 8) | b[4 + nc];
+
+      apdu->data = b + 3;
+      apdu->nc = nc;
+      apdu->ne = le == 0 ? MYNA_APDU_MAX_EXTENDED_NE : le;
+      return TRUE;
+    }
+
+  return FALSE;
 }
 
 /**
@@ -190,62 +286,8 @@ myna_apdu_parse (const guint8  *buffer,
       return TRUE;
     }
 
-  if (b[0] != 0)
-    {
-      /* Short Lc: case 3 or case 4 short. */
-      gsize nc = b[0];
-
-      if (body == 1 + nc)
-        {
-          apdu->data = b + 1;
-          apdu->nc = nc;
-          return TRUE;
-        }
-      if (body == 2 + nc)
-        {
-          apdu->data = b + 1;
-          apdu->nc = nc;
-          apdu->ne = b[1 + nc] == 0 ? MYNA_APDU_MAX_SHORT_NE : b[1 + nc];
-          return TRUE;
-        }
-      goto malformed;
-    }
-
-  /* b[0] == 0 and at least two body bytes: an extended-length form. */
-  apdu->extended = TRUE;
-
-  if (body == 3)
-    {
-      /* Case 2 extended. */
-      gsize le = ((gsize) b[1] << 8) | b[2];
-
-      apdu->ne = le == 0 ? MYNA_APDU_MAX_EXTENDED_NE : le;
-      return TRUE;
-    }
-
-  if (body > 3)
-    {
-      gsize nc = ((gsize) b[1] << 8) | b[2];
-
-      if (nc == 0)
-        goto malformed;
-
-      if (body == 3 + nc)
-        {
-          apdu->data = b + 3;
-          apdu->nc = nc;
-          return TRUE;
-        }
-      if (body == 5 + nc)
-        {
-          gsize le = ((gsize) b[3 + nc] << 8) | b[4 + nc];
-
-          apdu->data = b + 3;
-          apdu->nc = nc;
-          apdu->ne = le == 0 ? MYNA_APDU_MAX_EXTENDED_NE : le;
-          return TRUE;
-        }
-    }
+  if (b[0] != 0 ? parse_short_lc (b, body, apdu) : parse_extended (b, body, apdu))
+    return TRUE;
 
 malformed:
   g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_INVALID_COMMAND,

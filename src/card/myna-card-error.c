@@ -29,6 +29,85 @@
 G_DEFINE_QUARK (myna-card-error-quark, myna_card_error)
 G_DEFINE_QUARK (myna-sw-error-quark, myna_sw_error)
 
+/* What the user is told for each failure the card layer knows, wherever
+ * it is found: PC/SC, the virtual card, the card manager, the self-test
+ * or the command line. A code without an entry has its message written
+ * where it happens, with the details of that place. */
+static const char * const card_error_messages[] = {
+  [MYNA_CARD_ERROR_NO_SERVICE] =
+    N_("The smart card service (pcscd) is not running. Start it with “sudo systemctl enable --now pcscd.socket”."),
+  [MYNA_CARD_ERROR_NO_READER] =
+    N_("No IC card reader is connected. Plug in a USB IC card reader."),
+  [MYNA_CARD_ERROR_UNKNOWN_READER] =
+    N_("The IC card reader is no longer connected. Plug it in again."),
+  [MYNA_CARD_ERROR_NO_CARD] =
+    N_("There is no card in the reader. Insert your My Number card."),
+  [MYNA_CARD_ERROR_SEVERAL_CARDS] =
+    N_("Several readers hold a card: choose one."),
+  [MYNA_CARD_ERROR_SHARING_VIOLATION] =
+    N_("Another program is using the card. Close programs that use the card, such as a browser signing extension, and try again."),
+  [MYNA_CARD_ERROR_UNRESPONSIVE] =
+    N_("The card does not respond. Check that it is inserted the right way round, chip first, or try another reader."),
+  [MYNA_CARD_ERROR_REMOVED] =
+    N_("The card was removed while it was being read. Insert it again and leave it in the reader until reading is done."),
+  [MYNA_CARD_ERROR_RESET] =
+    N_("Another program reset the card. Try again."),
+  [MYNA_CARD_ERROR_IO] =
+    N_("Communication with the card failed. Remove the card and insert it again."),
+};
+
+/**
+ * myna_card_error_get_message_id:
+ * @code: a #MynaCardError
+ *
+ * For a message that is said twice, in the user's language and in English
+ * (the diagnostics report).
+ *
+ * Returns: (nullable): the untranslated message for @code, or %NULL when
+ *   @code has none of its own
+ */
+const char *
+myna_card_error_get_message_id (MynaCardError code)
+{
+  if ((guint) code >= G_N_ELEMENTS (card_error_messages))
+    return NULL;
+
+  return card_error_messages[code];
+}
+
+/**
+ * myna_card_error_get_message:
+ * @code: a #MynaCardError
+ *
+ * Returns: (nullable): the translated message for @code, or %NULL when
+ *   @code has none of its own
+ */
+const char *
+myna_card_error_get_message (MynaCardError code)
+{
+  const char *msgid = myna_card_error_get_message_id (code);
+
+  return msgid != NULL ? _(msgid) : NULL;
+}
+
+/**
+ * myna_card_error_set:
+ * @error: return location for a #GError
+ * @code: a #MynaCardError that has a message of its own
+ *
+ * Sets @error in the %MYNA_CARD_ERROR domain with the message of @code.
+ */
+void
+myna_card_error_set (GError        **error,
+                     MynaCardError   code)
+{
+  const char *message = myna_card_error_get_message (code);
+
+  g_return_if_fail (message != NULL);
+
+  g_set_error_literal (error, MYNA_CARD_ERROR, code, message);
+}
+
 MynaSw
 myna_sw_classify (guint16 sw)
 {

@@ -92,6 +92,11 @@ typedef enum
 GQuark      myna_card_error_quark (void);
 GQuark      myna_sw_error_quark   (void);
 
+const char *myna_card_error_get_message_id (MynaCardError code);
+const char *myna_card_error_get_message    (MynaCardError code);
+void        myna_card_error_set            (GError     **error,
+                                            MynaCardError code);
+
 MynaSw      myna_sw_classify      (guint16      sw);
 const char *myna_sw_get_message   (guint16      sw);
 void        myna_sw_set_error     (GError     **error,

@@ -24,6 +24,30 @@
 
 G_BEGIN_DECLS
 
+/* The session's files: myna-card-session.c (APDUs, SELECT, READ BINARY,
+ * VERIFY) and myna-card-session-der.c (reading a certificate file). */
+
+/* What the session learnt the reader and card support. */
+typedef enum
+{
+  SUPPORT_UNKNOWN,
+  SUPPORT_YES,
+  SUPPORT_NO,
+} Support;
+
+struct _MynaCardSession
+{
+  GObject        parent_instance;
+
+  MynaTransport *transport;
+  guint8        *command;
+  guint8        *response;
+  guint          apdu_count;
+  Support        extended_length;
+  Support        sfi_read;
+  Support        sfi_verify;
+};
+
 /* Presents a PIN as is: only myna-jpki.c calls it, after the format check
  * and the last-try rule. */
 gboolean _myna_card_session_verify_pin (MynaCardSession  *self,

@@ -42,8 +42,6 @@ MynaCardSession *myna_card_session_new                  (MynaTransport    *trans
 MynaTransport   *myna_card_session_get_transport        (MynaCardSession  *self);
 guint            myna_card_session_get_apdu_count       (MynaCardSession  *self);
 gboolean         myna_card_session_get_extended_length  (MynaCardSession  *self);
-void             myna_card_session_set_extended_length  (MynaCardSession  *self,
-                                                         gboolean          extended_length);
 GBytes          *myna_card_session_transmit             (MynaCardSession  *self,
                                                          const MynaApdu   *apdu,
                                                          guint16          *sw,

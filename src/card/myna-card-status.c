@@ -23,6 +23,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "myna-card-status-private.h"
 #include "myna-pin.h"
@@ -381,4 +382,74 @@ myna_card_status_clear (MynaCardStatus *self)
       g_clear_pointer (&self->certificates[i], g_bytes_unref);
       g_clear_error (&self->certificate_errors[i]);
     }
+}
+
+static MynaCardStatus *
+copy (MynaCardStatus *self)
+{
+  MynaCardStatus *copy = _myna_card_status_new (self->reader_name, self->atr);
+
+  _myna_card_status_set_token (copy, self->token, self->kind);
+  memcpy (copy->pins, self->pins, sizeof self->pins);
+  for (guint i = 0; i < MYNA_N_CERTS; i++)
+    {
+      if (self->certificates[i] != NULL)
+        copy->certificates[i] = g_bytes_ref (self->certificates[i]);
+      if (self->certificate_errors[i] != NULL)
+        copy->certificate_errors[i] = g_error_copy (self->certificate_errors[i]);
+    }
+  _myna_card_status_set_apdu_count (copy, self->apdu_count, self->extended_length);
+
+  return copy;
+}
+
+/**
+ * myna_card_status_copy_with_pin:
+ * @self: a #MynaCardStatus
+ * @pin: what a later PIN operation on the same card said about one PIN
+ *
+ * A status is what one read of the card returned, and does not change;
+ * what is learnt later makes a new one.
+ *
+ * Returns: (transfer full): a copy of @self with @pin
+ */
+MynaCardStatus *
+myna_card_status_copy_with_pin (MynaCardStatus      *self,
+                                const MynaPinStatus *pin)
+{
+  MynaCardStatus *status;
+
+  g_return_val_if_fail (MYNA_IS_CARD_STATUS (self), NULL);
+  g_return_val_if_fail (pin != NULL && pin->id < MYNA_N_PINS, NULL);
+
+  status = copy (self);
+  _myna_card_status_set_pin (status, pin);
+
+  return status;
+}
+
+/**
+ * myna_card_status_copy_with_certificate:
+ * @self: a #MynaCardStatus
+ * @id: which certificate
+ * @der: the certificate, read later from the same card (the signing
+ *   certificate, with the password)
+ *
+ * Returns: (transfer full): a copy of @self with @der as certificate @id
+ */
+MynaCardStatus *
+myna_card_status_copy_with_certificate (MynaCardStatus *self,
+                                        MynaCertId      id,
+                                        GBytes         *der)
+{
+  MynaCardStatus *status;
+
+  g_return_val_if_fail (MYNA_IS_CARD_STATUS (self), NULL);
+  g_return_val_if_fail (id < MYNA_N_CERTS, NULL);
+  g_return_val_if_fail (der != NULL, NULL);
+
+  status = copy (self);
+  _myna_card_status_set_certificate (status, id, der);
+
+  return status;
 }

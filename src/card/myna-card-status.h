@@ -49,5 +49,10 @@ const GError        *myna_card_status_get_certificate_error (MynaCardStatus *sel
 guint                myna_card_status_get_apdu_count      (MynaCardStatus  *self);
 gboolean             myna_card_status_get_extended_length (MynaCardStatus  *self);
 void                 myna_card_status_clear               (MynaCardStatus  *self);
+MynaCardStatus      *myna_card_status_copy_with_pin       (MynaCardStatus  *self,
+                                                           const MynaPinStatus *pin);
+MynaCardStatus      *myna_card_status_copy_with_certificate (MynaCardStatus *self,
+                                                             MynaCertId      id,
+                                                             GBytes         *der);
 
 G_END_DECLS

@@ -409,20 +409,15 @@ myna_jpki_read_status (MynaCardSession  *session,
   return g_steal_pointer (&status);
 }
 
+/* Whether the signing password may be sent, from what an empty VERIFY
+ * said about its tries (@pin): never to a locked or absent PIN, nor when
+ * the count is unknown, and on the last try only when confirmed. */
 static gboolean
-verify_signing_password (MynaCardSession    *session,
-                         const char         *password,
-                         MynaSignReadFlags   flags,
-                         MynaPinStatus      *pin,
-                         GError            **error)
+may_send_signing_password (const MynaPinStatus  *pin,
+                           guint16               sw,
+                           MynaSignReadFlags     flags,
+                           GError              **error)
 {
-  guint16 sw = 0;
-
-  if (!myna_card_session_query_pin (session, EF_SIGN_PIN & 0x1f, EF_SIGN_PIN, &sw, error))
-    return FALSE;
-
-  myna_pin_status_update (pin, sw);
-
   switch (pin->state)
     {
     case MYNA_PIN_STATE_ABSENT:
@@ -459,21 +454,22 @@ verify_signing_password (MynaCardSession    *session,
       break;
     }
 
-  if (!_myna_card_session_verify_pin (session, EF_SIGN_PIN, password, &sw, error))
-    return FALSE;
+  return TRUE;
+}
 
-  myna_pin_status_update (pin, sw);
-
-  if (sw == 0x9000)
-    return TRUE;
-
+/* Why the card refused the password, with the tries it says are left. */
+static void
+set_refusal_error (const MynaPinStatus  *pin,
+                   guint16               sw,
+                   GError              **error)
+{
   switch (pin->state)
     {
     case MYNA_PIN_STATE_BLOCKED:
       g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_PIN_BLOCKED,
                    /* Translators: PIN, certificate and card names as in po/glossary.json. */
                    _("The signing password was wrong and is now locked."));
-      return FALSE;
+      return;
 
     case MYNA_PIN_STATE_OK:
     case MYNA_PIN_STATE_LAST_TRY:
@@ -483,15 +479,42 @@ verify_signing_password (MynaCardSession    *session,
                                 "The signing password is wrong. %d tries are left.",
                                 pin->remaining),
                    pin->remaining);
-      return FALSE;
+      return;
 
     case MYNA_PIN_STATE_ABSENT:
     case MYNA_PIN_STATE_UNKNOWN:
     default:
       /* Translators: PIN, certificate and card names as in po/glossary.json. */
       myna_sw_set_error (error, sw, _("Checking the signing password"));
-      return FALSE;
+      break;
     }
+}
+
+static gboolean
+verify_signing_password (MynaCardSession    *session,
+                         const char         *password,
+                         MynaSignReadFlags   flags,
+                         MynaPinStatus      *pin,
+                         GError            **error)
+{
+  guint16 sw = 0;
+
+  if (!myna_card_session_query_pin (session, EF_SIGN_PIN & 0x1f, EF_SIGN_PIN, &sw, error))
+    return FALSE;
+
+  myna_pin_status_update (pin, sw);
+  if (!may_send_signing_password (pin, sw, flags, error))
+    return FALSE;
+
+  if (!_myna_card_session_verify_pin (session, EF_SIGN_PIN, password, &sw, error))
+    return FALSE;
+
+  myna_pin_status_update (pin, sw);
+  if (sw == 0x9000)
+    return TRUE;
+
+  set_refusal_error (pin, sw, error);
+  return FALSE;
 }
 
 /**

@@ -126,7 +126,6 @@ myna_pcsc_set_error (GError     **error,
                      const char  *what)
 {
   MynaCardError code;
-  const char *message;
 
   switch (rv)
     {
@@ -136,33 +135,27 @@ myna_pcsc_set_error (GError     **error,
     case SCARD_E_NO_SERVICE:
     case SCARD_E_SERVICE_STOPPED:
       code = MYNA_CARD_ERROR_NO_SERVICE;
-      message = _("The smart card service (pcscd) is not running. Start it with “sudo systemctl enable --now pcscd.socket”.");
       break;
 
     case SCARD_E_NO_READERS_AVAILABLE:
       code = MYNA_CARD_ERROR_NO_READER;
-      message = _("No IC card reader is connected. Plug in a USB IC card reader.");
       break;
 
     case SCARD_E_UNKNOWN_READER:
     case SCARD_E_READER_UNAVAILABLE:
       code = MYNA_CARD_ERROR_UNKNOWN_READER;
-      message = _("The IC card reader is no longer connected. Plug it in again.");
       break;
 
     case SCARD_E_NO_SMARTCARD:
       code = MYNA_CARD_ERROR_NO_CARD;
-      message = _("There is no card in the reader. Insert your My Number card.");
       break;
 
     case SCARD_W_REMOVED_CARD:
       code = MYNA_CARD_ERROR_REMOVED;
-      message = _("The card was removed while it was being read. Insert it again and leave it in the reader until reading is done.");
       break;
 
     case SCARD_E_SHARING_VIOLATION:
       code = MYNA_CARD_ERROR_SHARING_VIOLATION;
-      message = _("Another program is using the card. Close programs that use the card, such as a browser signing extension, and try again.");
       break;
 
     case SCARD_W_UNRESPONSIVE_CARD:
@@ -171,12 +164,10 @@ myna_pcsc_set_error (GError     **error,
     case SCARD_E_CARD_UNSUPPORTED:
     case SCARD_E_PROTO_MISMATCH:
       code = MYNA_CARD_ERROR_UNRESPONSIVE;
-      message = _("The card does not respond. Check that it is inserted the right way round, chip first, or try another reader.");
       break;
 
     case SCARD_W_RESET_CARD:
       code = MYNA_CARD_ERROR_RESET;
-      message = _("Another program reset the card. Try again.");
       break;
 
     case SCARD_E_CANCELLED:
@@ -185,15 +176,15 @@ myna_pcsc_set_error (GError     **error,
 
     default:
       code = MYNA_CARD_ERROR_IO;
-      message = _("Communication with the card failed. Remove the card and insert it again.");
       break;
     }
 
   if (what != NULL)
-    g_set_error (error, MYNA_CARD_ERROR, code, "%s (%s: %s)", message, what,
+    g_set_error (error, MYNA_CARD_ERROR, code, "%s (%s: %s)", myna_card_error_get_message (code), what,
                  pcsc_stringify_error (rv));
   else
-    g_set_error (error, MYNA_CARD_ERROR, code, "%s (%s)", message, pcsc_stringify_error (rv));
+    g_set_error (error, MYNA_CARD_ERROR, code, "%s (%s)", myna_card_error_get_message (code),
+                 pcsc_stringify_error (rv));
 
   return FALSE;
 }
@@ -405,6 +396,49 @@ myna_reader_state_compute (GPtrArray             *readers,
     *card_reader = with_card;
 
   return state_of_card (with_card);
+}
+
+/**
+ * myna_reader_state_to_error:
+ * @state: what the readers say
+ * @error: return location for a #GError
+ *
+ * The one mapping from a reader state to the error a read would end
+ * with, and its message (myna_card_error_get_message()).
+ *
+ * Returns: %TRUE if @state has a card to read (or says nothing yet),
+ *   %FALSE with @error set otherwise
+ */
+gboolean
+myna_reader_state_to_error (MynaReaderState   state,
+                            GError          **error)
+{
+  switch (state)
+    {
+    case MYNA_READER_STATE_STARTING:
+    case MYNA_READER_STATE_CARD_PRESENT:
+      return TRUE;
+    case MYNA_READER_STATE_SERVICE_UNAVAILABLE:
+      myna_card_error_set (error, MYNA_CARD_ERROR_NO_SERVICE);
+      return FALSE;
+    case MYNA_READER_STATE_NO_READER:
+      myna_card_error_set (error, MYNA_CARD_ERROR_NO_READER);
+      return FALSE;
+    case MYNA_READER_STATE_NO_CARD:
+      myna_card_error_set (error, MYNA_CARD_ERROR_NO_CARD);
+      return FALSE;
+    case MYNA_READER_STATE_SEVERAL_CARDS:
+      myna_card_error_set (error, MYNA_CARD_ERROR_SEVERAL_CARDS);
+      return FALSE;
+    case MYNA_READER_STATE_CARD_IN_USE:
+      myna_card_error_set (error, MYNA_CARD_ERROR_SHARING_VIOLATION);
+      return FALSE;
+    case MYNA_READER_STATE_CARD_MUTE:
+      myna_card_error_set (error, MYNA_CARD_ERROR_UNRESPONSIVE);
+      return FALSE;
+    default:
+      g_return_val_if_reached (FALSE);
+    }
 }
 
 const char *

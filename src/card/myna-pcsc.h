@@ -53,6 +53,8 @@ const MynaReaderInfo *myna_reader_find        (GPtrArray            *readers,
 MynaReaderState  myna_reader_state_compute     (GPtrArray            *readers,
                                                 const char           *preferred_reader,
                                                 const MynaReaderInfo **card_reader);
+gboolean         myna_reader_state_to_error    (MynaReaderState       state,
+                                                GError              **error);
 const char      *myna_reader_state_to_string   (MynaReaderState       state);
 gboolean         myna_pcsc_set_error           (GError              **error,
                                                 long                  rv,

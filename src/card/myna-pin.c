@@ -114,23 +114,6 @@ myna_pin_get_name (MynaPinId id)
     }
 }
 
-const char *
-myna_pin_get_format_hint (MynaPinId id)
-{
-  switch (id)
-    {
-    case MYNA_PIN_SIGN:
-      return _("6 to 16 letters (A–Z) and digits");
-    case MYNA_PIN_AUTH:
-    case MYNA_PIN_CARD_INFO:
-    case MYNA_PIN_JUKI:
-      return _("4 digits");
-    case MYNA_N_PINS:
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
 int
 myna_pin_get_max_tries (MynaPinId id)
 {
@@ -266,19 +249,74 @@ myna_pin_status_is_usable (const MynaPinStatus *status)
 }
 
 /**
+ * myna_pin_check_format:
+ * @id: which PIN @pin is for
+ * @pin: the PIN as typed, NUL-terminated
+ * @length: (out) (optional): the number of characters checked, all of them
+ *   unless the result is %MYNA_PIN_FORMAT_BAD_CHARACTER
+ *
+ * The one rule for what may be sent as @id: the right length, digits only
+ * for the 4-digit PINs, letters and digits for the signing password. A
+ * signing password has at least one letter and one digit: J-LIS sets none
+ * without both (reference §3.3; seed 001, "英数字混在"), so one typed
+ * without both cannot be right and would only spend a try. Letters may be
+ * lower case: myna_pin_normalize() upper-cases them.
+ *
+ * Returns: %MYNA_PIN_FORMAT_OK, or why @pin cannot be right
+ */
+MynaPinFormat
+myna_pin_check_format (MynaPinId   id,
+                       const char *pin,
+                       guint      *length)
+{
+  const PinInfo *info;
+  gboolean has_letter = FALSE;
+  gboolean has_digit = FALSE;
+  guint n = 0;
+
+  if (length != NULL)
+    *length = 0;
+
+  g_return_val_if_fail (id < MYNA_N_PINS, MYNA_PIN_FORMAT_BAD_CHARACTER);
+  g_return_val_if_fail (pin != NULL, MYNA_PIN_FORMAT_EMPTY);
+
+  info = &pin_info[id];
+
+  for (const char *p = pin; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        has_digit = TRUE;
+      else if (info->alphanumeric && g_ascii_isalpha (*p))
+        has_letter = TRUE;
+      else
+        return MYNA_PIN_FORMAT_BAD_CHARACTER;
+      n++;
+      if (length != NULL)
+        *length = n;
+    }
+
+  if (n == 0)
+    return MYNA_PIN_FORMAT_EMPTY;
+  if (n < info->min_length)
+    return MYNA_PIN_FORMAT_TOO_SHORT;
+  if (n > info->max_length)
+    return MYNA_PIN_FORMAT_TOO_LONG;
+  if (info->alphanumeric && !(has_letter && has_digit))
+    return MYNA_PIN_FORMAT_NOT_MIXED;
+
+  return MYNA_PIN_FORMAT_OK;
+}
+
+/**
  * myna_pin_normalize:
  * @id: which PIN @pin is for
  * @pin: (inout): the PIN as typed, NUL-terminated
  * @error: return location for a #GError
  *
- * Checks the format of @pin before it may go to the card, so that a PIN
- * that cannot be right never spends a try. The signing password is
- * upper-cased in place: it is registered in upper case and the card
- * compares bytes (reference §3.2).
- *
- * A signing password has at least one letter and one digit: J-LIS sets
- * none without both (reference §3.3; seed 001, "英数字混在"), so one
- * typed without both cannot be right and would only spend a try.
+ * Checks the format of @pin with myna_pin_check_format() before it may go
+ * to the card, so that a PIN that cannot be right never spends a try. The
+ * signing password is upper-cased in place: it is registered in upper
+ * case and the card compares bytes (reference §3.2).
  *
  * Returns: %TRUE if @pin has the right format
  */
@@ -287,46 +325,21 @@ myna_pin_normalize (MynaPinId   id,
                     char       *pin,
                     GError    **error)
 {
-  const PinInfo *info;
-  gboolean has_letter = FALSE;
-  gboolean has_digit = FALSE;
-  gsize length;
-
   g_return_val_if_fail (id < MYNA_N_PINS, FALSE);
   g_return_val_if_fail (pin != NULL, FALSE);
 
-  info = &pin_info[id];
-  length = strlen (pin);
-
-  if (length < info->min_length || length > info->max_length)
-    goto bad_format;
-
-  for (gsize i = 0; i < length; i++)
+  if (myna_pin_check_format (id, pin, NULL) != MYNA_PIN_FORMAT_OK)
     {
-      if (g_ascii_isdigit (pin[i]))
-        {
-          has_digit = TRUE;
-          continue;
-        }
-      if (info->alphanumeric && g_ascii_isalpha (pin[i]))
-        {
-          pin[i] = g_ascii_toupper (pin[i]);
-          has_letter = TRUE;
-          continue;
-        }
-      goto bad_format;
+      g_set_error_literal (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_PIN_FORMAT,
+                           id == MYNA_PIN_SIGN
+                             /* Translators: PIN, certificate and card names as in po/glossary.json. */
+                             ? _("The signing password must be 6 to 16 letters (A–Z) and digits. Nothing was sent to the card.")
+                             : _("This PIN must be 4 digits. Nothing was sent to the card."));
+      return FALSE;
     }
 
-  if (info->alphanumeric && !(has_letter && has_digit))
-    goto bad_format;
+  for (char *p = pin; *p != '\0'; p++)
+    *p = g_ascii_toupper (*p);
 
   return TRUE;
-
-bad_format:
-  g_set_error_literal (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_PIN_FORMAT,
-                       id == MYNA_PIN_SIGN
-                         /* Translators: PIN, certificate and card names as in po/glossary.json. */
-                         ? _("The signing password must be 6 to 16 letters (A–Z) and digits. Nothing was sent to the card.")
-                         : _("This PIN must be 4 digits. Nothing was sent to the card."));
-  return FALSE;
 }

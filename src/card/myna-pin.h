@@ -29,6 +29,19 @@ G_BEGIN_DECLS
 
 #define MYNA_PIN_MAX_LENGTH 16
 
+/* Why a PIN as typed cannot be sent, checked before anything reaches the
+ * card; the first reason that applies, in this order of checks: the
+ * characters, then the length, then the mix of letters and digits. */
+typedef enum
+{
+  MYNA_PIN_FORMAT_OK,
+  MYNA_PIN_FORMAT_BAD_CHARACTER, /* not a digit, or a letter where only digits go */
+  MYNA_PIN_FORMAT_EMPTY,
+  MYNA_PIN_FORMAT_TOO_SHORT,
+  MYNA_PIN_FORMAT_TOO_LONG,
+  MYNA_PIN_FORMAT_NOT_MIXED,     /* a signing password without a letter or a digit */
+} MynaPinFormat;
+
 /* What an empty VERIFY told about one PIN. Reading it spends no try. */
 typedef struct
 {
@@ -44,7 +57,6 @@ const char *myna_pin_id_to_string     (MynaPinId           id);
 gboolean    myna_pin_id_from_string   (const char         *str,
                                        MynaPinId          *id);
 const char *myna_pin_get_name         (MynaPinId           id);
-const char *myna_pin_get_format_hint  (MynaPinId           id);
 int         myna_pin_get_max_tries    (MynaPinId           id);
 guint       myna_pin_get_min_length   (MynaPinId           id);
 guint       myna_pin_get_max_length   (MynaPinId           id);
@@ -56,6 +68,9 @@ gboolean    myna_pin_status_update    (MynaPinStatus      *status,
                                        guint16             sw);
 gboolean    myna_pin_status_is_usable (const MynaPinStatus *status);
 
+MynaPinFormat myna_pin_check_format   (MynaPinId           id,
+                                       const char         *pin,
+                                       guint              *length);
 gboolean    myna_pin_normalize        (MynaPinId           id,
                                        char               *pin,
                                        GError            **error);

@@ -24,11 +24,9 @@
 
 #include "myna-card-enums.h"
 #include "myna-pcsc-private.h"
-#include "myna-reader-monitor.h"
-
-/* While pcscd is away there is nothing to block on, so the worker looks
- * again at this interval. It is the only polling the monitor does. */
-#define SERVICE_RETRY_MS 1000
+#include "myna-pcsc-transport.h"
+#include "myna-reader-monitor-private.h"
+#include "myna-self-test.h"
 
 /*
  * Watches readers and cards from a worker thread that blocks in
@@ -36,38 +34,30 @@
  * readers coming and going wake it too. Changes reach the thread-default
  * main context of whoever called myna_reader_monitor_start().
  *
- * The worker shares only a Worker struct with the object, so that
- * dropping the last reference to the monitor stops the thread without a
- * reference cycle.
+ * The thread is in myna-reader-monitor-worker.c. It shares only a
+ * MynaReaderWorker with the object, so that dropping the last reference
+ * to the monitor stops the thread without a reference cycle.
+ *
+ * A MynaCardSource: the card manager follows it, as it follows the demo
+ * card's MynaVirtualReader.
  */
-typedef struct
-{
-  gatomicrefcount  ref_count;
-  GMutex           mutex;
-  GCond            cond;
-  GMainContext    *main_context;
-  GWeakRef         monitor;
-  SCARDCONTEXT     context;
-  gboolean         has_context;
-  gboolean         stopping;
-  gboolean         refresh;
-  gboolean         exited;
-} Worker;
-
 struct _MynaReaderMonitor
 {
-  GObject          parent_instance;
+  GObject           parent_instance;
 
-  Worker          *worker;
-  guint            refresh_id;
-  guint            refresh_attempts;
-  GThread         *thread;
-  GPtrArray       *readers;
-  char            *preferred_reader;
-  MynaReaderState  state;
+  MynaReaderWorker *worker;
+  guint             refresh_id;
+  guint             refresh_attempts;
+  GThread          *thread;
+  GPtrArray        *readers;
+  char             *preferred_reader;
+  MynaReaderState   state;
 };
 
-G_DEFINE_FINAL_TYPE (MynaReaderMonitor, myna_reader_monitor, G_TYPE_OBJECT)
+static void card_source_iface_init (MynaCardSourceInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (MynaReaderMonitor, myna_reader_monitor, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (MYNA_TYPE_CARD_SOURCE, card_source_iface_init))
 
 enum {
   PROP_0,
@@ -76,68 +66,7 @@ enum {
   N_PROPS
 };
 
-enum {
-  CHANGED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
-
-typedef struct
-{
-  Worker    *worker;
-  gboolean   service_available;
-  GPtrArray *readers;
-} Update;
-
-static Worker *
-worker_ref (Worker *worker)
-{
-  g_atomic_ref_count_inc (&worker->ref_count);
-  return worker;
-}
-
-static void
-worker_unref (Worker *worker)
-{
-  if (!g_atomic_ref_count_dec (&worker->ref_count))
-    return;
-
-  g_weak_ref_clear (&worker->monitor);
-  g_main_context_unref (worker->main_context);
-  g_mutex_clear (&worker->mutex);
-  g_cond_clear (&worker->cond);
-  g_free (worker);
-}
-
-static void
-update_free (gpointer data)
-{
-  Update *update = data;
-
-  worker_unref (update->worker);
-  g_clear_pointer (&update->readers, g_ptr_array_unref);
-  g_free (update);
-}
-
-static gboolean
-readers_equal (GPtrArray *a,
-               GPtrArray *b)
-{
-  if (a == NULL || b == NULL)
-    return a == b;
-  if (a->len != b->len)
-    return FALSE;
-
-  for (guint i = 0; i < a->len; i++)
-    {
-      if (!myna_reader_info_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
-        return FALSE;
-    }
-
-  return TRUE;
-}
 
 static void
 apply_state (MynaReaderMonitor *self,
@@ -147,7 +76,7 @@ apply_state (MynaReaderMonitor *self,
   MynaReaderState state;
   gboolean readers_changed;
 
-  readers_changed = !readers_equal (self->readers, readers);
+  readers_changed = !_myna_readers_equal (self->readers, readers);
   if (readers_changed)
     {
       g_clear_pointer (&self->readers, g_ptr_array_unref);
@@ -170,241 +99,27 @@ apply_state (MynaReaderMonitor *self,
       return;
     }
 
-  g_signal_emit (self, signals[CHANGED], 0);
+  myna_card_source_emit_changed (MYNA_CARD_SOURCE (self));
 }
 
-static gboolean
-deliver_update (gpointer data)
+/**
+ * _myna_reader_monitor_update:
+ * @self: a #MynaReaderMonitor
+ * @worker: the worker that saw it
+ * @service_available: whether pcscd answered
+ * @readers: (nullable): the readers, when it did
+ *
+ * On the main context: what the worker thread saw. A worker stopped
+ * meanwhile is no longer heard.
+ */
+void
+_myna_reader_monitor_update (MynaReaderMonitor *self,
+                             MynaReaderWorker  *worker,
+                             gboolean           service_available,
+                             GPtrArray         *readers)
 {
-  Update *update = data;
-  g_autoptr(MynaReaderMonitor) self = g_weak_ref_get (&update->worker->monitor);
-
-  if (self != NULL && self->worker == update->worker)
-    apply_state (self, update->service_available, update->readers);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-publish (Worker    *worker,
-         gboolean   service_available,
-         GPtrArray *readers)
-{
-  Update *update = g_new0 (Update, 1);
-
-  update->worker = worker_ref (worker);
-  update->service_available = service_available;
-  if (service_available)
-    update->readers = readers != NULL
-      ? g_ptr_array_ref (readers)
-      : g_ptr_array_new_with_free_func ((GDestroyNotify) myna_reader_info_free);
-
-  g_main_context_invoke_full (worker->main_context, G_PRIORITY_DEFAULT,
-                              deliver_update, update, update_free);
-}
-
-/* Waits while the service is away; returns FALSE when asked to stop. */
-static gboolean
-wait_for_retry (Worker *worker)
-{
-  gint64 end_time = g_get_monotonic_time () + SERVICE_RETRY_MS * G_TIME_SPAN_MILLISECOND;
-  gboolean go_on;
-
-  g_mutex_lock (&worker->mutex);
-  while (!worker->stopping)
-    {
-      if (!g_cond_wait_until (&worker->cond, &worker->mutex, end_time))
-        break;
-    }
-  go_on = !worker->stopping;
-  g_mutex_unlock (&worker->mutex);
-
-  return go_on;
-}
-
-/* pcscd does not wake SCardGetStatusChange() when another program takes
- * or releases the card, only on insertion, removal and readers coming and
- * going; a refresh takes a fresh look. */
-static gboolean
-take_refresh (Worker *worker)
-{
-  gboolean refresh;
-
-  g_mutex_lock (&worker->mutex);
-  refresh = worker->refresh;
-  worker->refresh = FALSE;
-  g_mutex_unlock (&worker->mutex);
-
-  return refresh;
-}
-
-static gboolean
-is_stopping (Worker *worker)
-{
-  gboolean stopping;
-
-  g_mutex_lock (&worker->mutex);
-  stopping = worker->stopping;
-  g_mutex_unlock (&worker->mutex);
-
-  return stopping;
-}
-
-/* Follows the readers of one PC/SC context until the reader list changes
- * (TRUE) or the service goes away or we are stopped (FALSE, with @lost
- * telling which). */
-static gboolean
-watch_readers (Worker   *worker,
-               gboolean *lost)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) names = NULL;
-  g_autoptr(GPtrArray) last = NULL;
-  g_autofree SCARD_READERSTATE *states = NULL;
-  guint n_states;
-  guint pnp;
-  LONG rv;
-
-  *lost = FALSE;
-
-  names = _myna_pcsc_list_reader_names (worker->context, &error);
-  if (names == NULL)
-    {
-      g_debug ("Listing readers failed: %s", error->message);
-      *lost = TRUE;
-      return FALSE;
-    }
-
-  n_states = names->len + 1;
-  pnp = names->len;
-  states = g_new0 (SCARD_READERSTATE, n_states);
-  for (guint i = 0; i < names->len; i++)
-    {
-      states[i].szReader = g_ptr_array_index (names, i);
-      states[i].dwCurrentState = SCARD_STATE_UNAWARE;
-    }
-  states[pnp].szReader = MYNA_PCSC_PNP_READER;
-  /* pcsc-lite keeps the reader count in the upper 16 bits of the PnP state:
-   * any other count wakes us. */
-  states[pnp].dwCurrentState = (DWORD) names->len << 16;
-
-  /* The first look does not wait, so that the state is known at once. */
-  for (DWORD timeout = 0; ; timeout = INFINITE)
-    {
-      g_autoptr(GPtrArray) readers = NULL;
-
-      if (is_stopping (worker))
-        return FALSE;
-      if (timeout != 0 && take_refresh (worker))
-        return TRUE;
-
-      rv = SCardGetStatusChange (worker->context, timeout, states, n_states);
-
-      if (is_stopping (worker))
-        return FALSE;
-      if (rv == SCARD_E_CANCELLED)
-        return TRUE;
-
-      if (myna_pcsc_is_service_lost (rv))
-        {
-          g_debug ("PC/SC service lost: %s", pcsc_stringify_error (rv));
-          *lost = TRUE;
-          return FALSE;
-        }
-
-      if (rv == SCARD_E_UNKNOWN_READER || rv == SCARD_E_READER_UNAVAILABLE)
-        return TRUE;
-
-      if (rv != SCARD_S_SUCCESS && rv != SCARD_E_TIMEOUT)
-        {
-          g_debug ("SCardGetStatusChange: %s", pcsc_stringify_error (rv));
-          *lost = TRUE;
-          return FALSE;
-        }
-
-      readers = g_ptr_array_new_with_free_func ((GDestroyNotify) myna_reader_info_free);
-      for (guint i = 0; i < names->len; i++)
-        g_ptr_array_add (readers, _myna_reader_info_new_from_state (&states[i]));
-
-      if (!readers_equal (last, readers))
-        {
-          publish (worker, TRUE, readers);
-          g_clear_pointer (&last, g_ptr_array_unref);
-          last = g_steal_pointer (&readers);
-        }
-
-      if (rv == SCARD_S_SUCCESS &&
-          (states[pnp].dwEventState & SCARD_STATE_CHANGED) != 0 &&
-          states[pnp].dwEventState >> 16 != names->len)
-        return TRUE;
-
-      for (guint i = 0; i < names->len; i++)
-        {
-          if ((states[i].dwEventState & SCARD_STATE_UNKNOWN) != 0)
-            return TRUE;
-          states[i].dwCurrentState = states[i].dwEventState & ~SCARD_STATE_CHANGED;
-        }
-    }
-}
-
-static gpointer
-worker_thread (gpointer data)
-{
-  Worker *worker = data;
-  gboolean announced_unavailable = FALSE;
-
-  while (!is_stopping (worker))
-    {
-      SCARDCONTEXT context;
-      gboolean lost = FALSE;
-      LONG rv;
-
-      rv = SCardEstablishContext (SCARD_SCOPE_SYSTEM, NULL, NULL, &context);
-      if (rv != SCARD_S_SUCCESS)
-        {
-          if (!announced_unavailable)
-            {
-              g_debug ("PC/SC service unavailable: %s", pcsc_stringify_error (rv));
-              publish (worker, FALSE, NULL);
-              announced_unavailable = TRUE;
-            }
-          if (!wait_for_retry (worker))
-            break;
-          continue;
-        }
-
-      g_mutex_lock (&worker->mutex);
-      worker->context = context;
-      worker->has_context = TRUE;
-      g_mutex_unlock (&worker->mutex);
-
-      announced_unavailable = FALSE;
-
-      while (watch_readers (worker, &lost))
-        ;
-
-      g_mutex_lock (&worker->mutex);
-      worker->has_context = FALSE;
-      g_mutex_unlock (&worker->mutex);
-      SCardReleaseContext (context);
-
-      if (lost && !is_stopping (worker))
-        {
-          publish (worker, FALSE, NULL);
-          announced_unavailable = TRUE;
-          if (!wait_for_retry (worker))
-            break;
-        }
-    }
-
-  g_mutex_lock (&worker->mutex);
-  worker->exited = TRUE;
-  g_cond_broadcast (&worker->cond);
-  g_mutex_unlock (&worker->mutex);
-
-  worker_unref (worker);
-
-  return NULL;
+  if (self->worker == worker)
+    apply_state (self, service_available, readers);
 }
 
 static void
@@ -506,20 +221,6 @@ myna_reader_monitor_class_init (MynaReaderMonitorClass *klass)
                           G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /**
-   * MynaReaderMonitor::changed:
-   *
-   * Emitted on the main context when a reader or card changed.
-   */
-  signals[CHANGED] =
-    g_signal_new ("changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0,
-                  NULL, NULL,
-                  NULL,
-                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -544,22 +245,17 @@ myna_reader_monitor_new (void)
 void
 myna_reader_monitor_start (MynaReaderMonitor *self)
 {
-  Worker *worker;
+  MynaReaderWorker *worker;
 
   g_return_if_fail (MYNA_IS_READER_MONITOR (self));
 
   if (self->thread != NULL)
     return;
 
-  worker = g_new0 (Worker, 1);
-  g_atomic_ref_count_init (&worker->ref_count);
-  g_mutex_init (&worker->mutex);
-  g_cond_init (&worker->cond);
-  g_weak_ref_init (&worker->monitor, self);
-  worker->main_context = g_main_context_ref_thread_default ();
-
+  worker = _myna_reader_worker_new (self);
   self->worker = worker;
-  self->thread = g_thread_new ("mynacheck-readers", worker_thread, worker_ref (worker));
+  self->thread = g_thread_new ("mynacheck-readers", _myna_reader_worker_thread,
+                               _myna_reader_worker_ref (worker));
 }
 
 /**
@@ -572,7 +268,7 @@ myna_reader_monitor_start (MynaReaderMonitor *self)
 void
 myna_reader_monitor_stop (MynaReaderMonitor *self)
 {
-  Worker *worker;
+  MynaReaderWorker *worker;
 
   g_return_if_fail (MYNA_IS_READER_MONITOR (self));
 
@@ -597,14 +293,14 @@ myna_reader_monitor_stop (MynaReaderMonitor *self)
   g_mutex_unlock (&worker->mutex);
 
   g_thread_join (g_steal_pointer (&self->thread));
-  g_clear_pointer (&self->worker, worker_unref);
+  g_clear_pointer (&self->worker, _myna_reader_worker_unref);
 }
 
 static gboolean
 resend_refresh (gpointer data)
 {
   MynaReaderMonitor *self = data;
-  Worker *worker = self->worker;
+  MynaReaderWorker *worker = self->worker;
   gboolean pending;
 
   if (worker == NULL)
@@ -640,7 +336,7 @@ resend_refresh (gpointer data)
 void
 myna_reader_monitor_refresh (MynaReaderMonitor *self)
 {
-  Worker *worker;
+  MynaReaderWorker *worker;
 
   g_return_if_fail (MYNA_IS_READER_MONITOR (self));
 
@@ -737,14 +433,6 @@ myna_reader_monitor_get_card_event_count (MynaReaderMonitor *self)
   return reader != NULL ? reader->event_count : 0;
 }
 
-const char *
-myna_reader_monitor_get_preferred_reader (MynaReaderMonitor *self)
-{
-  g_return_val_if_fail (MYNA_IS_READER_MONITOR (self), NULL);
-
-  return self->preferred_reader;
-}
-
 void
 myna_reader_monitor_set_preferred_reader (MynaReaderMonitor *self,
                                           const char        *reader_name)
@@ -762,4 +450,86 @@ myna_reader_monitor_set_preferred_reader (MynaReaderMonitor *self,
   if (self->state != MYNA_READER_STATE_STARTING &&
       self->state != MYNA_READER_STATE_SERVICE_UNAVAILABLE)
     apply_state (self, TRUE, self->readers);
+}
+
+/* Runs in a worker thread: no state of the monitor is needed. */
+static MynaTransport *
+reader_monitor_open_transport (MynaCardSource  *source,
+                               const char      *reader_name,
+                               gboolean         exclusive,
+                               GError         **error)
+{
+  return MYNA_TRANSPORT (myna_pcsc_transport_new (reader_name, exclusive, error));
+}
+
+/* Runs in a worker thread: the self-test asks pcscd afresh. */
+static GPtrArray *
+reader_monitor_run_self_test (MynaCardSource *source,
+                              const char     *preferred_reader)
+{
+  return myna_self_test_run_pcsc (preferred_reader);
+}
+
+static void
+reader_monitor_start (MynaCardSource *source)
+{
+  myna_reader_monitor_start (MYNA_READER_MONITOR (source));
+}
+
+static void
+reader_monitor_stop (MynaCardSource *source)
+{
+  myna_reader_monitor_stop (MYNA_READER_MONITOR (source));
+}
+
+static void
+reader_monitor_refresh (MynaCardSource *source)
+{
+  myna_reader_monitor_refresh (MYNA_READER_MONITOR (source));
+}
+
+static MynaReaderState
+reader_monitor_get_state (MynaCardSource *source)
+{
+  return myna_reader_monitor_get_state (MYNA_READER_MONITOR (source));
+}
+
+static GPtrArray *
+reader_monitor_get_readers (MynaCardSource *source)
+{
+  return myna_reader_monitor_get_readers (MYNA_READER_MONITOR (source));
+}
+
+static const char *
+reader_monitor_get_card_reader (MynaCardSource *source)
+{
+  return myna_reader_monitor_get_card_reader (MYNA_READER_MONITOR (source));
+}
+
+static guint
+reader_monitor_get_card_event_count (MynaCardSource *source)
+{
+  return myna_reader_monitor_get_card_event_count (MYNA_READER_MONITOR (source));
+}
+
+static void
+reader_monitor_set_preferred_reader (MynaCardSource *source,
+                                     const char     *reader_name)
+{
+  myna_reader_monitor_set_preferred_reader (MYNA_READER_MONITOR (source), reader_name);
+}
+
+static void
+card_source_iface_init (MynaCardSourceInterface *iface)
+{
+  iface->start = reader_monitor_start;
+  iface->stop = reader_monitor_stop;
+  iface->refresh = reader_monitor_refresh;
+  iface->get_state = reader_monitor_get_state;
+  iface->get_readers = reader_monitor_get_readers;
+  iface->get_card_reader = reader_monitor_get_card_reader;
+  iface->get_card_event_count = reader_monitor_get_card_event_count;
+  iface->set_preferred_reader = reader_monitor_set_preferred_reader;
+  iface->open_transport = reader_monitor_open_transport;
+  iface->run_self_test = reader_monitor_run_self_test;
 }

@@ -22,6 +22,7 @@
 
 #include <glib-object.h>
 
+#include "myna-card-source.h"
 #include "myna-card-types.h"
 #include "myna-pcsc.h"
 
@@ -39,7 +40,6 @@ MynaReaderState    myna_reader_monitor_get_state            (MynaReaderMonitor *
 GPtrArray         *myna_reader_monitor_get_readers          (MynaReaderMonitor *self);
 const char        *myna_reader_monitor_get_card_reader      (MynaReaderMonitor *self);
 guint              myna_reader_monitor_get_card_event_count (MynaReaderMonitor *self);
-const char        *myna_reader_monitor_get_preferred_reader (MynaReaderMonitor *self);
 void               myna_reader_monitor_set_preferred_reader (MynaReaderMonitor *self,
                                                              const char        *reader_name);
 

@@ -130,25 +130,3 @@ myna_secret_buffer_free_to_bytes (MynaSecretBuffer *buffer)
 
   return g_bytes_new_with_free_func (buffer->data, buffer->len, secret_buffer_destroy, buffer);
 }
-
-/**
- * myna_secret_bytes_copy:
- * @bytes: some bytes
- *
- * Returns: (transfer full): a copy of @bytes that is wiped when freed
- */
-GBytes *
-myna_secret_bytes_copy (GBytes *bytes)
-{
-  MynaSecretBuffer *copy;
-  const guint8 *data;
-  gsize size;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-
-  data = g_bytes_get_data (bytes, &size);
-  copy = myna_secret_buffer_new (size);
-  g_byte_array_append (copy, data, size);
-
-  return myna_secret_buffer_free_to_bytes (copy);
-}

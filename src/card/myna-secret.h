@@ -37,7 +37,6 @@ void              myna_secret_buffer_append        (MynaSecretBuffer **buffer,
                                                     const guint8      *data,
                                                     gsize              length);
 GBytes           *myna_secret_buffer_free_to_bytes (MynaSecretBuffer *buffer);
-GBytes           *myna_secret_bytes_copy           (GBytes           *bytes);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MynaSecretBuffer, myna_secret_buffer_free)
 

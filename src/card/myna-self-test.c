@@ -164,13 +164,22 @@ add_atr (GPtrArray *checks,
   add_check (checks, ATR, MYNA_CHECK_OK, myna_hex_encode (data, size, " "), myna_hex_encode (data, size, " "));
 }
 
-static GPtrArray *
-run_demo (MynaVirtualCard *card,
-          gboolean         inserted)
+/**
+ * myna_self_test_run_virtual:
+ * @card: the demo card
+ * @inserted: whether it is in its pretend reader
+ *
+ * Returns: (transfer full) (element-type MynaCheck): the checks, in order
+ */
+GPtrArray *
+myna_self_test_run_virtual (MynaVirtualCard *card,
+                            gboolean         inserted)
 {
   GPtrArray *checks = g_ptr_array_new_with_free_func ((GDestroyNotify) myna_check_free);
   g_autoptr(MynaVirtualTransport) transport = NULL;
   g_autoptr(GBytes) atr = NULL;
+
+  g_return_val_if_fail (MYNA_IS_VIRTUAL_CARD (card), checks);
 
   add_text (checks, SERVICE, MYNA_CHECK_SKIPPED, N_("Not used: this is the demo card."));
   add_check (checks, READERS, MYNA_CHECK_OK, g_strdup ("MynaCheck demo reader"),
@@ -178,7 +187,7 @@ run_demo (MynaVirtualCard *card,
 
   if (!inserted)
     {
-      add_text (checks, CARD, MYNA_CHECK_FAILED, N_("There is no card in the reader. Insert your My Number card."));
+      add_text (checks, CARD, MYNA_CHECK_FAILED, myna_card_error_get_message_id (MYNA_CARD_ERROR_NO_CARD));
       skip_rest (checks, ATR);
       return checks;
     }
@@ -193,37 +202,20 @@ run_demo (MynaVirtualCard *card,
   return checks;
 }
 
-/**
- * myna_self_test_run:
- * @preferred_reader: (nullable): the reader to test when several hold a card
- * @demo_card: (nullable): test the demo card instead of PC/SC
- * @demo_inserted: whether the demo card is in its pretend reader
- *
- * Returns: (transfer full) (element-type MynaCheck): the checks, in order
- */
-GPtrArray *
-myna_self_test_run (const char      *preferred_reader,
-                    MynaVirtualCard *demo_card,
-                    gboolean         demo_inserted)
+/* Is pcscd there, and which readers does it see? */
+static GPtrArray *
+check_service_and_readers (GPtrArray *checks)
 {
-  GPtrArray *checks;
   g_autoptr(GPtrArray) readers = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(MynaPcscTransport) transport = NULL;
   g_autoptr(GString) names = NULL;
-  const MynaReaderInfo *reader = NULL;
-
-  if (demo_card != NULL)
-    return run_demo (demo_card, demo_inserted);
-
-  checks = g_ptr_array_new_with_free_func ((GDestroyNotify) myna_check_free);
 
   readers = myna_pcsc_get_readers (&error);
   if (readers == NULL)
     {
       add_error (checks, SERVICE, error);
       skip_rest (checks, READERS);
-      return checks;
+      return NULL;
     }
   add_check (checks, SERVICE, MYNA_CHECK_OK,
              g_strdup_printf ("pcscd is running (pcsc-lite %s)", PCSCLITE_VERSION_NUMBER),
@@ -235,7 +227,7 @@ myna_self_test_run (const char      *preferred_reader,
       add_text (checks, READERS, MYNA_CHECK_FAILED,
                 N_("No IC card reader is connected. Plug in a USB IC card reader. A Sony RC-S380 has no Linux driver; an RC-S300 works."));
       skip_rest (checks, CARD);
-      return checks;
+      return NULL;
     }
 
   names = g_string_new (NULL);
@@ -247,6 +239,18 @@ myna_self_test_run (const char      *preferred_reader,
     }
   add_check (checks, READERS, MYNA_CHECK_OK, g_strdup (names->str), g_strdup (names->str));
 
+  return g_steal_pointer (&readers);
+}
+
+/* Is there one card to test? Returns its reader, or %NULL when the rest
+ * cannot be checked. */
+static const MynaReaderInfo *
+check_card (GPtrArray  *checks,
+            GPtrArray  *readers,
+            const char *preferred_reader)
+{
+  const MynaReaderInfo *reader = NULL;
+
   switch (myna_reader_state_compute (readers, preferred_reader, &reader))
     {
     case MYNA_READER_STATE_CARD_PRESENT:
@@ -254,28 +258,51 @@ myna_self_test_run (const char      *preferred_reader,
                  g_strdup_printf ("Card present in %s", reader->name),
                  /* Translators: %s is the name of a reader. */
                  g_strdup_printf (_("Card present in %s"), reader->name));
-      break;
+      return reader;
     case MYNA_READER_STATE_CARD_IN_USE:
       add_text (checks, CARD, MYNA_CHECK_WARNING, N_("Card present, but another program holds it exclusively."));
-      break;
+      return reader;
     case MYNA_READER_STATE_CARD_MUTE:
-      add_text (checks, CARD, MYNA_CHECK_FAILED,
-                N_("The card does not respond. Check that it is inserted the right way round, chip first, or try another reader."));
-      skip_rest (checks, ATR);
-      return checks;
+      add_text (checks, CARD, MYNA_CHECK_FAILED, myna_card_error_get_message_id (MYNA_CARD_ERROR_UNRESPONSIVE));
+      break;
     case MYNA_READER_STATE_SEVERAL_CARDS:
-      add_text (checks, CARD, MYNA_CHECK_WARNING, N_("Several readers hold a card: choose one."));
-      skip_rest (checks, ATR);
-      return checks;
+      add_text (checks, CARD, MYNA_CHECK_WARNING, myna_card_error_get_message_id (MYNA_CARD_ERROR_SEVERAL_CARDS));
+      break;
     case MYNA_READER_STATE_NO_CARD:
     case MYNA_READER_STATE_NO_READER:
     case MYNA_READER_STATE_STARTING:
     case MYNA_READER_STATE_SERVICE_UNAVAILABLE:
     default:
-      add_text (checks, CARD, MYNA_CHECK_FAILED, N_("There is no card in the reader. Insert your My Number card."));
-      skip_rest (checks, ATR);
-      return checks;
+      add_text (checks, CARD, MYNA_CHECK_FAILED, myna_card_error_get_message_id (MYNA_CARD_ERROR_NO_CARD));
+      break;
     }
+
+  skip_rest (checks, ATR);
+  return NULL;
+}
+
+/**
+ * myna_self_test_run_pcsc:
+ * @preferred_reader: (nullable): the reader to test when several hold a card
+ *
+ * Returns: (transfer full) (element-type MynaCheck): the checks, in order
+ */
+GPtrArray *
+myna_self_test_run_pcsc (const char *preferred_reader)
+{
+  GPtrArray *checks = g_ptr_array_new_with_free_func ((GDestroyNotify) myna_check_free);
+  g_autoptr(GPtrArray) readers = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MynaPcscTransport) transport = NULL;
+  const MynaReaderInfo *reader;
+
+  readers = check_service_and_readers (checks);
+  if (readers == NULL)
+    return checks;
+
+  reader = check_card (checks, readers, preferred_reader);
+  if (reader == NULL)
+    return checks;
 
   if (reader->atr != NULL)
     add_atr (checks, reader->atr);

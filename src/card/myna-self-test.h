@@ -44,9 +44,9 @@ typedef struct
   char            *report_detail; /* the same in English, for the report */
 } MynaCheck;
 
-GPtrArray  *myna_self_test_run              (const char      *preferred_reader,
-                                             MynaVirtualCard *demo_card,
-                                             gboolean         demo_inserted);
+GPtrArray  *myna_self_test_run_pcsc         (const char      *preferred_reader);
+GPtrArray  *myna_self_test_run_virtual      (MynaVirtualCard *card,
+                                             gboolean         inserted);
 void        myna_check_free                 (MynaCheck       *check);
 const char *myna_check_result_to_string     (MynaCheckResult  result);
 

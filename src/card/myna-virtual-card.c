@@ -23,17 +23,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <openssl/crypto.h>
-#include <openssl/evp.h>
-#include <openssl/rsa.h>
 
-#include "myna-apdu.h"
 #include "myna-card-error.h"
 #include "myna-clock.h"
-#include "myna-jpki.h"
 #include "myna-pin.h"
-#include "myna-virtual-card.h"
-#include "myna-virtual-certs.h"
+#include "myna-virtual-card-private.h"
 
 /*
  * A My Number card in software. It answers like the real card as the
@@ -59,246 +53,7 @@ static const guint8 other_card_atr[] = {
 #define DEMO_SIGN_PASSWORD "MYNA2026"
 #define DEMO_OTHER_PIN     "1234"
 
-typedef enum
-{
-  FILE_BINARY,
-  FILE_PIN,
-  FILE_KEY,
-} FileKind;
-
-typedef struct _VirtualFile VirtualFile;
-
-struct _VirtualFile
-{
-  guint16      fid;
-  FileKind     kind;
-  GBytes      *content;   /* FILE_BINARY */
-  VirtualFile *guard;     /* the PIN that must be verified first, if any */
-  EVP_PKEY    *key;       /* FILE_KEY, borrowed */
-  MynaPinId    pin_id;    /* FILE_PIN */
-  char        *pin_value;
-  int          remaining;
-  int          max_tries;
-  gboolean     verified;
-};
-
-typedef struct
-{
-  guint8     aid[MYNA_AID_LENGTH];
-  GPtrArray *files;
-} VirtualApplication;
-
-struct _MynaVirtualCard
-{
-  GObject             parent_instance;
-
-  char               *scenario;
-  GBytes             *atr;
-  GPtrArray          *applications;
-  MynaVirtualCerts    certs;
-  MynaVirtualQuirks   quirks;
-
-  VirtualApplication *current_application;
-  VirtualFile        *current_file;
-  GBytes             *pending;        /* what GET RESPONSE still has to send */
-  gsize               pending_offset;
-
-  /* The demo card is used by the window's card thread and, in the
-   * diagnostics, by another: the lock keeps its state whole, and the
-   * transaction lock lets one reader at a time through, as pcscd does. */
-  GMutex              lock;
-  GRecMutex           transaction;
-  guint               power_cycle;    /* counts power-ups */
-
-  guint               powered : 1;
-  guint               fresh_power : 1;
-  guint               apdu_count;
-  guint               tries_spent;
-  guint               verify_count;
-  guint               change_count;
-  guint               power_down_count;
-};
-
 G_DEFINE_FINAL_TYPE (MynaVirtualCard, myna_virtual_card, G_TYPE_OBJECT)
-
-/* Tries left per PIN; NONE for a PIN the card does not have. */
-#define NONE (-1)
-
-typedef struct
-{
-  const char *id;
-  const char *description;
-  const char *token;           /* NULL: no JPKI application at all */
-  int         tries[MYNA_N_PINS];
-  gboolean    with_auth;
-  gboolean    with_sign;
-  gboolean    card_info_application;
-  gboolean    juki_application;    /* …0401 */
-  gboolean    common_application;  /* …0100 */
-  gboolean    juki_pin_in_common_only; /* …0401 without its PIN EF */
-  int         issued_days_ago;
-  int         expires_in_days;
-  int         holder_age;
-  int         fixed_not_before[3]; /* instead of the relative dates, if set */
-  int         fixed_not_after[3];
-} Scenario;
-
-static const Scenario scenarios[] = {
-  {
-    "valid",
-    N_("All tries left; certificates valid for years"),
-    "JPKIAPICCTOKEN2", { 3, 5, 3, 3 },
-    TRUE, TRUE, TRUE, TRUE, TRUE, FALSE,
-    400, 1420, 41,
-  },
-  {
-    "pin-blocked",
-    /* Translators: PIN, certificate and card names as in po/glossary.json. */
-    N_("Some tries spent; the signing password is locked"),
-    "JPKIAPICCTOKEN2", { 2, 0, 1, 3 },
-    TRUE, TRUE, TRUE, TRUE, TRUE, FALSE,
-    700, 1120, 35,
-  },
-  {
-    "auth-blocked",
-    /* Translators: PIN, certificate and card names as in po/glossary.json. */
-    N_("The user authentication PIN is locked, as on a face-recognition card"),
-    "JPKIAPICCTOKEN2", { 0, 5, 3, 3 },
-    TRUE, TRUE, TRUE, TRUE, TRUE, FALSE,
-    300, 1500, 70,
-  },
-  {
-    "both-locked",
-    /* Translators: PIN, certificate and card names as in po/glossary.json. */
-    N_("The user authentication PIN and the signing password are both locked"),
-    "JPKIAPICCTOKEN2", { 0, 0, 3, 3 },
-    TRUE, TRUE, TRUE, TRUE, TRUE, FALSE,
-    500, 1300, 44,
-  },
-  {
-    "last-try",
-    /* Translators: PIN, certificate and card names as in po/glossary.json. */
-    N_("The signing password has one try left"),
-    "JPKIAPICCTOKEN2", { 3, 1, 3, 3 },
-    TRUE, TRUE, TRUE, TRUE, TRUE, FALSE,
-    900, 920, 52,
-  },
-  {
-    "renewal",
-    N_("Certificates expire in 45 days: renewal is open"),
-    "JPKIAPICCTOKEN2", { 3, 5, 3, 3 },
-    TRUE, TRUE, TRUE, TRUE, TRUE, FALSE,
-    1780, 45, 67,
-  },
-  {
-    "under-18",
-    N_("Issued at 15: the card and its certificates expire together in 45 days"),
-    "JPKIAPICCTOKEN2", { 3, 5, 3, 3 },
-    TRUE, TRUE, TRUE, TRUE, TRUE, FALSE,
-    1780, 45, 20,
-  },
-  {
-    "stay-ends",
-    N_("A foreign resident's card: it and its certificates end with the period of stay in 60 days"),
-    "JPKIAPICCTOKEN2", { 3, 5, 3, 3 },
-    TRUE, TRUE, TRUE, TRUE, TRUE, FALSE,
-    670, 60, 31,
-  },
-  {
-    "expired",
-    N_("Certificates expired 20 days ago"),
-    "JPKIAPICCTOKEN2", { 3, 5, 3, 3 },
-    TRUE, TRUE, TRUE, TRUE, TRUE, FALSE,
-    1845, -20, 73,
-  },
-  {
-    "no-signing",
-    N_("A child's card: no signing certificate"),
-    "JPKIAPICCTOKEN2", { 3, NONE, 3, 3 },
-    TRUE, FALSE, TRUE, TRUE, TRUE, FALSE,
-    200, 1600, 12,
-  },
-  {
-    "juki",
-    /* Translators: PIN, certificate and card names as in po/glossary.json. */
-    N_("An old Basic Resident Registration card (住基カード)"),
-    "JPKIAPICCTOKEN", { NONE, 5, NONE, 3 },
-    FALSE, TRUE, FALSE, TRUE, TRUE, TRUE,
-    0, 0, 60,
-    { 2015, 3, 10 }, { 2018, 3, 9 },
-  },
-  {
-    "not-my-number",
-    N_("A card that is not a My Number card"),
-    NULL, { NONE, NONE, NONE, NONE },
-    FALSE, FALSE, FALSE, FALSE, FALSE, FALSE,
-    0, 0, 0,
-  },
-};
-
-static const Scenario *
-find_scenario (const char *id)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (scenarios); i++)
-    {
-      if (g_str_equal (scenarios[i].id, id))
-        return &scenarios[i];
-    }
-
-  return NULL;
-}
-
-/**
- * myna_virtual_card_get_scenarios:
- * @n_scenarios: (out): the number of scenarios
- *
- * Returns: (transfer none) (array length=n_scenarios): every scenario
- */
-const MynaVirtualScenario *
-myna_virtual_card_get_scenarios (guint *n_scenarios)
-{
-  static MynaVirtualScenario list[G_N_ELEMENTS (scenarios)];
-
-  for (guint i = 0; i < G_N_ELEMENTS (scenarios); i++)
-    {
-      list[i].id = scenarios[i].id;
-      list[i].description = scenarios[i].description;
-    }
-
-  *n_scenarios = G_N_ELEMENTS (list);
-
-  return list;
-}
-
-/**
- * myna_virtual_card_describe_scenario:
- * @scenario: a scenario id
- *
- * Returns: (nullable): the translated description of @scenario
- */
-const char *
-myna_virtual_card_describe_scenario (const char *scenario)
-{
-  const Scenario *found = find_scenario (scenario);
-
-  return found != NULL ? _(found->description) : NULL;
-}
-
-/**
- * myna_virtual_card_list_scenarios:
- *
- * Returns: (transfer full): one line per scenario, id and description
- */
-char *
-myna_virtual_card_list_scenarios (void)
-{
-  GString *str = g_string_new (NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (scenarios); i++)
-    g_string_append_printf (str, "  %-14s %s\n", scenarios[i].id, _(scenarios[i].description));
-
-  return g_string_free (str, FALSE);
-}
 
 static void
 virtual_file_free (VirtualFile *file)
@@ -431,55 +186,60 @@ era_birth_date (GDate *birth)
                           g_date_get_month (birth), g_date_get_day (birth));
 }
 
-static gboolean
-build_card (MynaVirtualCard  *self,
-            const Scenario   *scenario,
-            GError          **error)
+/* The certificates' dates: fixed, or relative to today. */
+static void
+scenario_dates (const MynaVirtualScenario  *scenario,
+                GDateTime                 **not_before,
+                GDateTime                 **not_after)
 {
   g_autoptr(GDateTime) now = myna_clock_now_jst ();
+  g_autoptr(GDateTime) issued = NULL;
+
+  if (scenario->fixed_not_after[0] != 0)
+    {
+      *not_before = myna_clock_date_jst (scenario->fixed_not_before[0], scenario->fixed_not_before[1],
+                                         scenario->fixed_not_before[2], 10, 0, 0);
+      *not_after = myna_clock_date_jst (scenario->fixed_not_after[0], scenario->fixed_not_after[1],
+                                        scenario->fixed_not_after[2], 23, 59, 59);
+      return;
+    }
+
+  issued = g_date_time_add_days (now, -scenario->issued_days_ago);
+  *not_before = myna_clock_date_jst (g_date_time_get_year (issued),
+                                     g_date_time_get_month (issued),
+                                     g_date_time_get_day_of_month (issued), 10, 0, 0);
+  *not_after = g_date_time_add_days (now, scenario->expires_in_days);
+}
+
+/* A certificate runs to a birthday (seed 000), so the holder is born on
+ * the month and day it ends. */
+static char *
+holder_birth_date (GDateTime *not_after,
+                   int        holder_age)
+{
+  GDate birth;
+
+  g_date_set_dmy (&birth, 1, g_date_time_get_month (not_after),
+                  g_date_time_get_year (not_after) - holder_age);
+  g_date_set_day (&birth, MIN (g_date_time_get_day_of_month (not_after),
+                               g_date_get_days_in_month (g_date_get_month (&birth),
+                                                         g_date_get_year (&birth))));
+
+  return era_birth_date (&birth);
+}
+
+static gboolean
+generate_certificates (MynaVirtualCard            *self,
+                       const MynaVirtualScenario  *scenario,
+                       GError                    **error)
+{
   g_autoptr(GDateTime) not_before = NULL;
   g_autoptr(GDateTime) not_after = NULL;
   g_autofree char *birth_date = NULL;
   MynaVirtualCertSpec spec = { 0 };
-  VirtualApplication *jpki;
-  VirtualFile *auth_pin = NULL;
-  VirtualFile *sign_pin = NULL;
-  GDate birth;
-  guint8 availability[3] = { 0x00, 0x8F, 0x00 };
 
-  if (scenario->token == NULL)
-    {
-      self->atr = g_bytes_new_static (other_card_atr, sizeof other_card_atr);
-      return TRUE;
-    }
-
-  self->atr = g_bytes_new_static (my_number_atr, sizeof my_number_atr);
-
-  if (scenario->fixed_not_after[0] != 0)
-    {
-      not_before = myna_clock_date_jst (scenario->fixed_not_before[0], scenario->fixed_not_before[1],
-                                        scenario->fixed_not_before[2], 10, 0, 0);
-      not_after = myna_clock_date_jst (scenario->fixed_not_after[0], scenario->fixed_not_after[1],
-                                       scenario->fixed_not_after[2], 23, 59, 59);
-    }
-  else
-    {
-      g_autoptr(GDateTime) issued = g_date_time_add_days (now, -scenario->issued_days_ago);
-
-      not_before = myna_clock_date_jst (g_date_time_get_year (issued),
-                                        g_date_time_get_month (issued),
-                                        g_date_time_get_day_of_month (issued), 10, 0, 0);
-      not_after = g_date_time_add_days (now, scenario->expires_in_days);
-    }
-
-  /* A certificate runs to a birthday (seed 000), so the holder is born on
-   * the month and day it ends. */
-  g_date_set_dmy (&birth, 1, g_date_time_get_month (not_after),
-                  g_date_time_get_year (not_after) - scenario->holder_age);
-  g_date_set_day (&birth, MIN (g_date_time_get_day_of_month (not_after),
-                               g_date_get_days_in_month (g_date_get_month (&birth),
-                                                         g_date_get_year (&birth))));
-  birth_date = era_birth_date (&birth);
+  scenario_dates (scenario, &not_before, &not_after);
+  birth_date = holder_birth_date (not_after, scenario->holder_age);
 
   spec.not_before = not_before;
   spec.not_after = not_after;
@@ -493,33 +253,40 @@ build_card (MynaVirtualCard  *self,
   spec.prefecture = "Tokyo-to";
   spec.municipality = "Mihon-shi";
 
-  if (!_myna_virtual_certs_generate (&spec, &self->certs, error))
-    return FALSE;
+  return _myna_virtual_certs_generate (&spec, &self->certs, error);
+}
 
-  jpki = add_application (self, myna_aid_jpki);
+/* The JPKI application (reference §2.1): the token label, which
+ * certificates are there, the two CA certificates, and each certificate
+ * with its key behind its PIN. */
+static void
+add_jpki_application (MynaVirtualCard           *self,
+                      const MynaVirtualScenario *scenario)
+{
+  VirtualApplication *jpki = add_application (self, myna_aid_jpki);
+  g_autoptr(GBytes) token = token_info (scenario->token);
+  g_autoptr(GBytes) auth_ca = padded_file (self->certs.auth_ca);
+  g_autoptr(GBytes) sign_ca = padded_file (self->certs.sign_ca);
+  g_autoptr(GBytes) available = NULL;
+  guint8 availability[3] = { 0x00, 0x8F, 0x00 };
+  VirtualFile *auth_pin = NULL;
+  VirtualFile *sign_pin = NULL;
 
-  if (scenario->tries[MYNA_PIN_AUTH] != NONE)
+  if (scenario->tries[MYNA_PIN_AUTH] != MYNA_VIRTUAL_NO_PIN)
     auth_pin = add_pin (jpki, 0x0018, MYNA_PIN_AUTH, DEMO_AUTH_PIN, scenario->tries[MYNA_PIN_AUTH]);
-  if (scenario->tries[MYNA_PIN_SIGN] != NONE)
+  if (scenario->tries[MYNA_PIN_SIGN] != MYNA_VIRTUAL_NO_PIN)
     sign_pin = add_pin (jpki, 0x001B, MYNA_PIN_SIGN, DEMO_SIGN_PASSWORD, scenario->tries[MYNA_PIN_SIGN]);
 
-  {
-    g_autoptr(GBytes) token = token_info (scenario->token);
-    g_autoptr(GBytes) auth_ca = padded_file (self->certs.auth_ca);
-    g_autoptr(GBytes) sign_ca = padded_file (self->certs.sign_ca);
-    g_autoptr(GBytes) available = NULL;
+  if (self->certs.sign != NULL)
+    availability[0] = 0x8F;
+  if (self->certs.auth == NULL)
+    availability[1] = 0x00;
+  available = g_bytes_new (availability, sizeof availability);
 
-    if (self->certs.sign != NULL)
-      availability[0] = 0x8F;
-    if (self->certs.auth == NULL)
-      availability[1] = 0x00;
-    available = g_bytes_new (availability, sizeof availability);
-
-    add_binary (jpki, 0x0006, token, NULL);
-    add_binary (jpki, 0x0008, available, NULL);
-    add_binary (jpki, 0x000B, auth_ca, NULL);
-    add_binary (jpki, 0x0002, sign_ca, NULL);
-  }
+  add_binary (jpki, 0x0006, token, NULL);
+  add_binary (jpki, 0x0008, available, NULL);
+  add_binary (jpki, 0x000B, auth_ca, NULL);
+  add_binary (jpki, 0x0002, sign_ca, NULL);
 
   if (self->certs.auth != NULL)
     {
@@ -537,14 +304,21 @@ build_card (MynaVirtualCard  *self,
       add_binary (jpki, 0x0001, sign, sign_pin);
       add_key (jpki, 0x001A, self->certs.sign_key, sign_pin);
     }
+}
+
+/* The applications beside JPKI, each with its PIN. */
+static void
+add_other_applications (MynaVirtualCard           *self,
+                        const MynaVirtualScenario *scenario)
+{
+  const int *tries = scenario->tries;
 
   if (scenario->card_info_application)
     {
       VirtualApplication *card_info = add_application (self, myna_aid_card_info);
 
-      if (scenario->tries[MYNA_PIN_CARD_INFO] != NONE)
-        add_pin (card_info, 0x0011, MYNA_PIN_CARD_INFO, DEMO_OTHER_PIN,
-                 scenario->tries[MYNA_PIN_CARD_INFO]);
+      if (tries[MYNA_PIN_CARD_INFO] != MYNA_VIRTUAL_NO_PIN)
+        add_pin (card_info, 0x0011, MYNA_PIN_CARD_INFO, DEMO_OTHER_PIN, tries[MYNA_PIN_CARD_INFO]);
     }
 
   /* The juki PIN is one PIN to the user but two key references on the
@@ -553,12 +327,33 @@ build_card (MynaVirtualCard  *self,
     {
       VirtualApplication *juki = add_application (self, myna_aid_juki);
 
-      if (scenario->tries[MYNA_PIN_JUKI] != NONE && !scenario->juki_pin_in_common_only)
-        add_pin (juki, 0x001C, MYNA_PIN_JUKI, DEMO_OTHER_PIN, scenario->tries[MYNA_PIN_JUKI]);
+      if (tries[MYNA_PIN_JUKI] != MYNA_VIRTUAL_NO_PIN && !scenario->juki_pin_in_common_only)
+        add_pin (juki, 0x001C, MYNA_PIN_JUKI, DEMO_OTHER_PIN, tries[MYNA_PIN_JUKI]);
     }
-  if (scenario->common_application && scenario->tries[MYNA_PIN_JUKI] != NONE)
+  if (scenario->common_application && tries[MYNA_PIN_JUKI] != MYNA_VIRTUAL_NO_PIN)
     add_pin (add_application (self, myna_aid_common), 0x001C, MYNA_PIN_JUKI, DEMO_OTHER_PIN,
-             scenario->tries[MYNA_PIN_JUKI]);
+             tries[MYNA_PIN_JUKI]);
+}
+
+/* Fills a new card as @scenario says. */
+gboolean
+_myna_virtual_card_build (MynaVirtualCard            *self,
+                          const MynaVirtualScenario  *scenario,
+                          GError                    **error)
+{
+  if (scenario->token == NULL)
+    {
+      self->atr = g_bytes_new_static (other_card_atr, sizeof other_card_atr);
+      return TRUE;
+    }
+
+  self->atr = g_bytes_new_static (my_number_atr, sizeof my_number_atr);
+
+  if (!generate_certificates (self, scenario, error))
+    return FALSE;
+
+  add_jpki_application (self, scenario);
+  add_other_applications (self, scenario);
 
   return TRUE;
 }
@@ -597,7 +392,7 @@ myna_virtual_card_init (MynaVirtualCard *self)
 
 /**
  * myna_virtual_card_new:
- * @scenario: a scenario id, see myna_virtual_card_get_scenarios()
+ * @scenario: a scenario id, see myna_virtual_scenarios_get()
  * @error: return location for a #GError
  *
  * Returns: (transfer full): a powered-off virtual card, or %NULL when
@@ -608,11 +403,11 @@ myna_virtual_card_new (const char  *scenario,
                        GError     **error)
 {
   g_autoptr(MynaVirtualCard) self = NULL;
-  const Scenario *found;
+  const MynaVirtualScenario *found;
 
   g_return_val_if_fail (scenario != NULL, NULL);
 
-  found = find_scenario (scenario);
+  found = myna_virtual_scenario_find (scenario);
   if (found == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
@@ -623,7 +418,7 @@ myna_virtual_card_new (const char  *scenario,
   self = g_object_new (MYNA_TYPE_VIRTUAL_CARD, NULL);
   self->scenario = g_strdup (scenario);
 
-  if (!build_card (self, found, error))
+  if (!_myna_virtual_card_build (self, found, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -792,407 +587,6 @@ myna_virtual_card_is_powered (MynaVirtualCard *self)
   return self->powered;
 }
 
-static gsize
-reply (guint8       *response,
-       gsize         response_size,
-       const guint8 *data,
-       gsize         length,
-       guint16       sw)
-{
-  g_assert (length + 2 <= response_size);
-
-  if (length > 0)
-    memcpy (response, data, length);
-  response[length] = sw >> 8;
-  response[length + 1] = sw & 0xff;
-
-  return length + 2;
-}
-
-static gsize
-reply_sw (guint8  *response,
-          gsize    response_size,
-          guint16  sw)
-{
-  return reply (response, response_size, NULL, 0, sw);
-}
-
-static VirtualApplication *
-find_application (MynaVirtualCard *self,
-                  const guint8    *aid,
-                  gsize            length)
-{
-  if (length != MYNA_AID_LENGTH)
-    return NULL;
-
-  for (guint i = 0; i < self->applications->len; i++)
-    {
-      VirtualApplication *application = g_ptr_array_index (self->applications, i);
-
-      if (memcmp (application->aid, aid, MYNA_AID_LENGTH) == 0)
-        return application;
-    }
-
-  return NULL;
-}
-
-static VirtualFile *
-find_file (VirtualApplication *application,
-           guint16             fid)
-{
-  if (application == NULL)
-    return NULL;
-
-  for (guint i = 0; i < application->files->len; i++)
-    {
-      VirtualFile *file = g_ptr_array_index (application->files, i);
-
-      if (file->fid == fid)
-        return file;
-    }
-
-  return NULL;
-}
-
-static gsize
-send_data (MynaVirtualCard *self,
-           const guint8    *data,
-           gsize            length,
-           guint8          *response,
-           gsize            response_size)
-{
-  if ((self->quirks & MYNA_VIRTUAL_QUIRK_GET_RESPONSE) != 0 && length > 0)
-    {
-      g_clear_pointer (&self->pending, g_bytes_unref);
-      self->pending = g_bytes_new (data, length);
-      self->pending_offset = 0;
-      return reply_sw (response, response_size, 0x6100 | (length >= 256 ? 0 : length));
-    }
-
-  return reply (response, response_size, data, length, 0x9000);
-}
-
-static gsize
-process_select (MynaVirtualCard *self,
-                const MynaApdu  *apdu,
-                guint8          *response,
-                gsize            response_size)
-{
-  if (apdu->p2 != 0x0C && apdu->p2 != 0x00)
-    return reply_sw (response, response_size, 0x6A86);
-
-  switch (apdu->p1)
-    {
-    case 0x04:
-      {
-        VirtualApplication *application = find_application (self, apdu->data, apdu->nc);
-
-        if (application == NULL)
-          return reply_sw (response, response_size, 0x6A82);
-
-        self->current_application = application;
-        self->current_file = NULL;
-        return reply_sw (response, response_size, 0x9000);
-      }
-
-    case 0x02:
-      {
-        VirtualFile *file;
-
-        if (apdu->nc != 2)
-          return reply_sw (response, response_size, 0x6700);
-
-        file = find_file (self->current_application, (apdu->data[0] << 8) | apdu->data[1]);
-        if (file == NULL)
-          return reply_sw (response, response_size, 0x6A82);
-
-        self->current_file = file;
-        return reply_sw (response, response_size, 0x9000);
-      }
-
-    case 0x00:
-      /* The MF cannot be selected by FID (reference §1.3). */
-      if (apdu->nc == 2 && apdu->data[0] == 0x3F && apdu->data[1] == 0x00)
-        return reply_sw (response, response_size, 0x6A82);
-      return reply_sw (response, response_size, 0x6A86);
-
-    default:
-      return reply_sw (response, response_size, 0x6A86);
-    }
-}
-
-static gsize
-process_read_binary (MynaVirtualCard *self,
-                     const MynaApdu  *apdu,
-                     guint8          *response,
-                     gsize            response_size)
-{
-  VirtualFile *file;
-  const guint8 *content;
-  gsize size;
-  gsize offset;
-  gsize length;
-
-  if (apdu->nc > 0 || apdu->ne == 0)
-    return reply_sw (response, response_size, 0x6700);
-
-  if ((apdu->p1 & 0x80) != 0)
-    {
-      if ((apdu->p1 & 0x60) != 0)
-        return reply_sw (response, response_size, 0x6A86);
-      if (self->current_application == NULL)
-        return reply_sw (response, response_size, 0x6A82);
-      file = find_file (self->current_application, apdu->p1 & 0x1F);
-      if (file == NULL)
-        return reply_sw (response, response_size, 0x6A82);
-      self->current_file = file;
-      offset = apdu->p2;
-    }
-  else
-    {
-      file = self->current_file;
-      if (file == NULL)
-        return reply_sw (response, response_size, 0x6986);
-      offset = (apdu->p1 << 8) | apdu->p2;
-    }
-
-  if (file->kind != FILE_BINARY)
-    return reply_sw (response, response_size, 0x6981);
-
-  if (file->guard != NULL && !file->guard->verified)
-    return reply_sw (response, response_size, 0x6982);
-
-  content = g_bytes_get_data (file->content, &size);
-  if (offset >= size)
-    return reply_sw (response, response_size, 0x6B00);
-
-  length = MIN (apdu->ne, size - offset);
-
-  if ((self->quirks & MYNA_VIRTUAL_QUIRK_WRONG_LE) != 0 &&
-      length < apdu->ne && length < MYNA_APDU_MAX_SHORT_NE)
-    return reply_sw (response, response_size, 0x6C00 | length);
-
-  return send_data (self, content + offset, length, response, response_size);
-}
-
-static gboolean
-pin_matches (const VirtualFile *pin,
-             const guint8      *data,
-             gsize              length)
-{
-  gsize expected = strlen (pin->pin_value);
-
-  return length == expected && CRYPTO_memcmp (pin->pin_value, data, length) == 0;
-}
-
-static gsize
-process_verify (MynaVirtualCard *self,
-                const MynaApdu  *apdu,
-                guint8          *response,
-                gsize            response_size)
-{
-  VirtualFile *pin;
-
-  if (apdu->p1 != 0x00 || (apdu->p2 & 0x80) == 0)
-    return reply_sw (response, response_size, 0x6A86);
-  if (apdu->ne != 0)
-    return reply_sw (response, response_size, 0x6700);
-
-  if (apdu->p2 == 0x80)
-    {
-      pin = self->current_file;
-      if (pin == NULL)
-        return reply_sw (response, response_size, 0x6986);
-    }
-  else
-    {
-      pin = find_file (self->current_application, apdu->p2 & 0x1F);
-      if (pin == NULL)
-        return reply_sw (response, response_size, 0x6A82);
-    }
-
-  if (pin->kind != FILE_PIN)
-    return reply_sw (response, response_size, 0x6981);
-
-  if (apdu->nc == 0)
-    {
-      /* The tries query: it never spends one (reference §3.1). */
-      if (pin->remaining == 0)
-        return reply_sw (response, response_size, 0x63C0);
-      if (pin->verified)
-        return reply_sw (response, response_size, 0x9000);
-      return reply_sw (response, response_size, 0x63C0 | pin->remaining);
-    }
-
-  self->verify_count++;
-
-  if (pin->remaining == 0)
-    return reply_sw (response, response_size, 0x6984);
-
-  if (pin_matches (pin, apdu->data, apdu->nc))
-    {
-      pin->remaining = pin->max_tries;
-      pin->verified = TRUE;
-      return reply_sw (response, response_size, 0x9000);
-    }
-
-  pin->remaining--;
-  pin->verified = FALSE;
-  self->tries_spent++;
-
-  return reply_sw (response, response_size, 0x63C0 | pin->remaining);
-}
-
-/* The new value's format, as the app checks it before sending: the card's
- * own check is not documented (reference §3.4 gives only the commands);
- * 6A80 is ISO 7816-4's "incorrect data". */
-static gboolean
-pin_value_valid (MynaPinId     id,
-                 const guint8 *data,
-                 gsize         length)
-{
-  g_autofree char *value = g_strndup ((const char *) data, length);
-  g_autoptr(GError) error = NULL;
-  gboolean valid;
-
-  if (strlen (value) != length)
-    return FALSE;
-
-  valid = myna_pin_normalize (id, value, &error) && memcmp (value, data, length) == 0;
-  myna_secret_wipe (value, length);
-
-  return valid;
-}
-
-/*
- * CHANGE REFERENCE DATA (00 24 01 80) in the JPKI and card-info
- * applications, CHANGE KEY (80 32 00 80) on the resident registry PIN of
- * the 住基 and common card applications (reference §3.4, §8.2): the PIN
- * must have been verified since power-up, P1 says "new value only".
- */
-static gsize
-process_change (MynaVirtualCard *self,
-                const MynaApdu  *apdu,
-                guint8          *response,
-                gsize            response_size)
-{
-  gboolean change_key = apdu->cla == 0x80;
-  VirtualFile *pin = self->current_file;
-  gboolean juki_application;
-
-  if (self->current_application == NULL)
-    return reply_sw (response, response_size, 0x6986);
-
-  juki_application = memcmp (self->current_application->aid, myna_aid_juki, MYNA_AID_LENGTH) == 0 ||
-                     memcmp (self->current_application->aid, myna_aid_common, MYNA_AID_LENGTH) == 0;
-  if (change_key != juki_application)
-    return reply_sw (response, response_size, 0x6D00);
-
-  if (apdu->p1 != (change_key ? 0x00 : 0x01) || apdu->p2 != 0x80)
-    return reply_sw (response, response_size, 0x6A86);
-  if (pin == NULL)
-    return reply_sw (response, response_size, 0x6986);
-  if (pin->kind != FILE_PIN)
-    return reply_sw (response, response_size, 0x6981);
-  if (pin->remaining == 0)
-    return reply_sw (response, response_size, 0x6984);
-  if (!pin->verified)
-    return reply_sw (response, response_size, 0x6982);
-  if (!pin_value_valid (pin->pin_id, apdu->data, apdu->nc))
-    return reply_sw (response, response_size, 0x6A80);
-
-  if (change_key && (self->quirks & MYNA_VIRTUAL_QUIRK_COMMON_KEY_FAILS) != 0 &&
-      memcmp (self->current_application->aid, myna_aid_common, MYNA_AID_LENGTH) == 0)
-    return reply_sw (response, response_size, 0x6581);
-
-  myna_secret_free (pin->pin_value);
-  pin->pin_value = g_strndup ((const char *) apdu->data, apdu->nc);
-  pin->remaining = pin->max_tries;
-  /* The new PIN must be presented again before it opens anything. */
-  pin->verified = FALSE;
-  self->change_count++;
-
-  return reply_sw (response, response_size, 0x9000);
-}
-
-static gsize
-process_get_response (MynaVirtualCard *self,
-                      const MynaApdu  *apdu,
-                      guint8          *response,
-                      gsize            response_size)
-{
-  const guint8 *data;
-  gsize size;
-  gsize length;
-  gsize left;
-  gsize sent;
-
-  if (self->pending == NULL)
-    return reply_sw (response, response_size, 0x6985);
-
-  data = g_bytes_get_data (self->pending, &size);
-  length = MIN (MAX (apdu->ne, 1), size - self->pending_offset);
-  sent = reply (response, response_size, data + self->pending_offset, length, 0x9000);
-  self->pending_offset += length;
-  left = size - self->pending_offset;
-
-  if (left == 0)
-    {
-      g_clear_pointer (&self->pending, g_bytes_unref);
-      self->pending_offset = 0;
-    }
-  else
-    {
-      response[sent - 2] = 0x61;
-      response[sent - 1] = left >= 256 ? 0 : left;
-    }
-
-  return sent;
-}
-
-static gsize
-process_sign (MynaVirtualCard *self,
-              const MynaApdu  *apdu,
-              guint8          *response,
-              gsize            response_size)
-{
-  VirtualFile *key = self->current_file;
-  EVP_PKEY_CTX *ctx;
-  guint8 signature[512];
-  size_t signature_length = sizeof signature;
-  gboolean ok;
-
-  if ((apdu->p2 & 0x80) != 0 && apdu->p2 != 0x80)
-    key = find_file (self->current_application, apdu->p2 & 0x1F);
-  if (key == NULL || key->kind != FILE_KEY)
-    return reply_sw (response, response_size, 0x6A82);
-  if (key->guard == NULL || !key->guard->verified)
-    return reply_sw (response, response_size, 0x6982);
-  if (apdu->p1 != 0x00)
-    return reply_sw (response, response_size, 0x6A86);
-  if (apdu->nc == 0 || apdu->nc > 245)
-    return reply_sw (response, response_size, 0x6985);
-
-  /* P1 = 00: PKCS #1 v1.5 over the DigestInfo as given (reference §8.1). */
-  ctx = EVP_PKEY_CTX_new (key->key, NULL);
-  ok = ctx != NULL &&
-       EVP_PKEY_sign_init (ctx) > 0 &&
-       EVP_PKEY_CTX_set_rsa_padding (ctx, RSA_PKCS1_PADDING) > 0 &&
-       EVP_PKEY_sign (ctx, signature, &signature_length, apdu->data, apdu->nc) > 0;
-  EVP_PKEY_CTX_free (ctx);
-
-  if (!ok)
-    return reply_sw (response, response_size, 0x6985);
-
-  return send_data (self, signature, signature_length, response, response_size);
-}
-
-static gsize process_locked (MynaVirtualCard *self,
-                             const guint8    *command,
-                             gsize            command_length,
-                             guint8          *response,
-                             gsize            response_size);
-
 /**
  * myna_virtual_card_process:
  * @self: a powered #MynaVirtualCard
@@ -1248,81 +642,10 @@ myna_virtual_card_transmit (MynaVirtualCard *self,
 
   g_mutex_lock (&self->lock);
   if (self->powered && (cycle == 0 || cycle == self->power_cycle))
-    length = process_locked (self, command, command_length, response, response_size);
+    length = _myna_virtual_card_process_locked (self, command, command_length, response, response_size);
   g_mutex_unlock (&self->lock);
 
   return length;
-}
-
-static gsize
-process_locked (MynaVirtualCard *self,
-                const guint8    *command,
-                gsize            command_length,
-                guint8          *response,
-                gsize            response_size)
-{
-  MynaApdu apdu;
-
-  self->apdu_count++;
-
-  if (self->fresh_power)
-    {
-      self->fresh_power = FALSE;
-      if ((self->quirks & MYNA_VIRTUAL_QUIRK_6F00_AFTER_POWER) != 0)
-        return reply_sw (response, response_size, 0x6F00);
-    }
-
-  if (!myna_apdu_parse (command, command_length, &apdu, NULL))
-    return reply_sw (response, response_size, 0x6700);
-
-  /* Only logical channel 0, and no secure messaging outside the
-   * card-info application (reference §8.3). */
-  if ((apdu.cla & 0x03) != 0)
-    return reply_sw (response, response_size, 0x6881);
-  if ((apdu.cla & 0x0C) != 0)
-    return reply_sw (response, response_size, apdu.ins == 0xA4 ? 0x6882 : 0x69FC);
-
-  if (apdu.extended && (self->quirks & MYNA_VIRTUAL_QUIRK_NO_EXTENDED_LENGTH) != 0)
-    return reply_sw (response, response_size, 0x6700);
-
-  if (apdu.ins != 0xC0)
-    g_clear_pointer (&self->pending, g_bytes_unref);
-
-  if (apdu.cla == 0x80)
-    {
-      if (apdu.ins == 0x2A)
-        return process_sign (self, &apdu, response, response_size);
-      if (apdu.ins == 0x32)
-        return process_change (self, &apdu, response, response_size);
-      return reply_sw (response, response_size, 0x6D00);
-    }
-
-  if (apdu.cla != 0x00)
-    return reply_sw (response, response_size, 0x6E00);
-
-  switch (apdu.ins)
-    {
-    case 0xA4:
-      return process_select (self, &apdu, response, response_size);
-    case 0xB0:
-      return process_read_binary (self, &apdu, response, response_size);
-    case 0x20:
-      return process_verify (self, &apdu, response, response_size);
-    case 0x24:
-      return process_change (self, &apdu, response, response_size);
-    case 0xC0:
-      return process_get_response (self, &apdu, response, response_size);
-    default:
-      return reply_sw (response, response_size, 0x6D00);
-    }
-}
-
-MynaVirtualQuirks
-myna_virtual_card_get_quirks (MynaVirtualCard *self)
-{
-  g_return_val_if_fail (MYNA_IS_VIRTUAL_CARD (self), MYNA_VIRTUAL_QUIRK_NONE);
-
-  return self->quirks;
 }
 
 void
@@ -1384,28 +707,8 @@ myna_virtual_card_get_change_count (MynaVirtualCard *self)
   return self->change_count;
 }
 
-static VirtualFile *
-find_key_pin (MynaVirtualCard *self,
-              const guint8    *aid,
-              guint16          fid)
-{
-  for (guint i = 0; i < self->applications->len; i++)
-    {
-      VirtualApplication *application = g_ptr_array_index (self->applications, i);
-
-      if (memcmp (application->aid, aid, MYNA_AID_LENGTH) == 0)
-        {
-          VirtualFile *file = find_file (application, fid);
-
-          return file != NULL && file->kind == FILE_PIN ? file : NULL;
-        }
-    }
-
-  return NULL;
-}
-
 /**
- * myna_virtual_card_get_key_value:
+ * _myna_virtual_card_get_key_value:
  * @self: a #MynaVirtualCard
  * @aid: an application
  * @fid: the PIN's EF in it
@@ -1416,7 +719,7 @@ find_key_pin (MynaVirtualCard *self,
  * Returns: (nullable): the PIN, or %NULL when there is none
  */
 const char *
-myna_virtual_card_get_key_value (MynaVirtualCard *self,
+_myna_virtual_card_get_key_value (MynaVirtualCard *self,
                                  const guint8    *aid,
                                  guint16          fid)
 {
@@ -1424,13 +727,13 @@ myna_virtual_card_get_key_value (MynaVirtualCard *self,
 
   g_return_val_if_fail (MYNA_IS_VIRTUAL_CARD (self), NULL);
 
-  pin = find_key_pin (self, aid, fid);
+  pin = _myna_virtual_card_find_key_pin (self, aid, fid);
 
   return pin != NULL ? pin->pin_value : NULL;
 }
 
 /**
- * myna_virtual_card_set_key_value:
+ * _myna_virtual_card_set_key_value:
  * @self: a #MynaVirtualCard
  * @aid: an application
  * @fid: the PIN's EF in it
@@ -1439,7 +742,7 @@ myna_virtual_card_get_key_value (MynaVirtualCard *self,
  * For tests: a card whose two resident registry keys disagree.
  */
 void
-myna_virtual_card_set_key_value (MynaVirtualCard *self,
+_myna_virtual_card_set_key_value (MynaVirtualCard *self,
                                  const guint8    *aid,
                                  guint16          fid,
                                  const char      *value)
@@ -1449,7 +752,7 @@ myna_virtual_card_set_key_value (MynaVirtualCard *self,
   g_return_if_fail (MYNA_IS_VIRTUAL_CARD (self));
 
   g_mutex_lock (&self->lock);
-  pin = find_key_pin (self, aid, fid);
+  pin = _myna_virtual_card_find_key_pin (self, aid, fid);
   if (pin != NULL)
     {
       myna_secret_free (pin->pin_value);
@@ -1504,28 +807,6 @@ myna_virtual_card_get_pin_remaining (MynaVirtualCard *self,
   pin = find_pin (self, id);
 
   return pin != NULL ? pin->remaining : -1;
-}
-
-/**
- * myna_virtual_card_get_pin_value:
- * @self: a #MynaVirtualCard
- * @id: a PIN
- *
- * The demo card's PINs are public: the README gives them.
- *
- * Returns: (nullable): the PIN, or %NULL when the card has none
- */
-const char *
-myna_virtual_card_get_pin_value (MynaVirtualCard *self,
-                                 MynaPinId        id)
-{
-  VirtualFile *pin;
-
-  g_return_val_if_fail (MYNA_IS_VIRTUAL_CARD (self), NULL);
-
-  pin = find_pin (self, id);
-
-  return pin != NULL ? pin->pin_value : NULL;
 }
 
 /**

@@ -41,16 +41,6 @@ typedef enum
   MYNA_VIRTUAL_QUIRK_COMMON_KEY_FAILS   = 1 << 4, /* the common card application refuses CHANGE KEY: 6581 */
 } MynaVirtualQuirks;
 
-typedef struct
-{
-  const char *id;
-  const char *description; /* translatable, see myna_virtual_card_describe_scenario() */
-} MynaVirtualScenario;
-
-const MynaVirtualScenario *myna_virtual_card_get_scenarios          (guint            *n_scenarios);
-const char                *myna_virtual_card_describe_scenario      (const char       *scenario);
-char                      *myna_virtual_card_list_scenarios         (void);
-
 MynaVirtualCard *myna_virtual_card_new                 (const char        *scenario,
                                                         GError           **error);
 const char      *myna_virtual_card_get_scenario        (MynaVirtualCard   *self);
@@ -74,7 +64,6 @@ gsize            myna_virtual_card_process             (MynaVirtualCard   *self,
                                                         gsize              command_length,
                                                         guint8            *response,
                                                         gsize              response_size);
-MynaVirtualQuirks myna_virtual_card_get_quirks         (MynaVirtualCard   *self);
 void             myna_virtual_card_set_quirks          (MynaVirtualCard   *self,
                                                         MynaVirtualQuirks  quirks);
 guint            myna_virtual_card_get_apdu_count      (MynaVirtualCard   *self);
@@ -82,16 +71,7 @@ guint            myna_virtual_card_get_tries_spent     (MynaVirtualCard   *self)
 guint            myna_virtual_card_get_verify_count    (MynaVirtualCard   *self);
 guint            myna_virtual_card_get_power_down_count (MynaVirtualCard  *self);
 guint            myna_virtual_card_get_change_count    (MynaVirtualCard   *self);
-const char      *myna_virtual_card_get_key_value       (MynaVirtualCard   *self,
-                                                        const guint8      *aid,
-                                                        guint16            fid);
-void             myna_virtual_card_set_key_value       (MynaVirtualCard   *self,
-                                                        const guint8      *aid,
-                                                        guint16            fid,
-                                                        const char        *value);
 int              myna_virtual_card_get_pin_remaining   (MynaVirtualCard   *self,
-                                                        MynaPinId          id);
-const char      *myna_virtual_card_get_pin_value       (MynaVirtualCard   *self,
                                                         MynaPinId          id);
 GBytes          *myna_virtual_card_get_certificate     (MynaVirtualCard   *self,
                                                         MynaCertId         id);

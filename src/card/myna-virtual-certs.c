@@ -243,6 +243,58 @@ opaque_id (guint length)
   return g_string_free (str, FALSE);
 }
 
+/* Reference §5.3 and §5.4: the authentication certificate's subject is an
+ * opaque identifier and nothing personal; the signing certificate's names
+ * the prefecture and municipality, with a CN of request time, sequence
+ * number and office code. */
+static X509_NAME *
+end_entity_subject (const MynaVirtualCertSpec *spec,
+                    gboolean                   sign)
+{
+  X509_NAME *subject = X509_NAME_new ();
+  g_autofree char *cn = NULL;
+
+  X509_NAME_add_entry_by_txt (subject, "C", V_ASN1_PRINTABLESTRING, (const guchar *) "JP", -1, -1, 0);
+  if (sign)
+    {
+      g_autofree char *stamp = g_date_time_format (spec->not_before, "%Y%m%d%H%M%S");
+      g_autofree char *office = opaque_id (9);
+
+      cn = g_strdup_printf ("%s%05d%s", stamp, g_random_int_range (1, 99999), office);
+      X509_NAME_add_entry_by_txt (subject, "L", V_ASN1_UTF8STRING,
+                                  (const guchar *) spec->prefecture, -1, -1, 0);
+      X509_NAME_add_entry_by_txt (subject, "L", V_ASN1_UTF8STRING,
+                                  (const guchar *) spec->municipality, -1, -1, 0);
+    }
+  else
+    {
+      cn = opaque_id (23);
+    }
+  X509_NAME_add_entry_by_txt (subject, "CN", V_ASN1_UTF8STRING, (const guchar *) cn, -1, -1, 0);
+
+  return subject;
+}
+
+/* Reference §5.4: the holder in otherNames 1.2.392.200149.8.5.5.1–.6. */
+static gboolean
+add_holder (X509                      *cert,
+            const MynaVirtualCertSpec *spec)
+{
+  GENERAL_NAMES *names = sk_GENERAL_NAME_new_null ();
+  gboolean ok;
+
+  ok = add_other_name (names, "1.2.392.200149.8.5.5.1", spec->name) &&
+       add_other_name (names, "1.2.392.200149.8.5.5.2", "") &&
+       add_other_name (names, "1.2.392.200149.8.5.5.3", spec->sex) &&
+       add_other_name (names, "1.2.392.200149.8.5.5.4", spec->birth_date) &&
+       add_other_name (names, "1.2.392.200149.8.5.5.5", spec->address) &&
+       add_other_name (names, "1.2.392.200149.8.5.5.6", "") &&
+       X509_add1_ext_i2d (cert, NID_subject_alt_name, names, 0, X509V3_ADD_DEFAULT) == 1;
+  GENERAL_NAMES_free (names);
+
+  return ok;
+}
+
 static X509 *
 make_end_entity (const MynaVirtualCertSpec  *spec,
                  gboolean                    sign,
@@ -250,7 +302,6 @@ make_end_entity (const MynaVirtualCertSpec  *spec,
                  GError                    **error)
 {
   g_autoptr(GDateTime) not_after = NULL;
-  g_autofree char *cn = NULL;
   EVP_PKEY *key = get_key (sign ? KEY_SIGN : KEY_AUTH);
   EVP_PKEY *ca_key = get_key (sign ? KEY_SIGN_CA : KEY_AUTH_CA);
   X509_NAME *subject;
@@ -270,28 +321,7 @@ make_end_entity (const MynaVirtualCertSpec  *spec,
                                    g_date_time_get_day_of_month (spec->not_after),
                                    23, 59, 59);
 
-  subject = X509_NAME_new ();
-  X509_NAME_add_entry_by_txt (subject, "C", V_ASN1_PRINTABLESTRING, (const guchar *) "JP", -1, -1, 0);
-  if (sign)
-    {
-      /* Reference §5.4: C, L (prefecture), L (municipality), CN = request
-       * time + sequence number + office code. */
-      g_autofree char *stamp = g_date_time_format (spec->not_before, "%Y%m%d%H%M%S");
-      g_autofree char *office = opaque_id (9);
-
-      cn = g_strdup_printf ("%s%05d%s", stamp, g_random_int_range (1, 99999), office);
-      X509_NAME_add_entry_by_txt (subject, "L", V_ASN1_UTF8STRING,
-                                  (const guchar *) spec->prefecture, -1, -1, 0);
-      X509_NAME_add_entry_by_txt (subject, "L", V_ASN1_UTF8STRING,
-                                  (const guchar *) spec->municipality, -1, -1, 0);
-    }
-  else
-    {
-      /* Reference §5.3: an opaque identifier and nothing personal. */
-      cn = opaque_id (23);
-    }
-  X509_NAME_add_entry_by_txt (subject, "CN", V_ASN1_UTF8STRING, (const guchar *) cn, -1, -1, 0);
-
+  subject = end_entity_subject (spec, sign);
   cert = new_certificate (subject, X509_get_subject_name (ca), key, spec->not_before, not_after);
   X509_NAME_free (subject);
 
@@ -301,21 +331,8 @@ make_end_entity (const MynaVirtualCertSpec  *spec,
                            : "critical,digitalSignature") &&
        add_extension (cert, &ctx, NID_authority_key_identifier, "keyid:always") &&
        add_extension (cert, &ctx, NID_subject_key_identifier, "hash");
-
   if (ok && sign)
-    {
-      GENERAL_NAMES *names = sk_GENERAL_NAME_new_null ();
-
-      /* Reference §5.4: 1.2.392.200149.8.5.5.1–.6. */
-      ok = add_other_name (names, "1.2.392.200149.8.5.5.1", spec->name) &&
-           add_other_name (names, "1.2.392.200149.8.5.5.2", "") &&
-           add_other_name (names, "1.2.392.200149.8.5.5.3", spec->sex) &&
-           add_other_name (names, "1.2.392.200149.8.5.5.4", spec->birth_date) &&
-           add_other_name (names, "1.2.392.200149.8.5.5.5", spec->address) &&
-           add_other_name (names, "1.2.392.200149.8.5.5.6", "") &&
-           X509_add1_ext_i2d (cert, NID_subject_alt_name, names, 0, X509V3_ADD_DEFAULT) == 1;
-      GENERAL_NAMES_free (names);
-    }
+    ok = add_holder (cert, spec);
 
   if (!ok || X509_sign (cert, ca_key, EVP_sha256 ()) == 0)
     {

@@ -71,8 +71,7 @@ myna_virtual_transport_transmit (MynaTransport  *transport,
 
   if (g_atomic_int_get (&self->removed))
     {
-      g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_REMOVED,
-                   _("The card was removed while it was being read. Insert it again and leave it in the reader until reading is done."));
+      myna_card_error_set (error, MYNA_CARD_ERROR_REMOVED);
       return FALSE;
     }
 
@@ -93,8 +92,7 @@ myna_virtual_transport_transmit (MynaTransport  *transport,
                                                  response, *response_length);
   if (*response_length == 0)
     {
-      g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_REMOVED,
-                   _("The card was removed while it was being read. Insert it again and leave it in the reader until reading is done."));
+      myna_card_error_set (error, MYNA_CARD_ERROR_REMOVED);
       return FALSE;
     }
 

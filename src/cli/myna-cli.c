@@ -38,6 +38,7 @@
 #include "myna-pcsc.h"
 #include "myna-pcsc-transport.h"
 #include "myna-report-json.h"
+#include "myna-virtual-scenarios.h"
 #include "myna-virtual-transport.h"
 
 /*
@@ -63,18 +64,11 @@ myna_options_free (MynaOptions *options)
   g_free (options);
 }
 
-/**
- * myna_options_parse:
- * @options: where to store the options
- * @argc: the argument count
- * @argv: the arguments
- *
- * Returns: -1 to go on, or the exit code to end the program with
- */
-int
-myna_options_parse (MynaOptions  *options,
-                    int           argc,
-                    char        **argv)
+/* The options, with --help's summary and, after them, the demo
+ * scenarios and the exit codes. The entries are copied into the context. */
+static GOptionContext *
+new_option_context (MynaOptions *options,
+                    const char  *scenarios)
 {
   const GOptionEntry entries[] = {
     { "status", 's', 0, G_OPTION_ARG_NONE, &options->status,
@@ -99,11 +93,8 @@ myna_options_parse (MynaOptions  *options,
       N_("Print the version and exit"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *scenarios = myna_virtual_card_list_scenarios ();
+  GOptionContext *context;
   g_autofree char *description = NULL;
-  g_auto(GStrv) args = NULL;
 
   /* Translators: PIN, certificate and card names as in po/glossary.json. */
   description = g_strdup_printf (_("Demo scenarios:\n%s\n"
@@ -127,23 +118,16 @@ myna_options_parse (MynaOptions  *options,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
 
-  args = g_new0 (char *, argc + 1);
-  for (int i = 0; i < argc; i++)
-    args[i] = g_strdup (argv[i]);
 
-  if (!g_option_context_parse_strv (context, &args, &error))
-    {
-      g_printerr (_("mynacheck: %s. Run “mynacheck --help” to see the options.\n"), error->message);
-      return MYNA_EXIT_USAGE;
-    }
+  return context;
+}
 
-  if (g_strv_length (args) > 1)
-    {
-      g_printerr (_("mynacheck: unexpected argument “%s”. Run “mynacheck --help” to see the options.\n"),
-                  args[1]);
-      return MYNA_EXIT_USAGE;
-    }
-
+/* Options that go together, and values that exist. Returns -1 to go on,
+ * or the exit code. */
+static int
+check_options (MynaOptions *options,
+               const char  *scenarios)
+{
   if (options->version)
     {
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
@@ -168,7 +152,7 @@ myna_options_parse (MynaOptions  *options,
       return MYNA_EXIT_USAGE;
     }
 
-  if (options->demo != NULL && myna_virtual_card_describe_scenario (options->demo) == NULL)
+  if (options->demo != NULL && myna_virtual_scenario_describe (options->demo) == NULL)
     {
       g_printerr (_("mynacheck: there is no demo card “%s”. Choose one of:\n%s"),
                   options->demo, scenarios);
@@ -189,6 +173,44 @@ myna_options_parse (MynaOptions  *options,
     }
 
   return -1;
+}
+
+/**
+ * myna_options_parse:
+ * @options: where to store the options
+ * @argc: the argument count
+ * @argv: the arguments
+ *
+ * Returns: -1 to go on, or the exit code to end the program with
+ */
+int
+myna_options_parse (MynaOptions  *options,
+                    int           argc,
+                    char        **argv)
+{
+  g_autofree char *scenarios = myna_virtual_scenarios_list ();
+  g_autoptr(GOptionContext) context = new_option_context (options, scenarios);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = NULL;
+
+  args = g_new0 (char *, argc + 1);
+  for (int i = 0; i < argc; i++)
+    args[i] = g_strdup (argv[i]);
+
+  if (!g_option_context_parse_strv (context, &args, &error))
+    {
+      g_printerr (_("mynacheck: %s. Run “mynacheck --help” to see the options.\n"), error->message);
+      return MYNA_EXIT_USAGE;
+    }
+
+  if (g_strv_length (args) > 1)
+    {
+      g_printerr (_("mynacheck: unexpected argument “%s”. Run “mynacheck --help” to see the options.\n"),
+                  args[1]);
+      return MYNA_EXIT_USAGE;
+    }
+
+  return check_options (options, scenarios);
 }
 
 /**
@@ -341,41 +363,17 @@ open_pcsc_transport (MynaOptions  *options,
     {
       state = myna_reader_state_compute (readers, NULL, &reader);
 
-      switch (state)
+      /* Several cards: the command line's own way to choose one. */
+      if (state == MYNA_READER_STATE_SEVERAL_CARDS)
         {
-        case MYNA_READER_STATE_NO_READER:
-          g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_NO_READER,
-                       _("No IC card reader is connected. Plug in a USB IC card reader."));
-          return NULL;
-
-        case MYNA_READER_STATE_NO_CARD:
-          g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_NO_CARD,
-                       _("There is no card in the reader. Insert your My Number card."));
-          return NULL;
-
-        case MYNA_READER_STATE_SEVERAL_CARDS:
           g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_SEVERAL_CARDS,
                        _("Several readers hold a card. Choose one with --reader NAME:\n%s"), list);
           return NULL;
-
-        case MYNA_READER_STATE_CARD_IN_USE:
-          g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_SHARING_VIOLATION,
-                       _("Another program is using the card. Close programs that use the card, such as a browser signing extension, and try again."));
-          return NULL;
-
-        case MYNA_READER_STATE_CARD_MUTE:
-          g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_UNRESPONSIVE,
-                       _("The card does not respond. Check that it is inserted the right way round, chip first, or try another reader."));
-          return NULL;
-
-        case MYNA_READER_STATE_CARD_PRESENT:
-          break;
-
-        case MYNA_READER_STATE_STARTING:
-        case MYNA_READER_STATE_SERVICE_UNAVAILABLE:
-        default:
-          g_assert_not_reached ();
         }
+      /* The readers were listed: the service is there, and so is the state. */
+      g_assert (state != MYNA_READER_STATE_STARTING && state != MYNA_READER_STATE_SERVICE_UNAVAILABLE);
+      if (!myna_reader_state_to_error (state, error))
+        return NULL;
     }
 
   return MYNA_TRANSPORT (myna_pcsc_transport_new (reader->name, exclusive, error));

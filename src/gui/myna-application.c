@@ -26,6 +26,7 @@
 
 #include "myna-application.h"
 #include "myna-i18n.h"
+#include "myna-kiosk.h"
 #include "myna-window.h"
 
 struct _MynaApplication
@@ -33,15 +34,14 @@ struct _MynaApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;      /* NULL when the schema is not installed */
+  MynaCardManager *manager;      /* the one every window follows */
   char           *demo_scenario;
   char           *reader;
   char           *language;      /* from the command line */
   gboolean        kiosk_option;
   gboolean        help_desk_option;
-  gboolean        kiosk;
+  MynaKiosk      *kiosk;         /* a public terminal's sessions, or NULL */
   gboolean        help_desk;
-  guint           start_over_id;
-  gboolean        start_over_language;
 };
 
 G_DEFINE_FINAL_TYPE (MynaApplication, myna_application, ADW_TYPE_APPLICATION)
@@ -49,14 +49,16 @@ G_DEFINE_FINAL_TYPE (MynaApplication, myna_application, ADW_TYPE_APPLICATION)
 enum {
   PROP_0,
   PROP_HELP_DESK,
+  PROP_MANAGER,
+  PROP_DEMO_SCENARIO,
+  PROP_READER,
+  PROP_LANGUAGE,
+  PROP_KIOSK_OPTION,
+  PROP_HELP_DESK_OPTION,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* A public terminal starts a session this long after its last use when
- * the schema is not installed. */
-#define DEFAULT_KIOSK_IDLE_TIMEOUT 90
 
 static void
 myna_application_activate (GApplication *app)
@@ -66,14 +68,14 @@ myna_application_activate (GApplication *app)
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
-    window = GTK_WINDOW (myna_window_new (self, NULL));
+    window = GTK_WINDOW (myna_window_new (self));
 
   gtk_window_present (window);
 }
 
 /* Templates are translated when they are built: a new language means new
- * windows. Each keeps its card manager, so nothing is read again, and the
- * page the user was on. */
+ * windows. They follow the same card manager, so nothing is read again,
+ * and each keeps the page the user was on. */
 static void
 rebuild_windows (MynaApplication *self)
 {
@@ -87,7 +89,7 @@ rebuild_windows (MynaApplication *self)
       if (!MYNA_IS_WINDOW (old))
         continue;
 
-      window = myna_window_new (self, myna_window_get_manager (old));
+      window = myna_window_new (self);
       myna_window_copy_view (window, old);
       gtk_window_present (GTK_WINDOW (window));
       gtk_window_destroy (GTK_WINDOW (old));
@@ -215,6 +217,34 @@ set_language_state (MynaApplication *self)
   g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (chosen != NULL ? chosen : ""));
 }
 
+/* A session of a public terminal ends: the next starts in the default
+ * language after the terminal sat idle. */
+static void
+kiosk_start_over_cb (MynaApplication *self,
+                     gboolean         reset_language)
+{
+  g_autofree char *language = NULL;
+
+  if (!reset_language)
+    return;
+
+  language = default_language (self);
+  if (language == NULL || !myna_i18n_set_language (language))
+    myna_i18n_set_language (NULL);
+  set_language_state (self);
+}
+
+static void
+setup_kiosk (MynaApplication *self)
+{
+  self->kiosk = myna_kiosk_new (GTK_APPLICATION (self));
+  if (self->settings != NULL)
+    g_settings_bind (self->settings, "kiosk-idle-timeout", self->kiosk, "idle-timeout", G_SETTINGS_BIND_GET);
+  myna_kiosk_set_manager (self->kiosk, self->manager);
+  g_signal_connect_object (self->kiosk, "start-over", G_CALLBACK (kiosk_start_over_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
 static void
 myna_application_startup (GApplication *app)
 {
@@ -224,8 +254,8 @@ myna_application_startup (GApplication *app)
   g_autofree char *language = NULL;
 
   self->settings = load_settings ();
-  self->kiosk = self->kiosk_option ||
-                (self->settings != NULL && g_settings_get_boolean (self->settings, "kiosk"));
+  if (self->kiosk_option || (self->settings != NULL && g_settings_get_boolean (self->settings, "kiosk")))
+    setup_kiosk (self);
 
   G_APPLICATION_CLASS (myna_application_parent_class)->startup (app);
 
@@ -261,7 +291,8 @@ myna_application_finalize (GObject *object)
 {
   MynaApplication *self = (MynaApplication *)object;
 
-  g_clear_handle_id (&self->start_over_id, g_source_remove);
+  g_clear_object (&self->kiosk);
+  g_clear_object (&self->manager);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->demo_scenario, g_free);
   g_clear_pointer (&self->reader, g_free);
@@ -284,6 +315,30 @@ myna_application_get_property (GObject    *object,
       g_value_set_boolean (value, self->help_desk);
       break;
 
+    case PROP_MANAGER:
+      g_value_set_object (value, myna_application_get_manager (self));
+      break;
+
+    case PROP_DEMO_SCENARIO:
+      g_value_set_string (value, self->demo_scenario);
+      break;
+
+    case PROP_READER:
+      g_value_set_string (value, self->reader);
+      break;
+
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->language);
+      break;
+
+    case PROP_KIOSK_OPTION:
+      g_value_set_boolean (value, self->kiosk_option);
+      break;
+
+    case PROP_HELP_DESK_OPTION:
+      g_value_set_boolean (value, self->help_desk_option);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -303,9 +358,39 @@ myna_application_set_property (GObject      *object,
       myna_application_set_help_desk (self, g_value_get_boolean (value));
       break;
 
+    case PROP_DEMO_SCENARIO:
+      self->demo_scenario = g_value_dup_string (value);
+      break;
+
+    case PROP_READER:
+      self->reader = g_value_dup_string (value);
+      break;
+
+    case PROP_LANGUAGE:
+      self->language = g_value_dup_string (value);
+      break;
+
+    case PROP_KIOSK_OPTION:
+      self->kiosk_option = g_value_get_boolean (value);
+      break;
+
+    case PROP_HELP_DESK_OPTION:
+      self->help_desk_option = g_value_get_boolean (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+myna_application_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (myna_application_parent_class)->constructed (object);
+
+  g_application_set_application_id (G_APPLICATION (object), APP_ID);
+  g_application_set_flags (G_APPLICATION (object), G_APPLICATION_NON_UNIQUE);
+  g_application_set_resource_base_path (G_APPLICATION (object), RESOURCE_BASE_PATH);
 }
 
 static void
@@ -314,6 +399,7 @@ myna_application_class_init (MynaApplicationClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->constructed = myna_application_constructed;
   object_class->finalize = myna_application_finalize;
   object_class->get_property = myna_application_get_property;
   object_class->set_property = myna_application_set_property;
@@ -333,6 +419,39 @@ myna_application_class_init (MynaApplicationClass *klass)
                            G_PARAM_EXPLICIT_NOTIFY |
                            G_PARAM_STATIC_STRINGS));
 
+  /**
+   * MynaApplication:manager:
+   *
+   * The card manager every window follows. The application owns it: a
+   * window rebuilt in another language or for the next user of a public
+   * terminal follows the same one, and switching to the demo card
+   * replaces it for every window.
+   */
+  properties[PROP_MANAGER] =
+    g_param_spec_object ("manager", NULL, NULL,
+                         MYNA_TYPE_CARD_MANAGER,
+                         (G_PARAM_READABLE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  /* What the command line asked for (main.c), in plain values: the
+   * window knows nothing of how options are parsed. */
+  properties[PROP_DEMO_SCENARIO] =
+    g_param_spec_string ("demo-scenario", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_READER] =
+    g_param_spec_string ("reader", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_LANGUAGE] =
+    g_param_spec_string ("language", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_KIOSK_OPTION] =
+    g_param_spec_boolean ("kiosk-option", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_HELP_DESK_OPTION] =
+    g_param_spec_boolean ("help-desk-option", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -343,18 +462,18 @@ myna_application_init (MynaApplication *self)
 
 /**
  * myna_application_prepare_environment:
- * @options: the command line
+ * @kiosk_option: whether --kiosk was given
  *
  * Call before GTK opens the display. A public terminal writes nothing to
  * disk, not even the GL driver's shader cache, which the driver sets up
  * as the display opens.
  */
 void
-myna_application_prepare_environment (const MynaOptions *options)
+myna_application_prepare_environment (gboolean kiosk_option)
 {
   g_autoptr(GSettingsSchema) schema = NULL;
   g_autoptr(GSettings) settings = NULL;
-  gboolean kiosk = options != NULL && options->kiosk;
+  gboolean kiosk = kiosk_option;
 
   if (!kiosk && (schema = lookup_schema ()) != NULL)
     {
@@ -368,59 +487,128 @@ myna_application_prepare_environment (const MynaOptions *options)
 
 /**
  * myna_application_new:
- * @options: (nullable): the parsed command line
+ * @demo_scenario: (nullable): a demo card to start with, as --demo
+ *
+ * main() sets the other options of the command line as construct
+ * properties ("reader", "language", "kiosk-option", "help-desk-option").
  *
  * Returns: (transfer full): the application
  */
 MynaApplication *
-myna_application_new (const MynaOptions *options)
+myna_application_new (const char *demo_scenario)
 {
-  MynaApplication *self;
-
-  self = g_object_new (MYNA_TYPE_APPLICATION,
-                       "application-id", APP_ID,
-                       "flags", G_APPLICATION_NON_UNIQUE,
-                       "resource-base-path", RESOURCE_BASE_PATH,
+  return g_object_new (MYNA_TYPE_APPLICATION,
+                       "demo-scenario", demo_scenario,
                        NULL);
+}
 
-  if (options != NULL)
+/* As the command line asked: the demo card with --demo, else the PC/SC
+ * readers, the one given with --reader first. */
+static MynaCardManager *
+new_default_manager (MynaApplication *self)
+{
+  MynaCardManager *manager = NULL;
+
+  if (self->demo_scenario != NULL)
+    manager = myna_card_manager_new_demo (self->demo_scenario, NULL);
+  if (manager == NULL)
     {
-      self->demo_scenario = g_strdup (options->demo);
-      self->reader = g_strdup (options->reader);
-      self->language = g_strdup (options->language);
-      self->kiosk_option = options->kiosk;
-      self->help_desk_option = options->help_desk;
+      manager = myna_card_manager_new ();
+      myna_card_manager_choose_reader (manager, self->reader);
     }
 
-  return self;
+  return manager;
 }
 
 /**
- * myna_application_get_demo_scenario:
+ * myna_application_get_manager:
  * @self: a #MynaApplication
  *
- * Returns: (nullable): the demo card scenario given with --demo
+ * Returns: (transfer none): the card manager every window follows, made
+ *   as the command line asked when first asked for
  */
-const char *
-myna_application_get_demo_scenario (MynaApplication *self)
+MynaCardManager *
+myna_application_get_manager (MynaApplication *self)
 {
   g_return_val_if_fail (MYNA_IS_APPLICATION (self), NULL);
 
-  return self->demo_scenario;
+  if (self->manager == NULL)
+    {
+      self->manager = new_default_manager (self);
+      if (self->kiosk != NULL)
+        myna_kiosk_set_manager (self->kiosk, self->manager);
+    }
+
+  return self->manager;
 }
 
 /**
- * myna_application_get_reader:
+ * myna_application_set_manager:
+ * @self: a #MynaApplication
+ * @manager: (nullable): the card manager every window is to follow, or
+ *   %NULL for one made as the command line asked
+ *
+ * The old manager stops when its last user lets go of it.
+ */
+void
+myna_application_set_manager (MynaApplication *self,
+                              MynaCardManager *manager)
+{
+  g_return_if_fail (MYNA_IS_APPLICATION (self));
+  g_return_if_fail (manager == NULL || MYNA_IS_CARD_MANAGER (manager));
+
+  if (manager == self->manager && manager != NULL)
+    return;
+
+  g_clear_object (&self->manager);
+  self->manager = manager != NULL ? g_object_ref (manager) : new_default_manager (self);
+  if (self->kiosk != NULL)
+    myna_kiosk_set_manager (self->kiosk, self->manager);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MANAGER]);
+}
+
+/**
+ * myna_application_open_demo:
+ * @self: a #MynaApplication
+ * @scenario: a demo card scenario
+ * @error: return location for a #GError
+ *
+ * Every window follows the demo card instead.
+ *
+ * Returns: %FALSE, with @error set, when @scenario is unknown
+ */
+gboolean
+myna_application_open_demo (MynaApplication  *self,
+                            const char       *scenario,
+                            GError          **error)
+{
+  g_autoptr(MynaCardManager) manager = NULL;
+
+  g_return_val_if_fail (MYNA_IS_APPLICATION (self), FALSE);
+
+  manager = myna_card_manager_new_demo (scenario, error);
+  if (manager == NULL)
+    return FALSE;
+
+  myna_application_set_manager (self, manager);
+
+  return TRUE;
+}
+
+/**
+ * myna_application_leave_demo:
  * @self: a #MynaApplication
  *
- * Returns: (nullable): the reader given with --reader
+ * Every window follows the PC/SC readers again.
  */
-const char *
-myna_application_get_reader (MynaApplication *self)
+void
+myna_application_leave_demo (MynaApplication *self)
 {
-  g_return_val_if_fail (MYNA_IS_APPLICATION (self), NULL);
+  g_autoptr(MynaCardManager) manager = myna_card_manager_new ();
 
-  return self->reader;
+  g_return_if_fail (MYNA_IS_APPLICATION (self));
+
+  myna_application_set_manager (self, manager);
 }
 
 /**
@@ -442,32 +630,18 @@ myna_application_get_settings (MynaApplication *self)
  * myna_application_get_kiosk:
  * @self: a #MynaApplication
  *
- * Returns: whether this is a public terminal, from --kiosk or the "kiosk"
- *   setting; fixed once the application has started
+ * A public terminal, from --kiosk or the "kiosk" setting, is fixed once
+ * the application has started.
+ *
+ * Returns: (transfer none) (nullable): the public terminal's sessions, or
+ *   %NULL when this is not one
  */
-gboolean
+MynaKiosk *
 myna_application_get_kiosk (MynaApplication *self)
 {
-  g_return_val_if_fail (MYNA_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (MYNA_IS_APPLICATION (self), NULL);
 
   return self->kiosk;
-}
-
-/**
- * myna_application_get_kiosk_idle_timeout:
- * @self: a #MynaApplication
- *
- * Returns: the seconds without use after which a public terminal starts over
- */
-guint
-myna_application_get_kiosk_idle_timeout (MynaApplication *self)
-{
-  g_return_val_if_fail (MYNA_IS_APPLICATION (self), DEFAULT_KIOSK_IDLE_TIMEOUT);
-
-  if (self->settings == NULL)
-    return DEFAULT_KIOSK_IDLE_TIMEOUT;
-
-  return g_settings_get_uint (self->settings, "kiosk-idle-timeout");
 }
 
 /**
@@ -525,75 +699,4 @@ myna_application_set_help_desk (MynaApplication *self,
 
   self->help_desk = help_desk;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HELP_DESK]);
-}
-
-static gboolean
-start_over_cb (gpointer data)
-{
-  MynaApplication *self = data;
-  GList *toplevels;
-  GdkClipboard *clipboard;
-  g_autoptr(GPtrArray) managers = g_ptr_array_new_with_free_func (g_object_unref);
-
-  self->start_over_id = 0;
-
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    if (MYNA_IS_WINDOW (l->data))
-      g_ptr_array_add (managers, g_object_ref (myna_window_get_manager (l->data)));
-
-  if (self->start_over_language)
-    {
-      g_autofree char *language = default_language (self);
-
-      if (language == NULL || !myna_i18n_set_language (language))
-        myna_i18n_set_language (NULL);
-      set_language_state (self);
-    }
-  self->start_over_language = FALSE;
-
-  /* Every window goes: dialogs, details, the about window, and whatever
-   * the last user typed into a page. A dialog someone waits on (the print
-   * dialog) is cancelled first, so that its caller hears the end of it. */
-  toplevels = gtk_window_list_toplevels ();
-  g_list_foreach (toplevels, (GFunc) g_object_ref, NULL);
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    {
-      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-      if (GTK_IS_DIALOG (l->data))
-        gtk_dialog_response (l->data, GTK_RESPONSE_CANCEL);
-      G_GNUC_END_IGNORE_DEPRECATIONS
-      gtk_window_destroy (l->data);
-    }
-  g_list_free_full (g_steal_pointer (&toplevels), g_object_unref);
-
-  /* Nor may the clipboard keep what the last user copied. */
-  clipboard = gdk_display_get_clipboard (gdk_display_get_default ());
-  gdk_clipboard_set_content (clipboard, NULL);
-  clipboard = gdk_display_get_primary_clipboard (gdk_display_get_default ());
-  gdk_clipboard_set_content (clipboard, NULL);
-
-  for (guint i = 0; i < managers->len; i++)
-    gtk_window_present (GTK_WINDOW (myna_window_new (self, g_ptr_array_index (managers, i))));
-
-  return G_SOURCE_REMOVE;
-}
-
-/**
- * myna_application_start_over:
- * @self: a #MynaApplication
- * @reset_language: whether to go back to the default language too
- *
- * What a public terminal does when its user leaves: soon after, every
- * window is replaced by a fresh one on the same card manager, with nothing
- * of the last session in it.
- */
-void
-myna_application_start_over (MynaApplication *self,
-                             gboolean         reset_language)
-{
-  g_return_if_fail (MYNA_IS_APPLICATION (self));
-
-  self->start_over_language |= reset_language;
-  if (self->start_over_id == 0)
-    self->start_over_id = g_idle_add (start_over_cb, self);
 }

@@ -22,7 +22,8 @@
 
 #include <adwaita.h>
 
-#include "myna-cli.h"
+#include "myna-card-manager.h"
+#include "myna-kiosk.h"
 
 G_BEGIN_DECLS
 
@@ -30,18 +31,20 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MynaApplication, myna_application, MYNA, APPLICATION, AdwApplication)
 
-void             myna_application_prepare_environment (const MynaOptions *options);
-MynaApplication *myna_application_new              (const MynaOptions *options);
-const char      *myna_application_get_demo_scenario (MynaApplication *self);
-const char      *myna_application_get_reader        (MynaApplication *self);
+void             myna_application_prepare_environment (gboolean        kiosk_option);
+MynaApplication *myna_application_new              (const char      *demo_scenario);
+MynaCardManager *myna_application_get_manager       (MynaApplication *self);
+void             myna_application_set_manager       (MynaApplication *self,
+                                                     MynaCardManager *manager);
+gboolean         myna_application_open_demo         (MynaApplication *self,
+                                                     const char      *scenario,
+                                                     GError         **error);
+void             myna_application_leave_demo        (MynaApplication *self);
 GSettings       *myna_application_get_settings      (MynaApplication *self);
-gboolean         myna_application_get_kiosk         (MynaApplication *self);
-guint            myna_application_get_kiosk_idle_timeout (MynaApplication *self);
+MynaKiosk       *myna_application_get_kiosk         (MynaApplication *self);
 gboolean         myna_application_get_signing_allowed (MynaApplication *self);
 gboolean         myna_application_get_help_desk     (MynaApplication *self);
 void             myna_application_set_help_desk     (MynaApplication *self,
                                                      gboolean         help_desk);
-void             myna_application_start_over        (MynaApplication *self,
-                                                     gboolean         reset_language);
 
 G_END_DECLS

@@ -24,7 +24,7 @@
 
 #include <glib/gi18n.h>
 
-#include "myna-calculator.h"
+#include "myna-calculator-private.h"
 #include "myna-clock.h"
 #include "myna-date-row.h"
 #include "myna-gui-utils.h"
@@ -203,10 +203,8 @@ bind_residence_item (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (label), gtk_string_object_get_string (gtk_list_item_get_item (item)));
 }
 
-/* Built when first needed, not at startup: the window measures every page
- * of its stack, and this one is long. */
-static void
-ensure_built (MynaCalculator *self)
+static GtkWidget *
+new_residence_row (void)
 {
   g_autoptr(GtkListItemFactory) list_factory = NULL;
   const char *residences[] = {
@@ -216,18 +214,29 @@ ensure_built (MynaCalculator *self)
     _("Other foreign resident"),
     NULL
   };
-  AdwPreferencesPage *page;
-  g_autoptr(GDateTime) now = NULL;
+  GtkWidget *row = adw_combo_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Nationality or residence status"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (gtk_string_list_new (residences)));
+  /* The statuses are long in every language: the chosen one is shown
+   * whole under the title, and the list wraps them. */
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), TRUE);
+  list_factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (list_factory, "setup", G_CALLBACK (setup_residence_item), NULL);
+  g_signal_connect (list_factory, "bind", G_CALLBACK (bind_residence_item), NULL);
+  adw_combo_row_set_list_factory (ADW_COMBO_ROW (row), list_factory);
+
+  return row;
+}
+
+/* What the user types: the dates and the residence status. */
+static void
+add_inputs (MynaCalculator     *self,
+            AdwPreferencesPage *page)
+{
+  g_autoptr(GDateTime) now = myna_clock_now_jst ();
   GtkWidget *group;
   GDate date;
-
-  if (self->result_rows != NULL)
-    return;
-
-  page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
-  now = myna_clock_now_jst ();
-  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (page));
-  self->result_rows = g_hash_table_new (g_str_hash, g_str_equal);
 
   group = myna_preferences_page_add_group (page, _("Expiry Calculator"),
                      _("No reader? Estimate when your card and its electronic certificates expire."));
@@ -244,24 +253,19 @@ ensure_built (MynaCalculator *self)
   myna_date_row_set_date (MYNA_DATE_ROW (self->issue_row), &date);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->issue_row);
 
-  self->residence_row = adw_combo_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->residence_row), _("Nationality or residence status"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (self->residence_row),
-                           G_LIST_MODEL (gtk_string_list_new (residences)));
-  /* The statuses are long in every language: the chosen one is shown
-   * whole under the title, and the list wraps them. */
-  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (self->residence_row), TRUE);
-  list_factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (list_factory, "setup", G_CALLBACK (setup_residence_item), NULL);
-  g_signal_connect (list_factory, "bind", G_CALLBACK (bind_residence_item), NULL);
-  adw_combo_row_set_list_factory (ADW_COMBO_ROW (self->residence_row), list_factory);
+  self->residence_row = new_residence_row ();
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->residence_row);
 
   self->stay_row = myna_date_row_new (_("End of the period of stay"));
   g_date_add_years (&date, 3);
   myna_date_row_set_date (MYNA_DATE_ROW (self->stay_row), &date);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->stay_row);
+}
 
+static void
+add_results (MynaCalculator     *self,
+             AdwPreferencesPage *page)
+{
   self->results_group = myna_preferences_page_add_group (page, _("Expected Dates"), NULL);
   for (guint i = 0; i < G_N_ELEMENTS (results); i++)
     {
@@ -275,25 +279,46 @@ ensure_built (MynaCalculator *self)
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->results_group), row);
       g_hash_table_insert (self->result_rows, (gpointer) results[i].id, row);
     }
+}
 
-  group = myna_preferences_page_add_group (page, _("How It Is Counted"), NULL);
-  {
-    const char *rules[] = {
-      _("The card runs to the 10th birthday after issue from age 18, the 5th below 18 (from age 20 and below 20 for applications accepted before 2022-04-01); for foreign residents other than permanent and special permanent residents, to the end of the period of stay."),
-      _("The certificates run to the 5th birthday after issue, never past the card; renewed before they expire, to the 6th birthday after renewal."),
-      _("Renewal opens the day after the date three months before expiry. Born on 29 February? In common years MynaCheck assumes 28 February; the municipal pages do not say."),
-    };
+static void
+add_rules (AdwPreferencesPage *page)
+{
+  const char *rules[] = {
+    _("The card runs to the 10th birthday after issue from age 18, the 5th below 18 (from age 20 and below 20 for applications accepted before 2022-04-01); for foreign residents other than permanent and special permanent residents, to the end of the period of stay."),
+    _("The certificates run to the 5th birthday after issue, never past the card; renewed before they expire, to the 6th birthday after renewal."),
+    _("Renewal opens the day after the date three months before expiry. Born on 29 February? In common years MynaCheck assumes 28 February; the municipal pages do not say."),
+  };
+  GtkWidget *group = myna_preferences_page_add_group (page, _("How It Is Counted"), NULL);
 
-    for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
-      {
-        GtkWidget *row = adw_action_row_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
 
-        adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rules[i]);
-        adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-      }
-  }
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rules[i]);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+}
+
+/* Built when first needed, not at startup: the window measures every page
+ * of its stack, and this one is long. */
+static void
+ensure_built (MynaCalculator *self)
+{
+  AdwPreferencesPage *page;
+
+  if (self->result_rows != NULL)
+    return;
+
+  page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (page));
+  self->result_rows = g_hash_table_new (g_str_hash, g_str_equal);
+
+  add_inputs (self, page);
+  add_results (self, page);
+  add_rules (page);
 
   g_signal_connect_swapped (self->birth_row, "date-changed", G_CALLBACK (recalculate), self);
   g_signal_connect_swapped (self->issue_row, "date-changed", G_CALLBACK (recalculate), self);
@@ -316,13 +341,13 @@ myna_calculator_new (void)
 }
 
 /**
- * myna_calculator_set_input:
+ * _myna_calculator_set_input:
  * @self: a #MynaCalculator
  * @input: the dates and residence to calculate from
  */
 void
-myna_calculator_set_input (MynaCalculator        *self,
-                           const MynaExpiryInput *input)
+_myna_calculator_set_input (MynaCalculator        *self,
+                            const MynaExpiryInput *input)
 {
   g_return_if_fail (MYNA_IS_CALCULATOR (self));
 
@@ -336,7 +361,7 @@ myna_calculator_set_input (MynaCalculator        *self,
 }
 
 /**
- * myna_calculator_get_result:
+ * _myna_calculator_get_result:
  * @self: a #MynaCalculator
  * @id: "age", "card", "card-renewal", "certificates", "certificates-renewal",
  *   "renewed" or "signing"
@@ -344,8 +369,8 @@ myna_calculator_set_input (MynaCalculator        *self,
  * Returns: (nullable): the result shown
  */
 const char *
-myna_calculator_get_result (MynaCalculator *self,
-                            const char     *id)
+_myna_calculator_get_result (MynaCalculator *self,
+                             const char     *id)
 {
   GtkWidget *row;
 

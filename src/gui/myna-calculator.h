@@ -31,9 +31,5 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MynaCalculator, myna_calculator, MYNA, CALCULATOR, AdwBin)
 
 GtkWidget  *myna_calculator_new          (void);
-void        myna_calculator_set_input    (MynaCalculator        *self,
-                                          const MynaExpiryInput *input);
-const char *myna_calculator_get_result   (MynaCalculator        *self,
-                                          const char            *id);
 
 G_END_DECLS

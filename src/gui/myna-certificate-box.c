@@ -24,8 +24,9 @@
 
 #include <glib/gi18n.h>
 
+#include "myna-card-enums.h"
 #include "myna-card-error.h"
-#include "myna-certificate-box.h"
+#include "myna-certificate-box-private.h"
 #include "myna-guidance.h"
 #include "myna-i18n.h"
 #include "myna-lifecycle.h"
@@ -158,97 +159,102 @@ show_signing_not_read (MynaCertificateBox *self,
                 _("It holds your name, address, birth date and sex, so MynaCheck reads it only when you ask."));
 }
 
-static void
-show_lifecycle (MynaCertificateBox *self,
-                MynaCardReport     *report,
-                GDateTime          *now)
+/* How the box words a certificate's state: its badge, colour, headline
+ * and the line under it. */
+typedef struct
 {
-  MynaCertLifecycle lifecycle;
-  gboolean renewable;
-  g_autofree char *last_day = NULL;
-  g_autofree char *opens_on = NULL;
-  g_autofree char *issued = NULL;
-  g_autofree char *headline = NULL;
-  g_autofree char *detail = NULL;
-  g_autofree char *issued_text = NULL;
-  g_autofree char *renewal_text = NULL;
-  g_autofree char *expires_text = NULL;
-  GDate today;
   const char *badge;
   const char *css_class;
+  char       *headline;
+  char       *detail;
+} Wording;
 
-  myna_card_report_get_lifecycle (report, self->id, now, &lifecycle);
-  renewable = lifecycle.renewable;
-  myna_date_from_date_time (now, &today);
+static char *
+renewal_open_detail (int         days_left,
+                     const char *opens_on)
+{
+  if (days_left == 0)
+    /* Translators: %s is a date, YYYY-MM-DD. */
+    return g_strdup_printf (_("Today is the last day of validity. Renewal has been open since %s: renew it at the municipal office, free of charge."),
+                            opens_on);
 
-  last_day = myna_format_date (&lifecycle.last_day);
-  opens_on = renewable ? myna_format_date (&lifecycle.renewal_opens_on) : g_strdup ("");
-  issued = myna_format_date (&lifecycle.first_day);
+  /* Translators: %d is a number of days, %s a date, YYYY-MM-DD. */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%d day left. Renewal has been open since %s: renew it at the municipal office, free of charge.",
+                                       "%d days left. Renewal has been open since %s: renew it at the municipal office, free of charge.",
+                                       days_left),
+                          days_left, opens_on);
+}
 
-  switch (lifecycle.state)
+static void
+word_lifecycle (const MynaCertLifecycle *lifecycle,
+                const char              *issued,
+                const char              *last_day,
+                const char              *opens_on,
+                Wording                 *wording)
+{
+  switch (lifecycle->state)
     {
     case MYNA_CERT_STATE_NOT_YET_VALID:
-      badge = _("Not yet valid");
-      css_class = "warning";
+      wording->badge = _("Not yet valid");
+      wording->css_class = "warning";
       /* Translators: %s is a date, YYYY-MM-DD. */
-      headline = g_strdup_printf (_("Valid from %s"), issued);
-      detail = g_strdup (_("The certificate's period of validity has not begun. Check the date and time of this computer."));
+      wording->headline = g_strdup_printf (_("Valid from %s"), issued);
+      wording->detail = g_strdup (_("The certificate's period of validity has not begun. Check the date and time of this computer."));
       break;
 
     case MYNA_CERT_STATE_WITHIN_VALIDITY:
-      badge = _("Within validity period");
-      css_class = "success";
+      wording->badge = _("Within validity period");
+      wording->css_class = "success";
       /* Translators: %s is a date, YYYY-MM-DD. 有効期間内: never "valid",
        * since a move or a change of name revokes the signing certificate. */
-      headline = g_strdup_printf (_("Within validity period until %s"), last_day);
+      wording->headline = g_strdup_printf (_("Within validity period until %s"), last_day);
       /* Translators: %d is a number of days, %s a date, YYYY-MM-DD. */
-      detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day left. Renewal opens on %s.",
-                                             "%d days left. Renewal opens on %s.", lifecycle.days_left),
-                                lifecycle.days_left, opens_on);
+      wording->detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day left. Renewal opens on %s.",
+                                                      "%d days left. Renewal opens on %s.", lifecycle->days_left),
+                                         lifecycle->days_left, opens_on);
       break;
 
     case MYNA_CERT_STATE_RENEWAL_OPEN:
-      badge = _("Renewal open");
-      css_class = "warning";
-      headline = g_strdup_printf (_("Within validity period until %s"), last_day);
-      if (lifecycle.days_left == 0)
-        {
-          /* Translators: %s is a date, YYYY-MM-DD. */
-          detail = g_strdup_printf (_("Today is the last day of validity. Renewal has been open since %s: renew it at the municipal office, free of charge."),
-                                    opens_on);
-        }
-      else
-        {
-          /* Translators: %d is a number of days, %s a date, YYYY-MM-DD. */
-          detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                 "%d day left. Renewal has been open since %s: renew it at the municipal office, free of charge.",
-                                                 "%d days left. Renewal has been open since %s: renew it at the municipal office, free of charge.",
-                                                 lifecycle.days_left),
-                                    lifecycle.days_left, opens_on);
-        }
+      wording->badge = _("Renewal open");
+      wording->css_class = "warning";
+      wording->headline = g_strdup_printf (_("Within validity period until %s"), last_day);
+      wording->detail = renewal_open_detail (lifecycle->days_left, opens_on);
       break;
 
     case MYNA_CERT_STATE_EXPIRED:
     default:
-      badge = _("Expired");
-      css_class = "error";
+      wording->badge = _("Expired");
+      wording->css_class = "error";
       /* Translators: %s is a date, YYYY-MM-DD. */
-      headline = g_strdup_printf (_("Expired on %s"), last_day);
-      detail = g_strdup (myna_expired_certificate_advice ());
+      wording->headline = g_strdup_printf (_("Expired on %s"), last_day);
+      wording->detail = g_strdup (myna_expired_certificate_advice ());
       break;
     }
 
-  if (!renewable && lifecycle.state != MYNA_CERT_STATE_NOT_YET_VALID)
+  if (!lifecycle->renewable && lifecycle->state != MYNA_CERT_STATE_NOT_YET_VALID)
     {
-      g_free (detail);
-      detail = g_strdup (myna_juki_card_text ());
+      g_free (wording->detail);
+      wording->detail = g_strdup (myna_juki_card_text ());
     }
+}
 
-  gtk_label_set_label (self->state_badge, badge);
-  gtk_label_set_label (self->headline_label, headline);
-  gtk_label_set_label (self->detail_label, detail);
-  gtk_widget_set_visible (GTK_WIDGET (self->detail_label), TRUE);
-  set_state_class (self, css_class);
+/* From issue to the last day, with today and, if it can be renewed, the
+ * day renewal opens. */
+static void
+show_timeline (MynaCertificateBox      *self,
+               const MynaCertLifecycle *lifecycle,
+               const char              *issued,
+               const char              *last_day,
+               const char              *opens_on,
+               GDateTime               *now)
+{
+  g_autofree char *issued_text = NULL;
+  g_autofree char *renewal_text = NULL;
+  g_autofree char *expires_text = NULL;
+  GDate today;
+
+  myna_date_from_date_time (now, &today);
 
   /* Translators: under the timeline; %s is a date, YYYY-MM-DD. */
   issued_text = g_strdup_printf (_("Issued %s"), issued);
@@ -257,14 +263,44 @@ show_lifecycle (MynaCertificateBox *self,
   /* Translators: under the timeline; %s is a date, YYYY-MM-DD. */
   expires_text = g_strdup_printf (_("Ends %s"), last_day);
   gtk_label_set_label (self->issued_label, issued_text);
-  gtk_label_set_label (self->renewal_label, renewable ? renewal_text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->renewal_label), renewable);
+  gtk_label_set_label (self->renewal_label, lifecycle->renewable ? renewal_text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->renewal_label), lifecycle->renewable);
   gtk_label_set_label (self->expires_label, expires_text);
 
-  myna_timeline_set_dates (MYNA_TIMELINE (self->timeline), &lifecycle.first_day,
-                           renewable ? &lifecycle.renewal_opens_on : NULL, &lifecycle.last_day, &today);
+  myna_timeline_set_dates (MYNA_TIMELINE (self->timeline), &lifecycle->first_day,
+                           lifecycle->renewable ? &lifecycle->renewal_opens_on : NULL,
+                           &lifecycle->last_day, &today);
   gtk_widget_set_visible (self->timeline, TRUE);
   gtk_widget_set_visible (self->timeline_labels, TRUE);
+}
+
+static void
+show_lifecycle (MynaCertificateBox *self,
+                MynaCardReport     *report,
+                GDateTime          *now)
+{
+  MynaCertLifecycle lifecycle;
+  Wording wording = { NULL };
+  g_autofree char *last_day = NULL;
+  g_autofree char *opens_on = NULL;
+  g_autofree char *issued = NULL;
+
+  myna_card_report_get_lifecycle (report, self->id, now, &lifecycle);
+
+  last_day = myna_format_date (&lifecycle.last_day);
+  opens_on = lifecycle.renewable ? myna_format_date (&lifecycle.renewal_opens_on) : g_strdup ("");
+  issued = myna_format_date (&lifecycle.first_day);
+
+  word_lifecycle (&lifecycle, issued, last_day, opens_on, &wording);
+  gtk_label_set_label (self->state_badge, wording.badge);
+  gtk_label_set_label (self->headline_label, wording.headline);
+  gtk_label_set_label (self->detail_label, wording.detail);
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_label), TRUE);
+  set_state_class (self, wording.css_class);
+  g_free (wording.headline);
+  g_free (wording.detail);
+
+  show_timeline (self, &lifecycle, issued, last_day, opens_on, now);
   gtk_widget_set_visible (self->details_button, TRUE);
 }
 
@@ -325,7 +361,7 @@ myna_certificate_box_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_CERTIFICATE:
-      g_value_set_int (value, self->id);
+      g_value_set_enum (value, self->id);
       break;
 
     default:
@@ -344,7 +380,7 @@ myna_certificate_box_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_CERTIFICATE:
-      myna_certificate_box_set_certificate (self, g_value_get_int (value));
+      myna_certificate_box_set_certificate (self, g_value_get_enum (value));
       break;
 
     default:
@@ -364,14 +400,15 @@ myna_certificate_box_class_init (MynaCertificateBoxClass *klass)
   /**
    * MynaCertificateBox:certificate:
    *
-   * Which certificate (a #MynaCertId) the box shows.
+   * Which certificate the box shows.
    */
   properties[PROP_CERTIFICATE] =
-    g_param_spec_int ("certificate", NULL, NULL,
-                      MYNA_CERT_AUTH, MYNA_CERT_SIGN_CA, MYNA_CERT_AUTH,
-                      (G_PARAM_READWRITE |
-                       G_PARAM_EXPLICIT_NOTIFY |
-                       G_PARAM_STATIC_STRINGS));
+    g_param_spec_enum ("certificate", NULL, NULL,
+                       MYNA_TYPE_CERT_ID,
+                       MYNA_CERT_AUTH,
+                       (G_PARAM_READWRITE |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (MYNA_TYPE_TIMELINE);
@@ -402,7 +439,7 @@ myna_certificate_box_init (MynaCertificateBox *self)
 }
 
 MynaCertId
-myna_certificate_box_get_certificate (MynaCertificateBox *self)
+_myna_certificate_box_get_certificate (MynaCertificateBox *self)
 {
   g_return_val_if_fail (MYNA_IS_CERTIFICATE_BOX (self), MYNA_CERT_AUTH);
 
@@ -428,13 +465,13 @@ myna_certificate_box_set_certificate (MynaCertificateBox *self,
 }
 
 /**
- * myna_certificate_box_get_headline:
+ * _myna_certificate_box_get_headline:
  * @self: a #MynaCertificateBox
  *
  * Returns: the headline shown, e.g. "Within validity period until …"
  */
 const char *
-myna_certificate_box_get_headline (MynaCertificateBox *self)
+_myna_certificate_box_get_headline (MynaCertificateBox *self)
 {
   g_return_val_if_fail (MYNA_IS_CERTIFICATE_BOX (self), NULL);
 

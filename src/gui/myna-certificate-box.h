@@ -30,7 +30,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MynaCertificateBox, myna_certificate_box, MYNA, CERTIFICATE_BOX, GtkBox)
 
-MynaCertId  myna_certificate_box_get_certificate (MynaCertificateBox *self);
 void        myna_certificate_box_set_certificate (MynaCertificateBox *self,
                                                   MynaCertId          id);
 void        myna_certificate_box_set_report      (MynaCertificateBox *self,
@@ -38,6 +37,5 @@ void        myna_certificate_box_set_report      (MynaCertificateBox *self,
                                                   GDateTime          *now);
 void        myna_certificate_box_set_signing_allowed (MynaCertificateBox *self,
                                                       gboolean            allowed);
-const char *myna_certificate_box_get_headline    (MynaCertificateBox *self);
 
 G_END_DECLS

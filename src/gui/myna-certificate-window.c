@@ -111,38 +111,37 @@ personal (gboolean    privacy,
   return privacy ? _("Hidden (privacy on)") : value;
 }
 
+static char *
+describe_days_left (int days_left)
+{
+  if (days_left == 0)
+    /* Translators: the days left on the certificate's last day. */
+    return g_strdup (_("None after today: today is the last day"));
+  if (days_left > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", days_left), days_left);
+
+  /* Translators: how long ago the certificate expired. */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "None: expired %d day ago", "None: expired %d days ago",
+                                       -days_left),
+                          -days_left);
+}
+
 static void
-fill (MynaCertificateWindow *self,
-      MynaCardReport        *report,
-      MynaCertId             id,
-      GDateTime             *now,
-      gboolean               privacy,
-      gboolean               allow_copy)
+add_validity (MynaCertificateWindow *self,
+              MynaCardReport        *report,
+              MynaCertId             id,
+              GDateTime             *now)
 {
   MynaCertificate *cert = self->certificate;
   MynaCertLifecycle lifecycle;
   g_autofree char *not_before = myna_format_date_time_jst (myna_certificate_get_not_before (cert));
   g_autofree char *not_after = myna_format_date_time_jst (myna_certificate_get_not_after (cert));
-  g_autofree char *opens_on = NULL;
   g_autofree char *days = NULL;
-  g_autofree char *key = NULL;
-  g_autofree char *usage = NULL;
+  g_autofree char *opens_on = NULL;
   GtkWidget *group;
-  GtkWidget *row;
-  GtkWidget *copy;
 
   myna_card_report_get_lifecycle (report, id, now, &lifecycle);
-  if (lifecycle.days_left == 0)
-    /* Translators: the days left on the certificate's last day. */
-    days = g_strdup (_("None after today: today is the last day"));
-  else if (lifecycle.days_left > 0)
-    days = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", lifecycle.days_left),
-                            lifecycle.days_left);
-  else
-    /* Translators: how long ago the certificate expired. */
-    days = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "None: expired %d day ago", "None: expired %d days ago",
-                                         -lifecycle.days_left),
-                            -lifecycle.days_left);
+  days = describe_days_left (lifecycle.days_left);
 
   group = myna_preferences_page_add_group (self->page, _("Validity"), NULL);
   add_field (group, _("State"), myna_cert_state_get_label (lifecycle.state));
@@ -158,6 +157,18 @@ fill (MynaCertificateWindow *self,
     {
       add_field (group, _("Renewal"), myna_juki_card_text ());
     }
+}
+
+static void
+add_certificate (MynaCertificateWindow *self,
+                 MynaCardReport        *report,
+                 MynaCertId             id,
+                 gboolean               privacy)
+{
+  MynaCertificate *cert = self->certificate;
+  g_autofree char *key = NULL;
+  g_autofree char *usage = NULL;
+  GtkWidget *group;
 
   group = myna_preferences_page_add_group (self->page, _("Issuer"), NULL);
   add_field (group, _("Chain"), myna_chain_result_describe (myna_card_report_get_chain_result (report, id)));
@@ -178,58 +189,85 @@ fill (MynaCertificateWindow *self,
   add_field (group, _("Key"), key);
   add_field (group, _("Key usage"), usage);
   add_field (group, _("Signature algorithm"), myna_certificate_get_signature_algorithm (cert));
+}
+
+static void
+add_fingerprint (MynaCertificateWindow *self,
+                 gboolean               privacy,
+                 gboolean               allow_copy)
+{
+  GtkWidget *group;
+  GtkWidget *row;
+  GtkWidget *copy;
 
   group = myna_preferences_page_add_group (self->page, _("Certificate Fingerprint"), NULL);
-  row = add_field (group, _("SHA-256"), personal (privacy, myna_certificate_get_sha256 (cert)));
+  row = add_field (group, _("SHA-256"), personal (privacy, myna_certificate_get_sha256 (self->certificate)));
+
   /* Copying would put it where the screen's privacy cannot follow, or
    * leave it on a public terminal for the next user. */
-  if (!privacy && allow_copy)
+  if (privacy || !allow_copy)
+    return;
+
+  copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+  gtk_widget_set_name (copy, "copy-fingerprint");
+  gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (copy, "flat");
+  gtk_widget_set_tooltip_text (copy, _("Copy Certificate Fingerprint"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (copy), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Copy Certificate Fingerprint"), -1);
+  g_signal_connect_swapped (copy, "clicked", G_CALLBACK (copy_clicked_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), copy);
+}
+
+static void
+add_holder (MynaCertificateWindow *self,
+            gboolean               privacy)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MynaHolder) holder = myna_certificate_get_holder (self->certificate, &error);
+  g_autofree char *birth = NULL;
+  GtkWidget *group;
+
+  group = myna_preferences_page_add_group (self->page, _("Holder"),
+                     _("Personal data from the card. It stays on screen only while the card is in the reader, and MynaCheck never saves it."));
+  if (holder == NULL)
     {
-      copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
-      gtk_widget_set_name (copy, "copy-fingerprint");
-      gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (copy, "flat");
-      gtk_widget_set_tooltip_text (copy, _("Copy Certificate Fingerprint"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (copy), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Copy Certificate Fingerprint"), -1);
-      g_signal_connect_swapped (copy, "clicked", G_CALLBACK (copy_clicked_cb), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), copy);
+      add_field (group, _("Holder attributes"), error->message);
+      return;
     }
 
-  if (myna_certificate_has_holder (cert))
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(MynaHolder) holder = myna_certificate_get_holder (cert, &error);
+  if (g_date_valid (&holder->birth_date))
+    birth = myna_format_date (&holder->birth_date);
+  else
+    birth = g_strdup (holder->birth_date_raw);
 
-      group = myna_preferences_page_add_group (self->page, _("Holder"),
-                         _("Personal data from the card. It stays on screen only while the card is in the reader, and MynaCheck never saves it."));
-      if (holder == NULL)
-        {
-          add_field (group, _("Holder attributes"), error->message);
-        }
-      else
-        {
-          g_autofree char *birth = NULL;
+  /* Translators: 氏名 */
+  add_field (group, _("Name"), personal (privacy, holder->name));
+  /* Translators: 住所 */
+  add_field (group, _("Address"), personal (privacy, holder->address));
+  /* Translators: 生年月日 */
+  add_field (group, _("Birth date"), personal (privacy, birth));
+  /* Translators: 性別, shown as the code stored on the card */
+  add_field (group, _("Sex (code)"), personal (privacy, holder->sex));
+  if (holder->name_substitute != NULL && holder->name_substitute[0] != '\0')
+    add_field (group, _("Substitute characters of the name"), personal (privacy, holder->name_substitute));
+  if (holder->address_substitute != NULL && holder->address_substitute[0] != '\0')
+    add_field (group, _("Substitute characters of the address"), personal (privacy, holder->address_substitute));
+}
 
-          if (g_date_valid (&holder->birth_date))
-            birth = myna_format_date (&holder->birth_date);
-          else
-            birth = g_strdup (holder->birth_date_raw);
-
-          /* Translators: 氏名 */
-          add_field (group, _("Name"), personal (privacy, holder->name));
-          /* Translators: 住所 */
-          add_field (group, _("Address"), personal (privacy, holder->address));
-          /* Translators: 生年月日 */
-          add_field (group, _("Birth date"), personal (privacy, birth));
-          /* Translators: 性別, shown as the code stored on the card */
-          add_field (group, _("Sex (code)"), personal (privacy, holder->sex));
-          if (holder->name_substitute != NULL && holder->name_substitute[0] != '\0')
-            add_field (group, _("Substitute characters of the name"), personal (privacy, holder->name_substitute));
-          if (holder->address_substitute != NULL && holder->address_substitute[0] != '\0')
-            add_field (group, _("Substitute characters of the address"), personal (privacy, holder->address_substitute));
-        }
-    }
+static void
+fill (MynaCertificateWindow *self,
+      MynaCardReport        *report,
+      MynaCertId             id,
+      GDateTime             *now,
+      gboolean               privacy,
+      gboolean               allow_copy)
+{
+  add_validity (self, report, id, now);
+  add_certificate (self, report, id, privacy);
+  add_fingerprint (self, privacy, allow_copy);
+  if (myna_certificate_has_holder (self->certificate))
+    add_holder (self, privacy);
 }
 
 /* No text to select, so none to copy with Ctrl+C or the primary

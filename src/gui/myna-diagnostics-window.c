@@ -26,7 +26,7 @@
 
 #include "myna-clock.h"
 #include "myna-diagnostics.h"
-#include "myna-diagnostics-window.h"
+#include "myna-diagnostics-window-private.h"
 #include "myna-self-test.h"
 #include "myna-text-row.h"
 
@@ -58,33 +58,6 @@ struct _MynaDiagnosticsWindow
 };
 
 G_DEFINE_FINAL_TYPE (MynaDiagnosticsWindow, myna_diagnostics_window, ADW_TYPE_WINDOW)
-
-typedef struct
-{
-  char            *preferred_reader;
-  MynaVirtualCard *demo_card;
-  gboolean         demo_inserted;
-} SelfTestJob;
-
-static void
-self_test_job_free (SelfTestJob *job)
-{
-  g_free (job->preferred_reader);
-  g_clear_object (&job->demo_card);
-  g_free (job);
-}
-
-static void
-self_test_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
-{
-  SelfTestJob *job = task_data;
-
-  g_task_return_pointer (task, myna_self_test_run (job->preferred_reader, job->demo_card, job->demo_inserted),
-                         (GDestroyNotify) g_ptr_array_unref);
-}
 
 static const char *
 icon_for (MynaCheckResult result)
@@ -148,7 +121,7 @@ self_test_done (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(GPtrArray) checks = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(GPtrArray) checks = myna_card_manager_run_self_test_finish (MYNA_CARD_MANAGER (object), result, NULL);
   GWeakRef *weak = user_data;
   g_autoptr(MynaDiagnosticsWindow) self = g_weak_ref_get (weak);
 
@@ -185,8 +158,6 @@ self_test_done (GObject      *object,
 void
 myna_diagnostics_window_run (MynaDiagnosticsWindow *self)
 {
-  g_autoptr(GTask) task = NULL;
-  SelfTestJob *job;
   GWeakRef *weak;
 
   g_return_if_fail (MYNA_IS_DIAGNOSTICS_WINDOW (self));
@@ -200,22 +171,14 @@ myna_diagnostics_window_run (MynaDiagnosticsWindow *self)
   gtk_widget_set_sensitive (self->run_button, FALSE);
   gtk_widget_set_sensitive (self->copy_button, FALSE);
 
-  job = g_new0 (SelfTestJob, 1);
-  job->preferred_reader = g_strdup (myna_card_manager_get_reader_name (self->manager));
-  if (myna_card_manager_get_demo_card (self->manager) != NULL)
-    job->demo_card = g_object_ref (myna_card_manager_get_demo_card (self->manager));
-  job->demo_inserted = myna_card_manager_get_demo_inserted (self->manager);
-
-  /* The task does not keep the window: closed, it goes at once. */
+  /* The self-test does not keep the window: closed, it goes at once. */
   weak = g_new0 (GWeakRef, 1);
   g_weak_ref_init (weak, self);
-  task = g_task_new (NULL, self->cancellable, self_test_done, weak);
-  g_task_set_task_data (task, job, (GDestroyNotify) self_test_job_free);
-  g_task_run_in_thread (task, self_test_thread);
+  myna_card_manager_run_self_test_async (self->manager, self->cancellable, self_test_done, weak);
 }
 
 gboolean
-myna_diagnostics_window_is_running (MynaDiagnosticsWindow *self)
+_myna_diagnostics_window_is_running (MynaDiagnosticsWindow *self)
 {
   g_return_val_if_fail (MYNA_IS_DIAGNOSTICS_WINDOW (self), FALSE);
 

@@ -33,7 +33,6 @@ G_DECLARE_FINAL_TYPE (MynaDiagnosticsWindow, myna_diagnostics_window, MYNA, DIAG
 GtkWidget *myna_diagnostics_window_new          (GtkWindow             *parent,
                                                  MynaCardManager       *manager);
 void       myna_diagnostics_window_run          (MynaDiagnosticsWindow *self);
-gboolean   myna_diagnostics_window_is_running   (MynaDiagnosticsWindow *self);
 char      *myna_diagnostics_window_build_report (MynaDiagnosticsWindow *self);
 void       myna_diagnostics_window_set_force_redaction (MynaDiagnosticsWindow *self,
                                                         gboolean               force);

@@ -26,6 +26,7 @@
 
 #include "myna-clock.h"
 #include "myna-gui-utils.h"
+#include "myna-guide-book.h"
 #include "myna-guide-page.h"
 #include "myna-hotline.h"
 #include "myna-i18n.h"
@@ -124,28 +125,9 @@ add_header (MynaGuidePage *self)
 static char *
 hotline_status_text (void)
 {
-  const char *language = myna_i18n_get_language ();
   g_autoptr(GDateTime) now = myna_clock_now_jst ();
-  g_autoptr(GDateTime) next = NULL;
-  g_autofree char *hours = myna_hotline_format_hours (language);
 
-  if (g_str_equal (language, "ja"))
-    return g_strdup (_("The free dial answers about a lost card 24 hours a day, every day."));
-
-  if (hours == NULL)
-    return g_strdup (_("No line answers in your language; the foreign-language line answers in English 24 hours a day."));
-
-  if (myna_hotline_is_open (language, now, &next))
-    /* Translators: %s is the line's hours, e.g. "9:00–18:00 (Japan time)". */
-    return g_strdup_printf (_("The foreign-language line answers in your language now. Hours: %s."), hours);
-
-  {
-    g_autofree char *when = g_date_time_format (next, "%H:%M");
-
-    /* Translators: %s is a time in Japan, e.g. "09:00", then the hours. */
-    return g_strdup_printf (_("The foreign-language line is closed in your language now; it opens at %s (Japan time). Hours: %s. English answers 24 hours a day."),
-                            when, hours);
-  }
+  return myna_hotline_describe_now (myna_i18n_get_language (), now);
 }
 
 /**
@@ -238,22 +220,24 @@ add_applicants (MynaGuidePage *self)
       GtkWidget *expander = adw_expander_row_new ();
       g_autofree char *title = myna_text_with_term (myna_applicant_type_get_label (applicant->type),
                                                     myna_applicant_type_get_term (applicant->type));
+      const char *description = myna_applicant_type_get_description (applicant->type);
+      g_autofree char *when = NULL;
       g_autofree char *subtitle = NULL;
-      const char *timing;
-
-      if (applicant->visits->len > 1)
-        timing = _("Two visits: not on the same day");
-      else if (applicant->same_day)
-        timing = _("Can be done the same day");
-      else
-        timing = _("Not on the same day");
+      const char *timing = myna_guide_applicant_get_timing (applicant);
 
       if (applicant->condition.msgid != NULL)
         /* Translators: who may apply, then whether it can be done the same
          * day; use your language's sentence punctuation. */
-        subtitle = g_strdup_printf (_("%s. %s"), myna_guide_text_get (&applicant->condition), timing);
+        when = g_strdup_printf (C_("applicant subtitle", "%s. %s"), myna_guide_text_get (&applicant->condition), timing);
       else
-        subtitle = g_strdup (timing);
+        when = g_strdup (timing);
+
+      /* Who counts as this applicant goes in the subtitle, not inside the
+       * expander: a parent must see it before choosing a list. */
+      if (description != NULL)
+        subtitle = g_strconcat (description, "\n", when, NULL);
+      else
+        subtitle = g_steal_pointer (&when);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
@@ -334,27 +318,32 @@ add_reset_routes (MynaGuidePage *self)
 static void
 add_sources (MynaGuidePage *self)
 {
-  g_autoptr(GPtrArray) seen = g_ptr_array_new ();
+  /* Every citation of the guide, checklists and reset routes included:
+   * each fact shown must be traceable from here. */
+  g_autoptr(GPtrArray) sources = myna_guide_get_sources (self->guide);
   GtkWidget *group = myna_preferences_page_add_group (self->page, _("Sources"),
                                 _("MynaCheck states only what these municipal pages and public sources say."));
   GtkWidget *expander = adw_expander_row_new ();
-  GPtrArray *lists[] = { myna_guide_get_steps (self->guide), myna_guide_get_fees (self->guide),
-                         myna_guide_get_notes (self->guide) };
-
-  g_ptr_array_add (seen, myna_guide_get_title (self->guide)->source);
-  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
-    for (guint i = 0; i < lists[l]->len; i++)
-      {
-        const char *source = ((MynaGuideText *) g_ptr_array_index (lists[l], i))->source;
-
-        if (!g_ptr_array_find_with_equal_func (seen, source, g_str_equal, NULL))
-          g_ptr_array_add (seen, (gpointer) source);
-      }
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("Show Sources"));
-  for (guint i = 0; i < seen->len; i++)
+  for (guint i = 0; i < sources->len; i++)
     {
-      GtkWidget *label = gtk_label_new (g_ptr_array_index (seen, i));
+      const char *citation = g_ptr_array_index (sources, i);
+      const MynaGuideReference *reference = myna_guide_book_lookup_reference (myna_guide_book_get_default (),
+                                                                              citation);
+      g_autofree char *text = NULL;
+      GtkWidget *label;
+
+      /* A page known only by a partial address comes with what it says,
+       * so that the reader can find it and check. */
+      if (reference != NULL)
+        text = g_strdup_printf ("%s %s", reference->page, reference->quote);
+      else
+        text = g_strdup (citation);
+      label = gtk_label_new (text);
+      /* The quote is Japanese: draw it with Japanese glyphs. */
+      if (reference != NULL)
+        myna_label_set_language (GTK_LABEL (label), "ja");
 
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);

@@ -101,8 +101,19 @@ myna_guide_printer_get_markup (MynaGuidePrinter *self)
                                                       myna_applicant_type_get_term (applicant->type));
 
       append_heading (markup, heading);
+      if (myna_applicant_type_get_description (applicant->type) != NULL)
+        {
+          g_autofree char *description = g_markup_escape_text (myna_applicant_type_get_description (applicant->type), -1);
+
+          g_string_append_printf (markup, "<i>%s</i>\n", description);
+        }
       if (applicant->condition.msgid != NULL)
         append_text (markup, "", &applicant->condition);
+      {
+        g_autofree char *timing = g_markup_escape_text (myna_guide_applicant_get_timing (applicant), -1);
+
+        g_string_append_printf (markup, "%s\n", timing);
+      }
 
       for (guint v = 0; v < applicant->visits->len; v++)
         {

@@ -25,7 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "myna-card-error.h"
-#include "myna-password-dialog.h"
+#include "myna-password-dialog-private.h"
 #include "myna-pin-row.h"
 
 /*
@@ -64,47 +64,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-typedef enum
-{
-  FORMAT_EMPTY,
-  FORMAT_TOO_SHORT,
-  FORMAT_TOO_LONG,
-  FORMAT_BAD_CHARACTER,
-  FORMAT_NOT_MIXED,
-  FORMAT_OK,
-} Format;
-
-/* The rule of myna_pin_normalize(), read without copying the text. */
-static Format
-check_format (const char *text,
-              guint      *length)
-{
-  gboolean has_letter = FALSE;
-  gboolean has_digit = FALSE;
-
-  *length = 0;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (!g_ascii_isalnum (*p))
-        return FORMAT_BAD_CHARACTER;
-      has_letter |= g_ascii_isalpha (*p);
-      has_digit |= g_ascii_isdigit (*p);
-      (*length)++;
-    }
-
-  if (*length == 0)
-    return FORMAT_EMPTY;
-  if (*length < myna_pin_get_min_length (MYNA_PIN_SIGN))
-    return FORMAT_TOO_SHORT;
-  if (*length > myna_pin_get_max_length (MYNA_PIN_SIGN))
-    return FORMAT_TOO_LONG;
-  if (!has_letter || !has_digit)
-    return FORMAT_NOT_MIXED;
-
-  return FORMAT_OK;
-}
-
 static const MynaPinStatus *
 sign_pin (MynaPasswordDialog *self)
 {
@@ -123,7 +82,7 @@ update (MynaPasswordDialog *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
   gboolean last_try = pin != NULL && pin->state == MYNA_PIN_STATE_LAST_TRY;
   guint length = 0;
-  Format format = check_format (text, &length);
+  MynaPinFormat format = myna_pin_check_format (MYNA_PIN_SIGN, text, &length);
   g_autofree char *hint = NULL;
   gboolean ok;
 
@@ -142,10 +101,10 @@ update (MynaPasswordDialog *self)
    * characters shows on a shared screen. */
   switch (format)
     {
-    case FORMAT_EMPTY:
+    case MYNA_PIN_FORMAT_EMPTY:
       hint = g_strdup (_("6 to 16 letters (A–Z) and digits; lower case is fine."));
       break;
-    case FORMAT_TOO_SHORT:
+    case MYNA_PIN_FORMAT_TOO_SHORT:
       hint = self->hide_length
         ? g_strdup (_("Not yet the right format: 6 to 16 letters and digits."))
         : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more character needed.",
@@ -153,26 +112,26 @@ update (MynaPasswordDialog *self)
                                         myna_pin_get_min_length (MYNA_PIN_SIGN) - length),
                            myna_pin_get_min_length (MYNA_PIN_SIGN) - length);
       break;
-    case FORMAT_TOO_LONG:
+    case MYNA_PIN_FORMAT_TOO_LONG:
       hint = self->hide_length
         ? g_strdup (_("Not the right format: 6 to 16 letters and digits."))
         : g_strdup (_("Too long: at most 16 characters."));
       break;
-    case FORMAT_BAD_CHARACTER:
+    case MYNA_PIN_FORMAT_BAD_CHARACTER:
       hint = g_strdup (_("Only letters A–Z and digits 0–9: no spaces, symbols or other characters."));
       break;
-    case FORMAT_NOT_MIXED:
+    case MYNA_PIN_FORMAT_NOT_MIXED:
       /* Translators: PIN names as in po/glossary.json. */
       hint = g_strdup (_("A signing password has at least one letter and one digit."));
       break;
-    case FORMAT_OK:
+    case MYNA_PIN_FORMAT_OK:
     default:
       hint = g_strdup (_("The format is right."));
       break;
     }
   gtk_label_set_label (self->hint_label, hint);
 
-  ok = format == FORMAT_OK && pin != NULL && myna_pin_status_is_usable (pin) && !self->reading &&
+  ok = format == MYNA_PIN_FORMAT_OK && pin != NULL && myna_pin_status_is_usable (pin) && !self->reading &&
        (!last_try || gtk_check_button_get_active (GTK_CHECK_BUTTON (self->confirm_check)));
   gtk_widget_set_sensitive (self->read_button, ok);
 }
@@ -410,7 +369,7 @@ myna_password_dialog_set_hide_length (MynaPasswordDialog *self,
 }
 
 gboolean
-myna_password_dialog_can_read (MynaPasswordDialog *self)
+_myna_password_dialog_can_read (MynaPasswordDialog *self)
 {
   g_return_val_if_fail (MYNA_IS_PASSWORD_DIALOG (self), FALSE);
 
@@ -418,7 +377,7 @@ myna_password_dialog_can_read (MynaPasswordDialog *self)
 }
 
 const char *
-myna_password_dialog_get_hint (MynaPasswordDialog *self)
+_myna_password_dialog_get_hint (MynaPasswordDialog *self)
 {
   g_return_val_if_fail (MYNA_IS_PASSWORD_DIALOG (self), NULL);
 

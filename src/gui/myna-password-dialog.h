@@ -34,7 +34,5 @@ GtkWidget  *myna_password_dialog_new         (GtkWindow          *parent,
                                               MynaCardManager    *manager);
 void        myna_password_dialog_set_hide_length (MynaPasswordDialog *self,
                                                   gboolean            hide_length);
-gboolean    myna_password_dialog_can_read    (MynaPasswordDialog *self);
-const char *myna_password_dialog_get_hint    (MynaPasswordDialog *self);
 
 G_END_DECLS

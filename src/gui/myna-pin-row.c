@@ -25,7 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "myna-guidance.h"
-#include "myna-pin-row.h"
+#include "myna-pin-row-private.h"
 
 /*
  * One PIN and its tries: filled dots for tries left and hollow ones for
@@ -239,7 +239,7 @@ myna_pin_row_clear (MynaPinRow *self)
 }
 
 MynaPinId
-myna_pin_row_get_pin (MynaPinRow *self)
+_myna_pin_row_get_pin (MynaPinRow *self)
 {
   g_return_val_if_fail (MYNA_IS_PIN_ROW (self), MYNA_PIN_AUTH);
 
@@ -247,13 +247,13 @@ myna_pin_row_get_pin (MynaPinRow *self)
 }
 
 /**
- * myna_pin_row_get_dots:
+ * _myna_pin_row_get_dots:
  * @self: a #MynaPinRow
  *
  * Returns: the dots shown
  */
 const char *
-myna_pin_row_get_dots (MynaPinRow *self)
+_myna_pin_row_get_dots (MynaPinRow *self)
 {
   g_return_val_if_fail (MYNA_IS_PIN_ROW (self), NULL);
 

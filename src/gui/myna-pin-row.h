@@ -37,8 +37,6 @@ GtkWidget   *myna_pin_row_new        (MynaPinId            id);
 void         myna_pin_row_set_status (MynaPinRow          *self,
                                       MynaCardStatus      *card);
 void         myna_pin_row_clear      (MynaPinRow          *self);
-MynaPinId    myna_pin_row_get_pin    (MynaPinRow          *self);
-const char  *myna_pin_row_get_dots   (MynaPinRow          *self);
 char        *myna_pin_dots           (const MynaPinStatus *status);
 char        *myna_pin_describe       (const MynaPinStatus *status);
 

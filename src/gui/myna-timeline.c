@@ -25,7 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "myna-guidance.h"
-#include "myna-timeline.h"
+#include "myna-timeline-private.h"
 
 /*
  * A certificate's life as a bar: issued on the left, the renewal window
@@ -253,13 +253,13 @@ myna_timeline_clear (MynaTimeline *self)
 }
 
 /**
- * myna_timeline_get_today_fraction:
+ * _myna_timeline_get_today_fraction:
  * @self: a #MynaTimeline
  *
  * Returns: where today falls between issue (0) and expiry (1)
  */
 double
-myna_timeline_get_today_fraction (MynaTimeline *self)
+_myna_timeline_get_today_fraction (MynaTimeline *self)
 {
   g_return_val_if_fail (MYNA_IS_TIMELINE (self), 0.0);
 

@@ -35,6 +35,5 @@ void       myna_timeline_set_dates (MynaTimeline *self,
                                     const GDate  *expires,
                                     const GDate  *today);
 void       myna_timeline_clear             (MynaTimeline *self);
-double     myna_timeline_get_today_fraction (MynaTimeline *self);
 
 G_END_DECLS

@@ -31,13 +31,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MynaWindow, myna_window, MYNA, WINDOW, AdwApplicationWindow)
 
-MynaWindow      *myna_window_new         (MynaApplication *application,
-                                          MynaCardManager *manager);
+MynaWindow      *myna_window_new         (MynaApplication *application);
 void             myna_window_copy_view   (MynaWindow      *self,
                                           MynaWindow      *other);
 MynaCardManager *myna_window_get_manager (MynaWindow      *self);
 GtkWindow       *myna_window_get_shortcuts_window (MynaWindow *self);
-void             myna_window_set_manager (MynaWindow      *self,
-                                          MynaCardManager *manager);
 
 G_END_DECLS

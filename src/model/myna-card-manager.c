@@ -22,52 +22,27 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
-#include "myna-card-enums.h"
 #include "myna-card-error.h"
-#include "myna-card-manager.h"
+#include "myna-card-manager-private.h"
 #include "myna-card-session.h"
 #include "myna-jpki.h"
-#include "myna-pcsc-transport.h"
+#include "myna-model-enums.h"
 #include "myna-reader-monitor.h"
-#include "myna-virtual-transport.h"
+#include "myna-virtual-reader.h"
 
 /*
- * Follows the readers and reads the card, for the window. The reader
- * monitor reports changes without polling; each read runs in a worker
- * thread and lands on the main context. When the card leaves, the report
- * is wiped and dropped at once, and a read still running is cancelled and
- * its result thrown away.
- *
- * In demo mode the card is MynaCheck's virtual card, which can be taken
- * out and put back in, and the reads go through the same code.
+ * Follows a card source and reads the card, for the window. The source is
+ * the PC/SC readers, or the demo card in its pretend reader: both say
+ * what their readers hold through MynaCardSource::changed, and both are
+ * read through the same code. Each read runs in a worker thread and lands
+ * on the main context. When the card leaves, the report is wiped and
+ * dropped at once, and a read still running is cancelled and its result
+ * thrown away.
  */
 
 /* While another program holds the card, pcscd sends no event when it lets
  * go, so look again this often, in that state only. */
 #define IN_USE_RETRY_SECONDS 2
-
-struct _MynaCardManager
-{
-  GObject            parent_instance;
-
-  MynaReaderMonitor *monitor;       /* PC/SC only */
-  MynaVirtualCard   *demo_card;     /* demo only */
-  char              *demo_scenario;
-  gboolean           demo_inserted;
-  guint              demo_latency_ms;
-
-  MynaCardState      state;
-  MynaCardReport    *report;
-  GError            *error;
-  char              *card_reader;
-  guint              card_event_count;
-  GCancellable      *read_cancellable;
-  guint              read_serial;
-  guint              in_use_retry_id;
-  gboolean           started;
-};
 
 G_DEFINE_FINAL_TYPE (MynaCardManager, myna_card_manager, G_TYPE_OBJECT)
 
@@ -80,59 +55,54 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-typedef struct
-{
-  char            *reader;
-  MynaVirtualCard *demo_card;
-  guint            latency_ms;
-  gboolean         exclusive;
-  char            *password;
-  gboolean         confirm_last_try;
-  MynaPinStatus    sign_pin;
-  GBytes          *der;
-} ReadJob;
-
 static void start_read (MynaCardManager *self);
 
-static void
-read_job_free (ReadJob *job)
+void
+_myna_card_job_free (MynaCardJob *job)
 {
+  g_clear_object (&job->source);
   g_free (job->reader);
-  g_clear_object (&job->demo_card);
   myna_secret_free (job->password);
   g_clear_pointer (&job->der, g_bytes_unref);
   g_free (job);
 }
 
-static ReadJob *
-read_job_new (MynaCardManager *self,
-              gboolean         exclusive)
+MynaCardJob *
+_myna_card_job_new (MynaCardManager *self,
+                    gboolean         exclusive)
 {
-  ReadJob *job = g_new0 (ReadJob, 1);
+  MynaCardJob *job = g_new0 (MynaCardJob, 1);
 
+  job->source = g_object_ref (self->source);
   job->reader = g_strdup (self->card_reader);
-  job->demo_card = self->demo_card != NULL ? g_object_ref (self->demo_card) : NULL;
-  job->latency_ms = self->demo_latency_ms;
   job->exclusive = exclusive;
+  job->serial = self->read_serial;
   myna_pin_status_init (&job->sign_pin, MYNA_PIN_SIGN);
 
   return job;
 }
 
-/* Runs in the worker thread. */
-static MynaTransport *
-open_transport (ReadJob  *job,
-                GError  **error)
+/**
+ * _myna_card_job_open_session:
+ * @job: a job
+ * @error: return location for a #GError
+ *
+ * Runs in the worker thread: a connection to the card the job was asked
+ * for, through the card source.
+ *
+ * Returns: (transfer full) (nullable): a session on the card
+ */
+MynaCardSession *
+_myna_card_job_open_session (MynaCardJob  *job,
+                             GError      **error)
 {
-  if (job->demo_card != NULL)
-    {
-      MynaVirtualTransport *transport = myna_virtual_transport_new (job->demo_card);
+  g_autoptr(MynaTransport) transport = NULL;
 
-      myna_virtual_transport_set_latency (transport, job->latency_ms);
-      return MYNA_TRANSPORT (transport);
-    }
+  transport = myna_card_source_open_transport (job->source, job->reader, job->exclusive, error);
+  if (transport == NULL)
+    return NULL;
 
-  return MYNA_TRANSPORT (myna_pcsc_transport_new (job->reader, job->exclusive, error));
+  return myna_card_session_new (transport);
 }
 
 static void
@@ -167,12 +137,9 @@ in_use_retry (gpointer data)
 {
   MynaCardManager *self = data;
 
-  if (self->monitor != NULL)
-    {
-      myna_reader_monitor_refresh (self->monitor);
-      if (myna_reader_monitor_get_state (self->monitor) == MYNA_READER_STATE_CARD_PRESENT)
-        start_read (self);
-    }
+  myna_card_source_refresh (self->source);
+  if (myna_card_source_get_state (self->source) == MYNA_READER_STATE_CARD_PRESENT)
+    start_read (self);
 
   return G_SOURCE_CONTINUE;
 }
@@ -180,22 +147,19 @@ in_use_retry (gpointer data)
 static void
 start_in_use_retry (MynaCardManager *self)
 {
-  if (self->in_use_retry_id == 0 && self->monitor != NULL)
+  if (self->in_use_retry_id == 0)
     self->in_use_retry_id = g_timeout_add_seconds (IN_USE_RETRY_SECONDS, in_use_retry, self);
 }
 
-/* Forgets the card: the report is wiped and dropped, a running read is
- * cancelled and will be ignored. */
+/* Forgets what was read of the card: the report is wiped and dropped, and
+ * a running read is cancelled; its result, and that of any read asked for
+ * before, will be ignored. The one place where card data is let go. */
 static void
-clear_card (MynaCardManager *self)
+forget_read (MynaCardManager *self)
 {
   g_cancellable_cancel (self->read_cancellable);
   g_clear_object (&self->read_cancellable);
   self->read_serial++;
-
-  g_clear_pointer (&self->card_reader, g_free);
-  self->card_event_count = 0;
-  set_error (self, NULL);
 
   if (self->report != NULL)
     {
@@ -205,26 +169,35 @@ clear_card (MynaCardManager *self)
     }
 }
 
+/* Forgets the card itself, as when it leaves the reader. */
+static void
+forget_card (MynaCardManager *self)
+{
+  g_clear_pointer (&self->card_reader, g_free);
+  self->card_event_count = 0;
+  set_error (self, NULL);
+  forget_read (self);
+}
+
+/* Runs in the worker thread. */
 static void
 read_status_thread (GTask        *task,
                     gpointer      source_object,
                     gpointer      task_data,
                     GCancellable *cancellable)
 {
-  ReadJob *job = task_data;
-  g_autoptr(MynaTransport) transport = NULL;
+  MynaCardJob *job = task_data;
   g_autoptr(MynaCardSession) session = NULL;
   g_autoptr(GError) error = NULL;
   MynaCardStatus *status;
 
-  transport = open_transport (job, &error);
-  if (transport == NULL)
+  session = _myna_card_job_open_session (job, &error);
+  if (session == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  session = myna_card_session_new (transport);
   status = myna_jpki_read_status (session, cancellable, &error);
   if (status == NULL)
     {
@@ -235,38 +208,11 @@ read_status_thread (GTask        *task,
   g_task_return_pointer (task, status, g_object_unref);
 }
 
+/* Why a read failed, as the window shows it. */
 static void
-read_status_done (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+read_failed (MynaCardManager *self,
+             const GError    *error)
 {
-  MynaCardManager *self = MYNA_CARD_MANAGER (object);
-  guint serial = GPOINTER_TO_UINT (user_data);
-  g_autoptr(MynaCardStatus) status = NULL;
-  g_autoptr(GError) error = NULL;
-
-  status = g_task_propagate_pointer (G_TASK (result), &error);
-
-  /* The card changed meanwhile: this result is about a card that left. */
-  if (serial != self->read_serial)
-    {
-      if (status != NULL)
-        myna_card_status_clear (status);
-      return;
-    }
-
-  g_clear_object (&self->read_cancellable);
-
-  if (status != NULL)
-    {
-      set_error (self, NULL);
-      g_clear_object (&self->report);
-      self->report = myna_card_report_new (status);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
-      set_state (self, MYNA_CARD_STATE_READY);
-      return;
-    }
-
   set_error (self, error);
 
   if (g_error_matches (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_UNSUPPORTED_CARD) ||
@@ -282,7 +228,7 @@ read_status_done (GObject      *object,
   else if (g_error_matches (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_REMOVED) ||
            g_error_matches (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_NO_CARD))
     {
-      /* The monitor will say where things stand; until then, no card. */
+      /* The source will say where things stand; until then, no card. */
       set_state (self, MYNA_CARD_STATE_NO_CARD);
     }
   else if (g_error_matches (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_NO_SERVICE))
@@ -296,40 +242,90 @@ read_status_done (GObject      *object,
 }
 
 static void
+read_status_done (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  MynaCardManager *self = MYNA_CARD_MANAGER (object);
+  MynaCardJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(MynaCardStatus) status = NULL;
+  g_autoptr(GError) error = NULL;
+
+  status = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* The card changed meanwhile: this result is about a card that left. */
+  if (job->serial != self->read_serial)
+    {
+      if (status != NULL)
+        myna_card_status_clear (status);
+      return;
+    }
+
+  g_clear_object (&self->read_cancellable);
+
+  if (status == NULL)
+    {
+      read_failed (self, error);
+      return;
+    }
+
+  set_error (self, NULL);
+  g_clear_object (&self->report);
+  self->report = myna_card_report_new (status);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
+  set_state (self, MYNA_CARD_STATE_READY);
+}
+
+static void
 start_read (MynaCardManager *self)
 {
   g_autoptr(GTask) task = NULL;
 
   stop_in_use_retry (self);
-
-  g_cancellable_cancel (self->read_cancellable);
-  g_clear_object (&self->read_cancellable);
+  forget_read (self);
   self->read_cancellable = g_cancellable_new ();
-  self->read_serial++;
-
-  if (self->report != NULL)
-    {
-      myna_card_report_clear (self->report);
-      g_clear_object (&self->report);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
-    }
 
   set_state (self, MYNA_CARD_STATE_READING);
 
-  task = g_task_new (self, self->read_cancellable, read_status_done,
-                     GUINT_TO_POINTER (self->read_serial));
+  task = g_task_new (self, self->read_cancellable, read_status_done, NULL);
   g_task_set_source_tag (task, start_read);
-  g_task_set_task_data (task, read_job_new (self, FALSE), (GDestroyNotify) read_job_free);
+  g_task_set_task_data (task, _myna_card_job_new (self, FALSE), (GDestroyNotify) _myna_card_job_free);
   g_task_run_in_thread (task, read_status_thread);
 }
 
-static void
-monitor_changed_cb (MynaCardManager   *self,
-                    MynaReaderMonitor *monitor)
+/* Whether the state is about the card already known: read, being read,
+ * or set aside. */
+static gboolean
+state_is_about_card (MynaCardState state)
 {
-  MynaReaderState reader_state = myna_reader_monitor_get_state (monitor);
-  const char *reader;
-  guint event_count;
+  return state == MYNA_CARD_STATE_READING || state == MYNA_CARD_STATE_READY ||
+         state == MYNA_CARD_STATE_UNSUPPORTED || state == MYNA_CARD_STATE_ERROR ||
+         state == MYNA_CARD_STATE_SET_ASIDE;
+}
+
+static void
+card_present (MynaCardManager *self)
+{
+  const char *reader = myna_card_source_get_card_reader (self->source);
+  guint event_count = myna_card_source_get_card_event_count (self->source);
+
+  /* The same card as before: nothing to do. */
+  if (g_strcmp0 (reader, self->card_reader) == 0 && event_count == self->card_event_count &&
+      state_is_about_card (self->state))
+    return;
+
+  forget_card (self);
+  self->card_reader = g_strdup (reader);
+  self->card_event_count = event_count;
+  start_read (self);
+}
+
+static void
+source_changed_cb (MynaCardManager *self,
+                   MynaCardSource  *source)
+{
+  MynaReaderState reader_state = myna_card_source_get_state (source);
+  g_autoptr(GError) error = NULL;
 
   if (reader_state != MYNA_READER_STATE_CARD_IN_USE)
     stop_in_use_retry (self);
@@ -341,58 +337,40 @@ monitor_changed_cb (MynaCardManager   *self,
       break;
 
     case MYNA_READER_STATE_SERVICE_UNAVAILABLE:
-      clear_card (self);
+      forget_card (self);
       set_state (self, MYNA_CARD_STATE_SERVICE_UNAVAILABLE);
       break;
 
     case MYNA_READER_STATE_NO_READER:
-      clear_card (self);
+      forget_card (self);
       set_state (self, MYNA_CARD_STATE_NO_READER);
       break;
 
     case MYNA_READER_STATE_NO_CARD:
-      clear_card (self);
+      forget_card (self);
       set_state (self, MYNA_CARD_STATE_NO_CARD);
       break;
 
     case MYNA_READER_STATE_SEVERAL_CARDS:
-      clear_card (self);
+      forget_card (self);
       set_state (self, MYNA_CARD_STATE_SEVERAL_CARDS);
       break;
 
     case MYNA_READER_STATE_CARD_IN_USE:
-      clear_card (self);
+      forget_card (self);
       set_state (self, MYNA_CARD_STATE_CARD_IN_USE);
       start_in_use_retry (self);
       break;
 
     case MYNA_READER_STATE_CARD_MUTE:
-      {
-        g_autoptr(GError) error = NULL;
-
-        clear_card (self);
-        g_set_error (&error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_UNRESPONSIVE,
-                     _("The card does not respond. Check that it is inserted the right way round, chip first, or try another reader."));
-        set_error (self, error);
-        set_state (self, MYNA_CARD_STATE_UNSUPPORTED);
-      }
+      forget_card (self);
+      myna_reader_state_to_error (reader_state, &error);
+      set_error (self, error);
+      set_state (self, MYNA_CARD_STATE_UNSUPPORTED);
       break;
 
     case MYNA_READER_STATE_CARD_PRESENT:
-      reader = myna_reader_monitor_get_card_reader (monitor);
-      event_count = myna_reader_monitor_get_card_event_count (monitor);
-
-      /* The same card as before: nothing to do. */
-      if (g_strcmp0 (reader, self->card_reader) == 0 && event_count == self->card_event_count &&
-          (self->state == MYNA_CARD_STATE_READING || self->state == MYNA_CARD_STATE_READY ||
-           self->state == MYNA_CARD_STATE_UNSUPPORTED || self->state == MYNA_CARD_STATE_ERROR ||
-           self->state == MYNA_CARD_STATE_SET_ASIDE))
-        break;
-
-      clear_card (self);
-      self->card_reader = g_strdup (reader);
-      self->card_event_count = event_count;
-      start_read (self);
+      card_present (self);
       break;
 
     default:
@@ -405,8 +383,12 @@ myna_card_manager_dispose (GObject *object)
 {
   MynaCardManager *self = (MynaCardManager *)object;
 
-  myna_card_manager_stop (self);
-  clear_card (self);
+  if (self->source != NULL)
+    {
+      myna_card_manager_stop (self);
+      g_signal_handlers_disconnect_by_data (self->source, self);
+    }
+  forget_card (self);
 
   G_OBJECT_CLASS (myna_card_manager_parent_class)->dispose (object);
 }
@@ -416,9 +398,7 @@ myna_card_manager_finalize (GObject *object)
 {
   MynaCardManager *self = (MynaCardManager *)object;
 
-  g_clear_object (&self->monitor);
-  g_clear_object (&self->demo_card);
-  g_clear_pointer (&self->demo_scenario, g_free);
+  g_clear_object (&self->source);
   g_clear_error (&self->error);
 
   G_OBJECT_CLASS (myna_card_manager_parent_class)->finalize (object);
@@ -435,7 +415,7 @@ myna_card_manager_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_STATE:
-      g_value_set_int (value, self->state);
+      g_value_set_enum (value, self->state);
       break;
 
     case PROP_REPORT:
@@ -462,11 +442,12 @@ myna_card_manager_class_init (MynaCardManagerClass *klass)
    * The #MynaCardState.
    */
   properties[PROP_STATE] =
-    g_param_spec_int ("state", NULL, NULL,
-                      MYNA_CARD_STATE_STARTING, MYNA_CARD_STATE_SET_ASIDE, MYNA_CARD_STATE_STARTING,
-                      (G_PARAM_READABLE |
-                       G_PARAM_EXPLICIT_NOTIFY |
-                       G_PARAM_STATIC_STRINGS));
+    g_param_spec_enum ("state", NULL, NULL,
+                       MYNA_TYPE_CARD_STATE,
+                       MYNA_CARD_STATE_STARTING,
+                       (G_PARAM_READABLE |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
 
   /**
    * MynaCardManager:report:
@@ -490,6 +471,27 @@ myna_card_manager_init (MynaCardManager *self)
 }
 
 /**
+ * myna_card_manager_new_for_source:
+ * @source: where cards come from
+ *
+ * Returns: (transfer full): a manager that follows @source
+ */
+MynaCardManager *
+myna_card_manager_new_for_source (MynaCardSource *source)
+{
+  MynaCardManager *self;
+
+  g_return_val_if_fail (MYNA_IS_CARD_SOURCE (source), NULL);
+
+  self = g_object_new (MYNA_TYPE_CARD_MANAGER, NULL);
+  self->source = g_object_ref (source);
+  g_signal_connect_object (self->source, "changed",
+                           G_CALLBACK (source_changed_cb), self, G_CONNECT_SWAPPED);
+
+  return self;
+}
+
+/**
  * myna_card_manager_new:
  *
  * Returns: (transfer full): a manager that follows the PC/SC readers
@@ -497,13 +499,9 @@ myna_card_manager_init (MynaCardManager *self)
 MynaCardManager *
 myna_card_manager_new (void)
 {
-  MynaCardManager *self = g_object_new (MYNA_TYPE_CARD_MANAGER, NULL);
+  g_autoptr(MynaReaderMonitor) monitor = myna_reader_monitor_new ();
 
-  self->monitor = myna_reader_monitor_new ();
-  g_signal_connect_object (self->monitor, "changed",
-                           G_CALLBACK (monitor_changed_cb), self, G_CONNECT_SWAPPED);
-
-  return self;
+  return myna_card_manager_new_for_source (MYNA_CARD_SOURCE (monitor));
 }
 
 /**
@@ -511,33 +509,27 @@ myna_card_manager_new (void)
  * @scenario: a demo card scenario
  * @error: return location for a #GError
  *
- * Returns: (transfer full): a manager with the virtual card inserted, or
- *   %NULL when @scenario is unknown
+ * Returns: (transfer full): a manager with the demo card in its pretend
+ *   reader, or %NULL when @scenario is unknown
  */
 MynaCardManager *
 myna_card_manager_new_demo (const char  *scenario,
                             GError     **error)
 {
-  g_autoptr(MynaVirtualCard) card = myna_virtual_card_new (scenario, error);
-  MynaCardManager *self;
+  g_autoptr(MynaVirtualReader) reader = myna_virtual_reader_new (scenario, error);
 
-  if (card == NULL)
+  if (reader == NULL)
     return NULL;
 
-  self = g_object_new (MYNA_TYPE_CARD_MANAGER, NULL);
-  self->demo_card = g_steal_pointer (&card);
-  self->demo_scenario = g_strdup (scenario);
-  self->demo_inserted = TRUE;
-
-  return self;
+  return myna_card_manager_new_for_source (MYNA_CARD_SOURCE (reader));
 }
 
 /**
  * myna_card_manager_start:
  * @self: a #MynaCardManager
  *
- * Starts following the readers (or reads the demo card). Changes arrive on
- * the thread-default main context of the caller.
+ * Starts following the card source. Changes arrive on the thread-default
+ * main context of the caller.
  */
 void
 myna_card_manager_start (MynaCardManager *self)
@@ -548,22 +540,14 @@ myna_card_manager_start (MynaCardManager *self)
     return;
   self->started = TRUE;
 
-  if (self->monitor != NULL)
-    {
-      myna_reader_monitor_start (self->monitor);
-      return;
-    }
-
-  myna_card_manager_set_demo_inserted (self, self->demo_inserted);
-  if (self->demo_inserted)
-    myna_card_manager_reload (self);
+  myna_card_source_start (self->source);
 }
 
 /**
  * myna_card_manager_stop:
  * @self: a #MynaCardManager
  *
- * Stops following the readers.
+ * Stops following the card source.
  */
 void
 myna_card_manager_stop (MynaCardManager *self)
@@ -571,8 +555,7 @@ myna_card_manager_stop (MynaCardManager *self)
   g_return_if_fail (MYNA_IS_CARD_MANAGER (self));
 
   stop_in_use_retry (self);
-  if (self->monitor != NULL)
-    myna_reader_monitor_stop (self->monitor);
+  myna_card_source_stop (self->source);
   self->started = FALSE;
 }
 
@@ -618,31 +601,15 @@ myna_card_manager_get_error (MynaCardManager *self)
  * @self: a #MynaCardManager
  *
  * Returns: (transfer none) (nullable) (element-type MynaReaderInfo): the
- *   readers, or %NULL in demo mode and while the service is unavailable
+ *   readers, or %NULL for the demo card and while the service is
+ *   unavailable
  */
 GPtrArray *
 myna_card_manager_get_readers (MynaCardManager *self)
 {
   g_return_val_if_fail (MYNA_IS_CARD_MANAGER (self), NULL);
 
-  return self->monitor != NULL ? myna_reader_monitor_get_readers (self->monitor) : NULL;
-}
-
-/**
- * myna_card_manager_get_reader_name:
- * @self: a #MynaCardManager
- *
- * Returns: (nullable): the reader of the card being read or shown
- */
-const char *
-myna_card_manager_get_reader_name (MynaCardManager *self)
-{
-  g_return_val_if_fail (MYNA_IS_CARD_MANAGER (self), NULL);
-
-  if (self->report != NULL)
-    return myna_card_status_get_reader_name (myna_card_report_get_status (self->report));
-
-  return self->card_reader;
+  return myna_card_source_get_readers (self->source);
 }
 
 /**
@@ -656,8 +623,7 @@ myna_card_manager_choose_reader (MynaCardManager *self,
 {
   g_return_if_fail (MYNA_IS_CARD_MANAGER (self));
 
-  if (self->monitor != NULL)
-    myna_reader_monitor_set_preferred_reader (self->monitor, reader_name);
+  myna_card_source_set_preferred_reader (self->source, reader_name);
 }
 
 /**
@@ -678,19 +644,9 @@ myna_card_manager_set_aside (MynaCardManager *self)
       self->state != MYNA_CARD_STATE_UNSUPPORTED && self->state != MYNA_CARD_STATE_ERROR)
     return;
 
-  g_cancellable_cancel (self->read_cancellable);
-  g_clear_object (&self->read_cancellable);
-  self->read_serial++;
   stop_in_use_retry (self);
   set_error (self, NULL);
-
-  if (self->report != NULL)
-    {
-      myna_card_report_clear (self->report);
-      g_clear_object (&self->report);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
-    }
-
+  forget_read (self);
   set_state (self, MYNA_CARD_STATE_SET_ASIDE);
 }
 
@@ -705,52 +661,46 @@ myna_card_manager_reload (MynaCardManager *self)
 {
   g_return_if_fail (MYNA_IS_CARD_MANAGER (self));
 
-  if (self->monitor != NULL)
-    {
-      if (self->card_reader != NULL)
-        start_read (self);
-      else
-        myna_reader_monitor_refresh (self->monitor);
-      return;
-    }
-
-  if (self->demo_inserted)
+  if (self->card_reader != NULL)
     start_read (self);
+  else
+    myna_card_source_refresh (self->source);
 }
 
+/**
+ * myna_card_manager_is_demo:
+ * @self: a #MynaCardManager
+ *
+ * Returns: whether the card source is the demo card's pretend reader
+ */
 gboolean
 myna_card_manager_is_demo (MynaCardManager *self)
 {
   g_return_val_if_fail (MYNA_IS_CARD_MANAGER (self), FALSE);
 
-  return self->demo_card != NULL;
+  return MYNA_IS_VIRTUAL_READER (self->source);
 }
 
+/**
+ * myna_card_manager_get_demo_scenario:
+ * @self: a #MynaCardManager
+ *
+ * Returns: (nullable): the demo card's scenario, or %NULL for PC/SC
+ */
 const char *
 myna_card_manager_get_demo_scenario (MynaCardManager *self)
 {
   g_return_val_if_fail (MYNA_IS_CARD_MANAGER (self), NULL);
 
-  return self->demo_scenario;
-}
+  if (!MYNA_IS_VIRTUAL_READER (self->source))
+    return NULL;
 
-/**
- * myna_card_manager_get_demo_card:
- * @self: a #MynaCardManager
- *
- * Returns: (transfer none) (nullable): the virtual card in demo mode
- */
-MynaVirtualCard *
-myna_card_manager_get_demo_card (MynaCardManager *self)
-{
-  g_return_val_if_fail (MYNA_IS_CARD_MANAGER (self), NULL);
-
-  return self->demo_card;
+  return myna_virtual_card_get_scenario (myna_virtual_reader_get_card (MYNA_VIRTUAL_READER (self->source)));
 }
 
 /**
  * myna_card_manager_set_demo_inserted:
- * @self: a #MynaCardManager in demo mode
+ * @self: a #MynaCardManager for the demo card
  * @inserted: whether the demo card is in its pretend reader
  *
  * Takes the demo card out or puts it back, as a user would a real one.
@@ -760,209 +710,108 @@ myna_card_manager_set_demo_inserted (MynaCardManager *self,
                                      gboolean         inserted)
 {
   g_return_if_fail (MYNA_IS_CARD_MANAGER (self));
-  g_return_if_fail (self->demo_card != NULL);
+  g_return_if_fail (MYNA_IS_VIRTUAL_READER (self->source));
 
-  if (!inserted)
-    {
-      self->demo_inserted = FALSE;
-      clear_card (self);
-      myna_virtual_card_power_off (self->demo_card);
-      set_state (self, MYNA_CARD_STATE_NO_CARD);
-      return;
-    }
-
-  if (self->demo_inserted && self->state != MYNA_CARD_STATE_NO_CARD &&
-      self->state != MYNA_CARD_STATE_STARTING)
-    return;
-
-  self->demo_inserted = TRUE;
-  if (self->started)
-    start_read (self);
-}
-
-gboolean
-myna_card_manager_get_demo_inserted (MynaCardManager *self)
-{
-  g_return_val_if_fail (MYNA_IS_CARD_MANAGER (self), FALSE);
-
-  return self->demo_card != NULL && self->demo_inserted;
+  myna_virtual_reader_set_inserted (MYNA_VIRTUAL_READER (self->source), inserted);
 }
 
 /**
- * myna_card_manager_set_demo_latency:
- * @self: a #MynaCardManager in demo mode
- * @latency_ms: how long each APDU takes, like a slow card
- */
-void
-myna_card_manager_set_demo_latency (MynaCardManager *self,
-                                    guint            latency_ms)
-{
-  g_return_if_fail (MYNA_IS_CARD_MANAGER (self));
-
-  self->demo_latency_ms = latency_ms;
-}
-
-static void
-read_signing_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
-{
-  ReadJob *job = task_data;
-  g_autoptr(MynaTransport) transport = NULL;
-  g_autoptr(MynaCardSession) session = NULL;
-  g_autoptr(GError) error = NULL;
-
-  /* Exclusive while the password is verified (reference §8.3). */
-  transport = open_transport (job, &error);
-  if (transport == NULL)
-    {
-      myna_secret_wipe (job->password, strlen (job->password));
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  session = myna_card_session_new (transport);
-  job->der = myna_jpki_read_signing_certificate (session, job->password,
-                                                 job->confirm_last_try
-                                                   ? MYNA_SIGN_READ_CONFIRM_LAST_TRY
-                                                   : MYNA_SIGN_READ_NONE,
-                                                 &job->sign_pin, cancellable, &error);
-  if (job->der == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
-/**
- * myna_card_manager_read_signing_certificate_async:
- * @self: a #MynaCardManager with a card read
- * @password: (transfer full): the signing password as typed; wiped
- * @confirm_last_try: whether the user confirmed a try that could be the last
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: for @callback
- *
- * Reads the signing certificate in a worker thread, with the rules of
- * myna_jpki_read_signing_certificate(). The report gains the certificate
- * and the new count of tries.
- */
-void
-myna_card_manager_read_signing_certificate_async (MynaCardManager     *self,
-                                                  char                *password,
-                                                  gboolean             confirm_last_try,
-                                                  GCancellable        *cancellable,
-                                                  GAsyncReadyCallback  callback,
-                                                  gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  ReadJob *job;
-
-  g_return_if_fail (MYNA_IS_CARD_MANAGER (self));
-  g_return_if_fail (password != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, myna_card_manager_read_signing_certificate_async);
-
-  if (self->report == NULL)
-    {
-      myna_secret_free (password);
-      g_task_return_new_error (task, MYNA_CARD_ERROR, MYNA_CARD_ERROR_NO_CARD,
-                               _("There is no card in the reader. Insert your My Number card."));
-      return;
-    }
-
-  job = read_job_new (self, TRUE);
-  job->password = password;
-  job->confirm_last_try = confirm_last_try;
-  g_task_set_task_data (task, job, (GDestroyNotify) read_job_free);
-  /* The card this was asked for. */
-  g_object_set_data (G_OBJECT (task), "serial", GUINT_TO_POINTER (self->read_serial));
-  g_task_run_in_thread (task, read_signing_thread);
-}
-
-/**
- * myna_card_manager_read_signing_certificate_finish:
+ * myna_card_manager_get_source:
  * @self: a #MynaCardManager
- * @result: the result
- * @error: return location for a #GError
  *
- * Returns: %TRUE if the report now holds the signing certificate
+ * Returns: (transfer none): the card source it follows
  */
-gboolean
-myna_card_manager_read_signing_certificate_finish (MynaCardManager  *self,
-                                                   GAsyncResult     *result,
-                                                   GError          **error)
+MynaCardSource *
+myna_card_manager_get_source (MynaCardManager *self)
 {
-  ReadJob *job = g_task_get_task_data (G_TASK (result));
-  guint serial = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (result), "serial"));
-  g_autoptr(GError) local_error = NULL;
-  gboolean same_card;
-  gboolean ok;
+  g_return_val_if_fail (MYNA_IS_CARD_MANAGER (self), NULL);
 
-  g_return_val_if_fail (MYNA_IS_CARD_MANAGER (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return self->source;
+}
 
-  ok = g_task_propagate_boolean (G_TASK (result), &local_error);
-  same_card = serial == self->read_serial && self->report != NULL;
+/**
+ * _myna_card_manager_get_demo_card:
+ * @self: a #MynaCardManager
+ *
+ * For tests, which count what the card saw.
+ *
+ * Returns: (transfer none) (nullable): the demo card, or %NULL for PC/SC
+ */
+MynaVirtualCard *
+_myna_card_manager_get_demo_card (MynaCardManager *self)
+{
+  g_return_val_if_fail (MYNA_IS_CARD_MANAGER (self), NULL);
 
-  /* A password sent before the dialog was closed may have cost a try:
-   * the count the card gave stands, whatever became of the read. */
-  if (same_card && job != NULL && job->sign_pin.sw != 0)
-    {
-      myna_card_report_update_pin (self->report, &job->sign_pin);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
-    }
+  if (!MYNA_IS_VIRTUAL_READER (self->source))
+    return NULL;
 
-  if (!ok && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  return myna_virtual_reader_get_card (MYNA_VIRTUAL_READER (self->source));
+}
 
-  /* The card left meanwhile: nothing of it may stay. */
-  if (!same_card)
-    {
-      g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_REMOVED,
-                   _("The card was removed while it was being read. Insert it again and leave it in the reader until reading is done."));
-      return FALSE;
-    }
+/**
+ * _myna_card_manager_set_demo_latency:
+ * @self: a #MynaCardManager for the demo card
+ * @latency_ms: how long each APDU takes, like a slow card
+ *
+ * For tests and benchmarks.
+ */
+void
+_myna_card_manager_set_demo_latency (MynaCardManager *self,
+                                     guint            latency_ms)
+{
+  g_return_if_fail (MYNA_IS_CARD_MANAGER (self));
+  g_return_if_fail (MYNA_IS_VIRTUAL_READER (self->source));
 
-  if (ok && !myna_card_report_set_signing_certificate (self->report, job->der, &local_error))
-    ok = FALSE;
+  myna_virtual_reader_set_latency (MYNA_VIRTUAL_READER (self->source), latency_ms);
+}
 
-  if (ok)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
-
-  if (!ok)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  return TRUE;
+/* For the operations on a card read (myna-card-manager-operations.c). */
+void
+_myna_card_manager_notify_report (MynaCardManager *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
 }
 
 const char *
 myna_card_state_to_string (MynaCardState state)
 {
+  static GEnumClass *enum_class;
+  GEnumValue *value;
+
+  if (enum_class == NULL)
+    enum_class = g_type_class_ref (MYNA_TYPE_CARD_STATE);
+
+  value = g_enum_get_value (enum_class, state);
+  g_return_val_if_fail (value != NULL, NULL);
+
+  return value->value_nick;
+}
+
+/**
+ * myna_card_state_holds_card:
+ * @state: a #MynaCardState
+ *
+ * Returns: whether @state says a card sits in the reader, read or not
+ */
+gboolean
+myna_card_state_holds_card (MynaCardState state)
+{
   switch (state)
     {
-    case MYNA_CARD_STATE_STARTING:            return "starting";
-    case MYNA_CARD_STATE_SERVICE_UNAVAILABLE: return "service-unavailable";
-    case MYNA_CARD_STATE_NO_READER:           return "no-reader";
-    case MYNA_CARD_STATE_NO_CARD:             return "no-card";
-    case MYNA_CARD_STATE_SEVERAL_CARDS:       return "several-cards";
-    case MYNA_CARD_STATE_CARD_IN_USE:         return "card-in-use";
-    case MYNA_CARD_STATE_READING:             return "reading";
-    case MYNA_CARD_STATE_READY:               return "ready";
-    case MYNA_CARD_STATE_UNSUPPORTED:         return "unsupported";
-    case MYNA_CARD_STATE_ERROR:               return "error";
-    case MYNA_CARD_STATE_SET_ASIDE:           return "set-aside";
+    case MYNA_CARD_STATE_SEVERAL_CARDS:
+    case MYNA_CARD_STATE_CARD_IN_USE:
+    case MYNA_CARD_STATE_READING:
+    case MYNA_CARD_STATE_READY:
+    case MYNA_CARD_STATE_UNSUPPORTED:
+    case MYNA_CARD_STATE_ERROR:
+    case MYNA_CARD_STATE_SET_ASIDE:
+      return TRUE;
+
+    case MYNA_CARD_STATE_STARTING:
+    case MYNA_CARD_STATE_SERVICE_UNAVAILABLE:
+    case MYNA_CARD_STATE_NO_READER:
+    case MYNA_CARD_STATE_NO_CARD:
     default:
-      g_return_val_if_reached (NULL);
+      return FALSE;
     }
 }

@@ -23,6 +23,7 @@
 #include <gio/gio.h>
 
 #include "myna-card-report.h"
+#include "myna-card-source.h"
 #include "myna-pcsc.h"
 
 G_BEGIN_DECLS
@@ -50,25 +51,22 @@ typedef enum
 MynaCardManager *myna_card_manager_new                  (void);
 MynaCardManager *myna_card_manager_new_demo             (const char          *scenario,
                                                          GError             **error);
+MynaCardManager *myna_card_manager_new_for_source       (MynaCardSource      *source);
+MynaCardSource  *myna_card_manager_get_source           (MynaCardManager     *self);
 void             myna_card_manager_start                (MynaCardManager     *self);
 void             myna_card_manager_stop                 (MynaCardManager     *self);
 MynaCardState    myna_card_manager_get_state            (MynaCardManager     *self);
 MynaCardReport  *myna_card_manager_get_report           (MynaCardManager     *self);
 const GError    *myna_card_manager_get_error            (MynaCardManager     *self);
 GPtrArray       *myna_card_manager_get_readers          (MynaCardManager     *self);
-const char      *myna_card_manager_get_reader_name      (MynaCardManager     *self);
 void             myna_card_manager_choose_reader        (MynaCardManager     *self,
                                                          const char          *reader_name);
 void             myna_card_manager_set_aside            (MynaCardManager     *self);
 void             myna_card_manager_reload               (MynaCardManager     *self);
 gboolean         myna_card_manager_is_demo              (MynaCardManager     *self);
 const char      *myna_card_manager_get_demo_scenario    (MynaCardManager     *self);
-MynaVirtualCard *myna_card_manager_get_demo_card        (MynaCardManager     *self);
-gboolean         myna_card_manager_get_demo_inserted    (MynaCardManager     *self);
 void             myna_card_manager_set_demo_inserted    (MynaCardManager     *self,
                                                          gboolean             inserted);
-void             myna_card_manager_set_demo_latency     (MynaCardManager     *self,
-                                                         guint                latency_ms);
 void             myna_card_manager_read_signing_certificate_async  (MynaCardManager     *self,
                                                                     char                *password,
                                                                     gboolean             confirm_last_try,
@@ -78,6 +76,14 @@ void             myna_card_manager_read_signing_certificate_async  (MynaCardMana
 gboolean         myna_card_manager_read_signing_certificate_finish (MynaCardManager     *self,
                                                                     GAsyncResult        *result,
                                                                     GError             **error);
+void             myna_card_manager_run_self_test_async  (MynaCardManager     *self,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+GPtrArray       *myna_card_manager_run_self_test_finish (MynaCardManager     *self,
+                                                         GAsyncResult        *result,
+                                                         GError             **error);
 const char      *myna_card_state_to_string              (MynaCardState        state);
+gboolean         myna_card_state_holds_card             (MynaCardState        state);
 
 G_END_DECLS

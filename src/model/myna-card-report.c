@@ -23,7 +23,6 @@
 #include "config.h"
 
 #include "myna-card-report.h"
-#include "myna-card-status-private.h"
 
 /*
  * What MynaCheck knows about one card: the raw status read from it, each
@@ -70,6 +69,16 @@ parse_certificate (MynaCardReport *self,
 
   if (der != NULL)
     self->certificates[id] = myna_certificate_new_from_der (der, &self->parse_errors[id]);
+}
+
+/* The status is what one read returned; what a later PIN operation on
+ * the same card learnt makes a new one (myna_card_status_copy_with_pin()). */
+static void
+replace_status (MynaCardReport *self,
+                MynaCardStatus *status)
+{
+  g_clear_object (&self->status);
+  self->status = status;
 }
 
 static void
@@ -210,7 +219,7 @@ myna_card_report_set_signing_certificate (MynaCardReport  *self,
   g_return_val_if_fail (MYNA_IS_CARD_REPORT (self), FALSE);
   g_return_val_if_fail (der != NULL, FALSE);
 
-  _myna_card_status_set_certificate (self->status, MYNA_CERT_SIGN, der);
+  replace_status (self, myna_card_status_copy_with_certificate (self->status, MYNA_CERT_SIGN, der));
   parse_certificate (self, MYNA_CERT_SIGN);
   check_chains (self);
 
@@ -236,7 +245,7 @@ myna_card_report_update_pin (MynaCardReport      *self,
   g_return_if_fail (pin != NULL);
 
   if (pin->sw != 0)
-    _myna_card_status_set_pin (self->status, pin);
+    replace_status (self, myna_card_status_copy_with_pin (self->status, pin));
 }
 
 /**

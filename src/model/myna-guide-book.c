@@ -22,6 +22,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <gio/gio.h>
 
 #include "myna-guide-book.h"
@@ -33,7 +35,8 @@
  * All procedure guides, read from data/guides.xml (compiled in as a
  * resource). The file is the one source of truth: gettext extracts its
  * texts with the ITS rules in po/its/, and this parser checks that every
- * guide has what a guide needs and that every fact names its source.
+ * guide has what a guide needs and that every fact names its source, each
+ * citation a seed page, an https URL or a reference declared in the file.
  */
 
 #define GUIDES_RESOURCE RESOURCE_BASE_PATH "/guides.xml"
@@ -43,6 +46,7 @@ struct _MynaGuideBook
   GObject     parent_instance;
 
   GPtrArray  *guides;
+  GPtrArray  *references; /* MynaGuideReference */
 };
 
 G_DEFINE_FINAL_TYPE (MynaGuideBook, myna_guide_book, G_TYPE_OBJECT)
@@ -56,6 +60,7 @@ typedef struct
   GPtrArray          *visit;     /* explicit <visit>, owned by applicant */
   GPtrArray          *loose;     /* <item>s outside a <visit> */
   MynaGuideText      *text;      /* the text element being read */
+  MynaGuideReference *reference; /* the reference being read, owned by book */
   GString            *buffer;
 } ParseState;
 
@@ -160,6 +165,72 @@ parse_yes_no (GMarkupParseContext  *context,
   return TRUE;
 }
 
+static void
+reference_free (MynaGuideReference *reference)
+{
+  g_free (reference->id);
+  g_free (reference->page);
+  g_free (reference->quote);
+  g_free (reference);
+}
+
+/* A seed page by the name of its file in ../shared/seeds/: "000_" and 16
+ * hex digits. */
+static gboolean
+is_seed_name (const char *citation)
+{
+  if (strlen (citation) != strlen ("000_0123456789abcdef.txt") || !g_str_has_suffix (citation, ".txt"))
+    return FALSE;
+  for (guint i = 0; i < 3; i++)
+    if (!g_ascii_isdigit (citation[i]))
+      return FALSE;
+  if (citation[3] != '_')
+    return FALSE;
+  for (guint i = 4; i < 20; i++)
+    if (!g_ascii_isxdigit (citation[i]) || g_ascii_isupper (citation[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Each citation is checked here, so that a typo cannot leave a fact
+ * without a source the reader can follow. */
+static gboolean
+check_source (ParseState           *state,
+              GMarkupParseContext  *context,
+              const char           *element,
+              const char           *source,
+              GError              **error)
+{
+  g_auto(GStrv) citations = NULL;
+
+  if (source == NULL || source[0] == '\0')
+    return set_invalid (context, error, "<%s> in guide “%s” names no source", element,
+                        state->guide->id);
+
+  citations = myna_guide_source_split (source);
+  if (citations[0] == NULL)
+    return set_invalid (context, error, "<%s> in guide “%s” names no source", element,
+                        state->guide->id);
+
+  for (guint i = 0; citations[i] != NULL; i++)
+    {
+      const char *citation = citations[i];
+
+      if (is_seed_name (citation))
+        continue;
+      if (g_str_has_prefix (citation, "https://") && citation[strlen ("https://")] != '\0')
+        continue;
+      if (citation[0] == '#' && myna_guide_book_lookup_reference (state->book, citation) != NULL)
+        continue;
+
+      return set_invalid (context, error, "<%s> in guide “%s” cites “%s”, which is no seed page, "
+                          "https URL or reference declared above", element, state->guide->id, citation);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 start_text (ParseState           *state,
             GMarkupParseContext  *context,
@@ -171,9 +242,8 @@ start_text (ParseState           *state,
 {
   const char *source = find_attribute (names, values, "source");
 
-  if (source == NULL || source[0] == '\0')
-    return set_invalid (context, error, "<%s> in guide “%s” names no source", element,
-                        state->guide->id);
+  if (!check_source (state, context, element, source, error))
+    return FALSE;
 
   text->source = g_strdup (source);
   text->ja = g_strdup (find_attribute (names, values, "ja"));
@@ -223,7 +293,7 @@ start_element (GMarkupParseContext  *context,
   ParseState *state = user_data;
   MynaGuide *guide = state->guide;
 
-  if (state->text != NULL)
+  if (state->text != NULL || state->reference != NULL)
     {
       set_invalid (context, error, "<%s> inside a text", element);
       return;
@@ -232,6 +302,39 @@ start_element (GMarkupParseContext  *context,
   if (g_str_equal (element, "guides"))
     {
       known_attributes (context, element, names, (const char *[]) { "xmlns", NULL }, error);
+      return;
+    }
+
+  if (g_str_equal (element, "reference"))
+    {
+      const char *id = find_attribute (names, values, "id");
+      const char *page = find_attribute (names, values, "page");
+      g_autofree char *citation = NULL;
+
+      if (guide != NULL)
+        {
+          set_invalid (context, error, "<reference> inside a guide");
+          return;
+        }
+      if (!known_attributes (context, element, names, (const char *[]) { "id", "page", NULL }, error))
+        return;
+      if (id == NULL || id[0] == '\0' || strchr (id, ' ') != NULL || page == NULL || page[0] == '\0')
+        {
+          set_invalid (context, error, "<reference> without an id or a page");
+          return;
+        }
+      citation = g_strconcat ("#", id, NULL);
+      if (myna_guide_book_lookup_reference (state->book, citation) != NULL)
+        {
+          set_invalid (context, error, "two references are called “%s”", id);
+          return;
+        }
+
+      state->reference = g_new0 (MynaGuideReference, 1);
+      state->reference->id = g_strdup (id);
+      state->reference->page = g_strdup (page);
+      g_ptr_array_add (state->book->references, state->reference);
+      g_string_truncate (state->buffer, 0);
       return;
     }
 
@@ -340,16 +443,16 @@ start_element (GMarkupParseContext  *context,
           set_invalid (context, error, "<applicant> of an unknown type in guide “%s”", guide->id);
           return;
         }
-      if (source == NULL)
-        {
-          set_invalid (context, error, "<applicant> in guide “%s” names no source", guide->id);
-          return;
-        }
+      if (!check_source (state, context, element, source, error))
+        return;
 
       state->applicant = _myna_guide_applicant_new (applicant_type);
       state->applicant->source = g_strdup (source);
       g_ptr_array_add (guide->applicants, state->applicant);
-      if (!parse_yes_no (context, element, "same-day", same_day, &state->applicant->same_day, error))
+      /* "ask": the sources do not say, and the guide must not guess. */
+      if (g_strcmp0 (same_day, "ask") == 0)
+        state->applicant->same_day_unknown = TRUE;
+      else if (!parse_yes_no (context, element, "same-day", same_day, &state->applicant->same_day, error))
         return;
       state->loose = g_ptr_array_new_with_free_func ((GDestroyNotify) _myna_guide_text_free);
     }
@@ -425,6 +528,19 @@ end_element (GMarkupParseContext  *context,
 {
   ParseState *state = user_data;
 
+  if (state->reference != NULL)
+    {
+      /* The quote is what makes a partial address checkable. */
+      state->reference->quote = normalize_space (state->buffer->str);
+      if (state->reference->quote == NULL)
+        {
+          set_invalid (context, error, "<reference> “%s” quotes nothing", state->reference->id);
+          return;
+        }
+      state->reference = NULL;
+      return;
+    }
+
   if (state->text != NULL)
     {
       state->text->msgid = normalize_space (state->buffer->str);
@@ -494,7 +610,7 @@ text (GMarkupParseContext  *context,
 {
   ParseState *state = user_data;
 
-  if (state->text != NULL)
+  if (state->text != NULL || state->reference != NULL)
     {
       g_string_append_len (state->buffer, text_value, text_length);
       return;
@@ -524,6 +640,7 @@ myna_guide_book_finalize (GObject *object)
   MynaGuideBook *self = (MynaGuideBook *)object;
 
   g_clear_pointer (&self->guides, g_ptr_array_unref);
+  g_clear_pointer (&self->references, g_ptr_array_unref);
 
   G_OBJECT_CLASS (myna_guide_book_parent_class)->finalize (object);
 }
@@ -540,6 +657,7 @@ static void
 myna_guide_book_init (MynaGuideBook *self)
 {
   self->guides = g_ptr_array_new_with_free_func (g_object_unref);
+  self->references = g_ptr_array_new_with_free_func ((GDestroyNotify) reference_free);
 }
 
 /**
@@ -559,7 +677,7 @@ myna_guide_book_new_from_data (const char  *data,
   g_autoptr(MynaGuideBook) self = g_object_new (MYNA_TYPE_GUIDE_BOOK, NULL);
   g_autoptr(GMarkupParseContext) context = NULL;
   g_autoptr(GString) buffer = g_string_new (NULL);
-  ParseState state = { self, NULL, NULL, NULL, NULL, NULL, buffer };
+  ParseState state = { self, NULL, NULL, NULL, NULL, NULL, NULL, buffer };
   gboolean ok;
 
   context = g_markup_parse_context_new (&parser, G_MARKUP_PREFIX_ERROR_POSITION, &state, NULL);
@@ -640,6 +758,50 @@ myna_guide_book_lookup (MynaGuideBook *self,
 
       if (g_str_equal (myna_guide_get_id (guide), id))
         return guide;
+    }
+
+  return NULL;
+}
+
+/**
+ * myna_guide_book_get_references:
+ * @self: a #MynaGuideBook
+ *
+ * Returns: (transfer none) (element-type MynaGuideReference): the public
+ *   pages cited by "#id", in order
+ */
+GPtrArray *
+myna_guide_book_get_references (MynaGuideBook *self)
+{
+  g_return_val_if_fail (MYNA_IS_GUIDE_BOOK (self), NULL);
+
+  return self->references;
+}
+
+/**
+ * myna_guide_book_lookup_reference:
+ * @self: a #MynaGuideBook
+ * @citation: a citation, such as "#naha-konbini"
+ *
+ * Returns: (transfer none) (nullable): the reference @citation names, or
+ *   %NULL when it names none (a seed page or a URL, for example)
+ */
+const MynaGuideReference *
+myna_guide_book_lookup_reference (MynaGuideBook *self,
+                                  const char    *citation)
+{
+  g_return_val_if_fail (MYNA_IS_GUIDE_BOOK (self), NULL);
+  g_return_val_if_fail (citation != NULL, NULL);
+
+  if (citation[0] != '#')
+    return NULL;
+
+  for (guint i = 0; i < self->references->len; i++)
+    {
+      const MynaGuideReference *reference = g_ptr_array_index (self->references, i);
+
+      if (g_str_equal (reference->id, citation + 1))
+        return reference;
     }
 
   return NULL;

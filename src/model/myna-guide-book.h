@@ -44,5 +44,9 @@ MynaGuideBook *myna_guide_book_new_from_data (const char    *data,
 GPtrArray     *myna_guide_book_get_guides    (MynaGuideBook *self);
 MynaGuide     *myna_guide_book_lookup        (MynaGuideBook *self,
                                               const char    *id);
+GPtrArray     *myna_guide_book_get_references (MynaGuideBook *self);
+const MynaGuideReference *
+               myna_guide_book_lookup_reference (MynaGuideBook *self,
+                                                 const char    *citation);
 
 G_END_DECLS

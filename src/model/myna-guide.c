@@ -328,6 +328,116 @@ myna_guide_get_routes (MynaGuide *self)
 }
 
 /**
+ * myna_guide_get_texts:
+ * @self: a #MynaGuide
+ *
+ * Every text of the guide, in the order of the file: title, summary, where,
+ * fees, each applicant's condition and items, steps, notes, routes. The text
+ * of a where that stands for its place's generic text has no msgid.
+ *
+ * Returns: (transfer container) (element-type MynaGuideText): the texts
+ */
+GPtrArray *
+myna_guide_get_texts (MynaGuide *self)
+{
+  GPtrArray *texts;
+
+  g_return_val_if_fail (MYNA_IS_GUIDE (self), NULL);
+
+  texts = g_ptr_array_new ();
+  g_ptr_array_add (texts, &self->title);
+  g_ptr_array_add (texts, &self->summary);
+  for (guint i = 0; i < self->wheres->len; i++)
+    g_ptr_array_add (texts, &((MynaGuideWhere *) g_ptr_array_index (self->wheres, i))->text);
+  g_ptr_array_extend (texts, self->fees, NULL, NULL);
+  for (guint i = 0; i < self->applicants->len; i++)
+    {
+      MynaGuideApplicant *applicant = g_ptr_array_index (self->applicants, i);
+
+      if (applicant->condition.msgid != NULL)
+        g_ptr_array_add (texts, &applicant->condition);
+      for (guint v = 0; v < applicant->visits->len; v++)
+        g_ptr_array_extend (texts, g_ptr_array_index (applicant->visits, v), NULL, NULL);
+    }
+  g_ptr_array_extend (texts, self->steps, NULL, NULL);
+  g_ptr_array_extend (texts, self->notes, NULL, NULL);
+  for (guint i = 0; i < self->routes->len; i++)
+    g_ptr_array_add (texts, &((MynaGuideRoute *) g_ptr_array_index (self->routes, i))->text);
+
+  return texts;
+}
+
+static void
+add_sources (GPtrArray  *sources,
+             const char *source)
+{
+  g_auto(GStrv) citations = myna_guide_source_split (source);
+
+  for (guint i = 0; citations[i] != NULL; i++)
+    {
+      if (!g_ptr_array_find_with_equal_func (sources, citations[i], g_str_equal, NULL))
+        g_ptr_array_add (sources, g_steal_pointer (&citations[i]));
+    }
+}
+
+/**
+ * myna_guide_get_sources:
+ * @self: a #MynaGuide
+ *
+ * Every citation the guide makes, each once, in the order they first come,
+ * with the sources of the applicant types it shows.
+ *
+ * Returns: (transfer full) (element-type utf8): the citations
+ */
+GPtrArray *
+myna_guide_get_sources (MynaGuide *self)
+{
+  g_autoptr(GPtrArray) texts = NULL;
+  GPtrArray *sources;
+
+  g_return_val_if_fail (MYNA_IS_GUIDE (self), NULL);
+
+  texts = myna_guide_get_texts (self);
+  sources = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < texts->len; i++)
+    add_sources (sources, ((MynaGuideText *) g_ptr_array_index (texts, i))->source);
+  for (guint i = 0; i < self->applicants->len; i++)
+    {
+      MynaGuideApplicant *applicant = g_ptr_array_index (self->applicants, i);
+
+      add_sources (sources, applicant->source);
+      if (myna_applicant_type_get_source (applicant->type) != NULL)
+        add_sources (sources, myna_applicant_type_get_source (applicant->type));
+    }
+
+  return sources;
+}
+
+/**
+ * myna_guide_source_split:
+ * @source: the source of a guide text
+ *
+ * Returns: (transfer full): the citations of @source
+ */
+GStrv
+myna_guide_source_split (const char *source)
+{
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (source != NULL, NULL);
+
+  words = g_strsplit_set (source, " \t\n", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (words[i][0] != '\0')
+        g_strv_builder_add (builder, words[i]);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/**
  * myna_guide_find_route:
  * @self: a #MynaGuide
  * @pin: a PIN
@@ -351,6 +461,28 @@ myna_guide_find_route (MynaGuide      *self,
     }
 
   return NULL;
+}
+
+/**
+ * myna_guide_applicant_get_timing:
+ * @applicant: an applicant of a guide
+ *
+ * Returns: (transfer none): whether @applicant can finish the same day,
+ *   translated
+ */
+const char *
+myna_guide_applicant_get_timing (const MynaGuideApplicant *applicant)
+{
+  g_return_val_if_fail (applicant != NULL, NULL);
+
+  if (applicant->visits->len > 1)
+    return _("Two visits: not on the same day");
+  if (applicant->same_day_unknown)
+    return _("Ask your municipal office whether it can be done the same day");
+  if (applicant->same_day)
+    return _("Can be done the same day");
+
+  return _("Not on the same day");
 }
 
 static const struct
@@ -406,20 +538,36 @@ _myna_guide_place_from_string (const char     *str,
   return FALSE;
 }
 
+#define SEED_001 "001_c8d8d414fb2b3419.txt"
+
+/* Who counts as which is not obvious, and a parent who takes the wrong
+ * list for a child of 15 to 17 comes for nothing: the description says it
+ * where the types are shown. */
 static const struct
 {
   const char *id;
   const char *label;
   const char *term;
+  const char *description;
+  const char *source;
 } applicant_types[] = {
   /* Translators: 本人, the card holder applying in person. */
-  [MYNA_APPLICANT_HOLDER]               = { "holder", N_("The holder"), "本人" },
+  [MYNA_APPLICANT_HOLDER]               = { "holder", N_("The holder"), "本人", NULL, NULL },
   /* Translators: 法定代理人: a parent of a child under 15, or a guardian
    * (seed 001). */
-  [MYNA_APPLICANT_LEGAL_REPRESENTATIVE] = { "legal-representative", N_("A legal representative"), "法定代理人" },
+  [MYNA_APPLICANT_LEGAL_REPRESENTATIVE] = { "legal-representative", N_("A legal representative"), "法定代理人",
+                                            /* Translators: seed 001 "法定代理人(15歳未満のお子様の親権者、
+                                             * 成年後見人、代理行為目録などにより代理権を有していると認め
+                                             * られる保佐人・補助人・任意後見人)". */
+                                            N_("The parent of a child under 15, an adult guardian (成年後見人), or another guardian given the power to represent the holder."),
+                                            SEED_001 },
   /* Translators: 任意代理人 (法定代理人以外の代理人): anyone the holder
    * asks, including the parent of a child of 15 or more (seed 001). */
-  [MYNA_APPLICANT_VOLUNTARY_PROXY]      = { "voluntary-proxy", N_("A voluntary proxy"), "任意代理人" },
+  [MYNA_APPLICANT_VOLUNTARY_PROXY]      = { "voluntary-proxy", N_("A voluntary proxy"), "任意代理人",
+                                            /* Translators: seed 001 "15歳以上のお子様の親権者は、法定代理人
+                                             * 以外の代理人の位置付けとなります". */
+                                            N_("Anyone else the holder asks. The parent of a child aged 15 or over counts as a voluntary proxy, not as a legal representative."),
+                                            SEED_001 },
 };
 
 const char *
@@ -442,6 +590,37 @@ myna_applicant_type_get_term (MynaApplicantType type)
   g_return_val_if_fail (type < G_N_ELEMENTS (applicant_types), NULL);
 
   return applicant_types[type].term;
+}
+
+/**
+ * myna_applicant_type_get_description:
+ * @type: an applicant type
+ *
+ * Returns: (nullable): who counts as @type, translated; %NULL for the holder
+ */
+const char *
+myna_applicant_type_get_description (MynaApplicantType type)
+{
+  g_return_val_if_fail (type < G_N_ELEMENTS (applicant_types), NULL);
+
+  if (applicant_types[type].description == NULL)
+    return NULL;
+
+  return _(applicant_types[type].description);
+}
+
+/**
+ * myna_applicant_type_get_source:
+ * @type: an applicant type
+ *
+ * Returns: (nullable): the source of the description of @type
+ */
+const char *
+myna_applicant_type_get_source (MynaApplicantType type)
+{
+  g_return_val_if_fail (type < G_N_ELEMENTS (applicant_types), NULL);
+
+  return applicant_types[type].source;
 }
 
 const char *

@@ -31,13 +31,24 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MynaGuide, myna_guide, MYNA, GUIDE, GObject)
 
 /* One text of a guide: its English msgid, the official Japanese term shown
- * beside it, and the source of the fact. */
+ * beside it, and the sources of the fact: one or more citations separated by
+ * spaces, each a seed page by file name, an https URL, or "#id" of a
+ * MynaGuideReference. */
 typedef struct
 {
   char *msgid;
   char *ja;
   char *source;
 } MynaGuideText;
+
+/* A public page that only a review quotes, so that MynaCheck cannot give its
+ * whole address: cited as "#id" in a source. */
+typedef struct
+{
+  char *id;
+  char *page;  /* the address or name as the review gives it, never completed */
+  char *quote; /* what the page says, in Japanese, as the review quotes it */
+} MynaGuideReference;
 
 typedef enum
 {
@@ -65,6 +76,7 @@ typedef struct
 {
   MynaApplicantType  type;
   gboolean           same_day;
+  gboolean           same_day_unknown; /* the sources do not say: ask the office */
   MynaGuideText      condition; /* msgid NULL when unconditional */
   char              *source;
   GPtrArray         *visits;    /* of GPtrArray of MynaGuideText; one visit, or two for a proxy */
@@ -93,14 +105,22 @@ GPtrArray    *myna_guide_get_applicants         (MynaGuide   *self);
 GPtrArray    *myna_guide_get_steps              (MynaGuide   *self);
 GPtrArray    *myna_guide_get_notes              (MynaGuide   *self);
 GPtrArray    *myna_guide_get_routes             (MynaGuide   *self);
+GPtrArray    *myna_guide_get_texts              (MynaGuide   *self);
+GPtrArray    *myna_guide_get_sources            (MynaGuide   *self);
 const MynaGuideRoute *myna_guide_find_route     (MynaGuide   *self,
                                                  MynaPinId    pin,
                                                  MynaGuidePlace place);
+
+const char   *myna_guide_applicant_get_timing   (const MynaGuideApplicant *applicant);
 
 const char   *myna_guide_place_get_label        (MynaGuidePlace     place);
 const char   *myna_guide_place_to_string        (MynaGuidePlace     place);
 const char   *myna_applicant_type_get_label     (MynaApplicantType  type);
 const char   *myna_applicant_type_get_term      (MynaApplicantType  type);
+const char   *myna_applicant_type_get_description (MynaApplicantType type);
+const char   *myna_applicant_type_get_source    (MynaApplicantType  type);
 const char   *myna_applicant_type_to_string     (MynaApplicantType  type);
+
+GStrv         myna_guide_source_split           (const char        *source);
 
 G_END_DECLS

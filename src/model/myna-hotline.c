@@ -23,6 +23,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "myna-clock.h"
 #include "myna-hotline.h"
@@ -51,20 +52,25 @@ static const MynaHotline hotlines[] = {
 
 /* Seed 001: "英語、中国語、韓国語、スペイン語、ポルトガル語は、24時間対応 /
  * タイ語、ネパール語、インドネシア語は、9時から18時 / ベトナム語、タガログ語
- * は、10時から19時". The seed names no days, so every day is assumed. */
+ * は、10時から19時", under "24時間365日対応している以下の電話番号". The 24-hour
+ * languages are taken to answer every day. For the others the seed gives
+ * hours but no days: whether they answer on public holidays or over New
+ * Year no source says (review H10). myna_hotline_is_open() assumes every
+ * day, and every text built on it says that holidays may differ. */
 static const MynaHotlineHours hours[] = {
-  { "en", 0, 24, SEED_001 },
-  { "zh", 0, 24, SEED_001 },
-  { "ko", 0, 24, SEED_001 },
-  { "es", 0, 24, SEED_001 },
-  { "pt", 0, 24, SEED_001 },
-  { "th", 9, 18, SEED_001 },
-  { "ne", 9, 18, SEED_001 },
-  { "id", 9, 18, SEED_001 },
-  { "vi", 10, 19, SEED_001 },
-  { "tl", 10, 19, SEED_001 },
-  /* Japanese: the free dial for loss and suspension, 24 hours. */
-  { "ja", 0, 24, SEED_001 },
+  { "en", 0, 24, TRUE, SEED_001 },
+  { "zh", 0, 24, TRUE, SEED_001 },
+  { "ko", 0, 24, TRUE, SEED_001 },
+  { "es", 0, 24, TRUE, SEED_001 },
+  { "pt", 0, 24, TRUE, SEED_001 },
+  { "th", 9, 18, FALSE, SEED_001 },
+  { "ne", 9, 18, FALSE, SEED_001 },
+  { "id", 9, 18, FALSE, SEED_001 },
+  { "vi", 10, 19, FALSE, SEED_001 },
+  { "tl", 10, 19, FALSE, SEED_001 },
+  /* Japanese: the free dial for loss and suspension, "365日24時間" (seeds
+   * 001, 002). */
+  { "ja", 0, 24, TRUE, SEED_001 },
 };
 
 /**
@@ -219,4 +225,57 @@ myna_hotline_format_hours (const char *language)
   /* Translators: opening hours of a phone line, in Japan Standard Time.
    * Keep the 24-hour clock so that the times are unambiguous. */
   return g_strdup_printf (_("%u:00–%u:00 (Japan time)"), line->opens_at, line->closes_at);
+}
+
+/**
+ * myna_hotline_describe_now:
+ * @language: a language code
+ * @moment: when
+ *
+ * Says whether a line answers in @language at @moment, for the lost-card
+ * guide. Where the source gives hours but no days, the text says that
+ * holidays may differ: the app must not state as fact that such a line is
+ * open on a holiday.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+myna_hotline_describe_now (const char *language,
+                           GDateTime  *moment)
+{
+  const MynaHotlineHours *line;
+  g_autoptr(GDateTime) next = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *hours_text = NULL;
+
+  g_return_val_if_fail (language != NULL, NULL);
+  g_return_val_if_fail (moment != NULL, NULL);
+
+  code = language_code (language);
+  if (g_str_equal (code, "ja"))
+    return g_strdup (_("The free dial takes calls about a lost card 24 hours a day, every day."));
+
+  line = myna_hotline_hours_for_language (language);
+  if (line == NULL)
+    return g_strdup (_("No line takes calls in your language; the foreign-language line takes calls in English 24 hours a day."));
+
+  hours_text = myna_hotline_format_hours (language);
+  if (line->every_day)
+    /* Translators: %s is the line's hours, e.g. "24 hours a day". */
+    return g_strdup_printf (_("The foreign-language line takes calls in your language now. Hours: %s."), hours_text);
+
+  if (myna_hotline_is_open (language, moment, &next))
+    /* Translators: %s is the line's hours, e.g. "9:00–18:00 (Japan time)".
+     * The source gives no days for these hours: keep "may differ". */
+    return g_strdup_printf (_("The foreign-language line takes calls in your language now; its hours: %s. Hours on public holidays and over New Year may differ."),
+                            hours_text);
+
+  {
+    g_autofree char *when = g_date_time_format (next, "%H:%M");
+
+    /* Translators: %s is a time in Japan, e.g. "09:00", then the hours.
+     * The source gives no days for these hours: keep "may differ". */
+    return g_strdup_printf (_("The foreign-language line is outside its hours in your language now; they start again at %s (Japan time). Hours: %s. Hours on public holidays and over New Year may differ. Calls in English are taken 24 hours a day."),
+                            when, hours_text);
+  }
 }

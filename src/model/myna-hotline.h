@@ -42,6 +42,7 @@ typedef struct
   const char *language;      /* ISO 639-1 */
   guint       opens_at;      /* hour, JST */
   guint       closes_at;     /* hour, JST; 24 with opens_at 0 means all day */
+  gboolean    every_day;     /* the source says every day ("365日"); else assumed */
   const char *source;
 } MynaHotlineHours;
 
@@ -53,5 +54,7 @@ gboolean                myna_hotline_is_open             (const char  *language,
                                                           GDateTime   *moment,
                                                           GDateTime  **next_opening);
 char                   *myna_hotline_format_hours        (const char  *language);
+char                   *myna_hotline_describe_now        (const char  *language,
+                                                          GDateTime   *moment);
 
 G_END_DECLS

@@ -34,6 +34,7 @@
 #include "myna-card-status.h"
 #include "myna-pin.h"
 #include "myna-virtual-card.h"
+#include "myna-virtual-scenarios.h"
 
 /*
  * Puts the virtual My Number card behind a real pcscd: connects to the
@@ -190,67 +191,121 @@ ack_quickly (GIOStream *stream)
                          IPPROTO_TCP, TCP_QUICKACK, 1, NULL);
 }
 
+/* Reads one message into @command. Returns FALSE when the serving ends,
+ * with @status the exit status: 0 when vpcd closed the connection. */
+static gboolean
+read_message (GIOStream *stream,
+              guint8    *command,
+              gsize     *length,
+              int       *status)
+{
+  GInputStream *input = g_io_stream_get_input_stream (stream);
+  g_autoptr(GError) error = NULL;
+  guint8 header[2];
+  gsize read = 0;
+
+  ack_quickly (stream);
+  if (!g_input_stream_read_all (input, header, 2, &read, NULL, &error) || read < 2)
+    {
+      if (error != NULL)
+        g_printerr ("mynacheck-virtual-card: %s\n", error->message);
+      *status = error != NULL ? 1 : 0; /* vpcd closed the connection */
+      return FALSE;
+    }
+
+  *length = (header[0] << 8) | header[1];
+  ack_quickly (stream);
+  if (!g_input_stream_read_all (input, command, *length, &read, NULL, &error) || read < *length)
+    {
+      g_printerr ("mynacheck-virtual-card: %s\n", error != NULL ? error->message : "short read");
+      *status = 1;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A 1-byte message: power, reset, or the ATR. */
+static gboolean
+control (MynaVirtualCard  *card,
+         GOutputStream    *output,
+         guint8            code,
+         GError          **error)
+{
+  gsize atr_length;
+  const guint8 *atr;
+
+  switch (code)
+    {
+    case VPCD_CTRL_OFF:
+      myna_virtual_card_power_off (card);
+      return TRUE;
+    case VPCD_CTRL_ON:
+      myna_virtual_card_power_on (card);
+      return TRUE;
+    case VPCD_CTRL_RESET:
+      myna_virtual_card_reset (card);
+      return TRUE;
+    case VPCD_CTRL_ATR:
+      atr = g_bytes_get_data (myna_virtual_card_get_atr (card), &atr_length);
+      return send_message (output, atr, atr_length, error);
+    default:
+      g_printerr ("mynacheck-virtual-card: unknown vpcd control code %u\n", code);
+      return TRUE;
+    }
+}
+
+/* Answers APDU number @apdus into @response; returns the answer's length. */
+static gsize
+answer (MynaVirtualCard *card,
+        int              apdus,
+        guint8          *command,
+        gsize            length,
+        guint8          *response)
+{
+  if (latency_ms > 0)
+    g_usleep ((gulong) latency_ms * G_TIME_SPAN_MILLISECOND);
+
+  if (garbage_at > 0 && apdus == garbage_at)
+    {
+      response[0] = 0x90;
+      length = 1;
+    }
+  else
+    {
+      myna_virtual_card_power_on (card);
+      length = myna_virtual_card_process (card, command, length, response, MYNA_APDU_MAX_RESPONSE);
+    }
+  /* The command may have held a PIN. */
+  myna_secret_wipe (command, G_MAXUINT16 + 1);
+
+  return length;
+}
+
 static int
 serve (MynaVirtualCard *card,
        GIOStream       *stream)
 {
-  GInputStream *input = g_io_stream_get_input_stream (stream);
   GOutputStream *output = g_io_stream_get_output_stream (stream);
   g_autofree guint8 *command = g_malloc (G_MAXUINT16 + 1);
   g_autofree guint8 *response = g_malloc (MYNA_APDU_MAX_RESPONSE);
   int apdus = 0;
+  int status = 0;
 
   for (;;)
     {
       g_autoptr(GError) error = NULL;
-      guint8 header[2];
       gsize length = 0;
-      gsize read = 0;
 
-      ack_quickly (stream);
-      if (!g_input_stream_read_all (input, header, 2, &read, NULL, &error) || read < 2)
-        {
-          if (error != NULL)
-            g_printerr ("mynacheck-virtual-card: %s\n", error->message);
-          return error != NULL ? 1 : 0; /* vpcd closed the connection */
-        }
-
-      length = (header[0] << 8) | header[1];
-      ack_quickly (stream);
-      if (!g_input_stream_read_all (input, command, length, &read, NULL, &error) || read < length)
-        {
-          g_printerr ("mynacheck-virtual-card: %s\n", error != NULL ? error->message : "short read");
-          return 1;
-        }
+      if (!read_message (stream, command, &length, &status))
+        return status;
 
       if (length == 1)
         {
-          switch (command[0])
+          if (!control (card, output, command[0], &error))
             {
-            case VPCD_CTRL_OFF:
-              myna_virtual_card_power_off (card);
-              break;
-            case VPCD_CTRL_ON:
-              myna_virtual_card_power_on (card);
-              break;
-            case VPCD_CTRL_RESET:
-              myna_virtual_card_reset (card);
-              break;
-            case VPCD_CTRL_ATR:
-              {
-                gsize atr_length;
-                const guint8 *atr = g_bytes_get_data (myna_virtual_card_get_atr (card), &atr_length);
-
-                if (!send_message (output, atr, atr_length, &error))
-                  {
-                    g_printerr ("mynacheck-virtual-card: %s\n", error->message);
-                    return 1;
-                  }
-              }
-              break;
-            default:
-              g_printerr ("mynacheck-virtual-card: unknown vpcd control code %u\n", command[0]);
-              break;
+              g_printerr ("mynacheck-virtual-card: %s\n", error->message);
+              return 1;
             }
           write_stats (card);
           continue;
@@ -267,21 +322,7 @@ serve (MynaVirtualCard *card,
           return 0;
         }
 
-      if (latency_ms > 0)
-        g_usleep ((gulong) latency_ms * G_TIME_SPAN_MILLISECOND);
-
-      if (garbage_at > 0 && apdus == garbage_at)
-        {
-          response[0] = 0x90;
-          length = 1;
-        }
-      else
-        {
-          myna_virtual_card_power_on (card);
-          length = myna_virtual_card_process (card, command, length, response, MYNA_APDU_MAX_RESPONSE);
-        }
-      /* The command may have held a PIN. */
-      myna_secret_wipe (command, G_MAXUINT16 + 1);
+      length = answer (card, apdus, command, length, response);
 
       /* Counted before the answer leaves: a client that has its answer
        * finds the counters up to date. */
@@ -294,6 +335,49 @@ serve (MynaVirtualCard *card,
     }
 }
 
+/* For openssl and the fuzzers' seed corpus: the demo card's certificates
+ * hold made-up people only. */
+static int
+export_certificates (MynaVirtualCard *card,
+                     const char      *name,
+                     const char      *directory)
+{
+  for (MynaCertId id = 0; id < MYNA_N_CERTS; id++)
+    {
+      GBytes *der = myna_virtual_card_get_certificate (card, id);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *file = NULL;
+      g_autofree char *path = NULL;
+
+      if (der == NULL)
+        continue;
+      file = g_strdup_printf ("%s-%s.der", name, myna_cert_id_to_string (id));
+      path = g_build_filename (directory, file, NULL);
+      if (!g_file_set_contents (path, g_bytes_get_data (der, NULL), g_bytes_get_size (der), &error))
+        {
+          g_printerr ("mynacheck-virtual-card: %s\n", error->message);
+          return 1;
+        }
+    }
+
+  return 0;
+}
+
+static MynaVirtualQuirks
+quirks_from_options (void)
+{
+  MynaVirtualQuirks quirks = MYNA_VIRTUAL_QUIRK_NONE;
+
+  if (no_extended)
+    quirks |= MYNA_VIRTUAL_QUIRK_NO_EXTENDED_LENGTH;
+  if (get_response)
+    quirks |= MYNA_VIRTUAL_QUIRK_GET_RESPONSE;
+  if (wrong_le)
+    quirks |= MYNA_VIRTUAL_QUIRK_WRONG_LE;
+
+  return quirks;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,7 +386,6 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(MynaVirtualCard) card = NULL;
   g_autoptr(GSocketConnection) connection = NULL;
-  MynaVirtualQuirks quirks = MYNA_VIRTUAL_QUIRK_NONE;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
@@ -321,7 +404,7 @@ main (int   argc,
 
   if (list)
     {
-      g_autofree char *scenarios = myna_virtual_card_list_scenarios ();
+      g_autofree char *scenarios = myna_virtual_scenarios_list ();
 
       g_print ("%s", scenarios);
       return 0;
@@ -337,36 +420,10 @@ main (int   argc,
       return 2;
     }
 
-  /* For openssl and the fuzzers' seed corpus: the demo card's certificates
-   * hold made-up people only. */
   if (export_dir != NULL)
-    {
-      for (MynaCertId id = 0; id < MYNA_N_CERTS; id++)
-        {
-          GBytes *der = myna_virtual_card_get_certificate (card, id);
-          g_autofree char *name = NULL;
-          g_autofree char *path = NULL;
+    return export_certificates (card, scenario != NULL ? scenario : "valid", export_dir);
 
-          if (der == NULL)
-            continue;
-          name = g_strdup_printf ("%s-%s.der", scenario != NULL ? scenario : "valid", myna_cert_id_to_string (id));
-          path = g_build_filename (export_dir, name, NULL);
-          if (!g_file_set_contents (path, g_bytes_get_data (der, NULL), g_bytes_get_size (der), &error))
-            {
-              g_printerr ("mynacheck-virtual-card: %s\n", error->message);
-              return 1;
-            }
-        }
-      return 0;
-    }
-
-  if (no_extended)
-    quirks |= MYNA_VIRTUAL_QUIRK_NO_EXTENDED_LENGTH;
-  if (get_response)
-    quirks |= MYNA_VIRTUAL_QUIRK_GET_RESPONSE;
-  if (wrong_le)
-    quirks |= MYNA_VIRTUAL_QUIRK_WRONG_LE;
-  myna_virtual_card_set_quirks (card, quirks);
+  myna_virtual_card_set_quirks (card, quirks_from_options ());
 
   write_stats (card);
 
