@@ -734,7 +734,7 @@ set_pin_state_error (GError              **error,
     case MYNA_PIN_STATE_LAST_TRY:
       g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_LAST_TRY_UNCONFIRMED,
                    /* Translators: %s is a PIN's name, as in po/glossary.json. */
-                   _("%s: one try is left; one more wrong PIN locks it. Nothing was sent to the card: confirm the last try to go on."),
+                   _("%s: one try is left; one more wrong entry locks it. Nothing was sent to the card: confirm the last try to go on."),
                    name);
       break;
 
@@ -914,6 +914,54 @@ set_partial_error (GError                   **error,
 }
 
 /**
+ * myna_jpki_check_pin_change:
+ * @pin: which PIN
+ * @current: (inout): the current PIN as typed; upper-cased where the card
+ *   wants it
+ * @new_pin: (inout): the new PIN as typed, likewise
+ * @error: return location for a #GError
+ *
+ * What refuses a change before any card is touched: either PIN of the
+ * wrong format (myna_pin_normalize()), or the same PIN twice.
+ *
+ * Returns: %TRUE if the change may go to the card
+ */
+gboolean
+myna_jpki_check_pin_change (MynaPinId   pin,
+                            char       *current,
+                            char       *new_pin,
+                            GError    **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (pin < MYNA_N_PINS, FALSE);
+  g_return_val_if_fail (current != NULL && new_pin != NULL, FALSE);
+
+  if (!myna_pin_normalize (pin, current, &local_error))
+    {
+      g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_PIN_FORMAT,
+                   /* Translators: %s says what the format must be. */
+                   _("The current PIN: %s"), local_error->message);
+      return FALSE;
+    }
+  if (!myna_pin_normalize (pin, new_pin, &local_error))
+    {
+      g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_PIN_FORMAT,
+                   /* Translators: %s says what the format must be. */
+                   _("The new PIN: %s"), local_error->message);
+      return FALSE;
+    }
+  if (g_str_equal (current, new_pin))
+    {
+      g_set_error_literal (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_PIN_SAME,
+                           _("The new PIN is the same as the current one. Nothing was sent to the card."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
  * myna_jpki_change_pin:
  * @session: a session on the card
  * @pin: which PIN
@@ -971,26 +1019,8 @@ myna_jpki_change_pin (MynaCardSession      *session,
   for (guint k = 0; k < n_keys; k++)
     result->keys[k] = MYNA_KEY_UNCHANGED;
 
-  if (!myna_pin_normalize (pin, current, &local_error))
-    {
-      g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_PIN_FORMAT,
-                   /* Translators: %s says what the format must be. */
-                   _("The current PIN: %s"), local_error->message);
-      goto out;
-    }
-  if (!myna_pin_normalize (pin, new_pin, &local_error))
-    {
-      g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_PIN_FORMAT,
-                   /* Translators: %s says what the format must be. */
-                   _("The new PIN: %s"), local_error->message);
-      goto out;
-    }
-  if (g_str_equal (current, new_pin))
-    {
-      g_set_error_literal (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_PIN_SAME,
-                           _("The new PIN is the same as the current one. Nothing was sent to the card."));
-      goto out;
-    }
+  if (!myna_jpki_check_pin_change (pin, current, new_pin, error))
+    goto out;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     goto out;

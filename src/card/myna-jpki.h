@@ -78,6 +78,10 @@ GBytes         *myna_jpki_read_signing_certificate (MynaCardSession    *session,
                                                     MynaPinStatus      *sign_pin,
                                                     GCancellable       *cancellable,
                                                     GError            **error);
+gboolean        myna_jpki_check_pin_change         (MynaPinId           pin,
+                                                    char               *current,
+                                                    char               *new_pin,
+                                                    GError            **error);
 gboolean        myna_jpki_change_pin               (MynaCardSession    *session,
                                                     MynaPinId           pin,
                                                     char               *current,
