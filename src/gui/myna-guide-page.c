@@ -226,7 +226,8 @@ add_applicants (MynaGuidePage *self)
       const char *timing = myna_guide_applicant_get_timing (applicant);
 
       if (applicant->condition.msgid != NULL)
-        /* Translators: who may apply, then whether it can be done the same
+        /* Translators: the condition for this list (such as "Without the
+         * expiry notice"), then whether it can be done the same
          * day; use your language's sentence punctuation. */
         when = g_strdup_printf (C_("applicant subtitle", "%s. %s"), myna_guide_text_get (&applicant->condition), timing);
       else
