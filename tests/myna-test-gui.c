@@ -549,6 +549,7 @@ myna_test_gui_open_window (MynaApplication *app,
 
   myna_application_set_manager (app, manager);
   window = myna_window_new (app);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
 
   if (width > 0 && height > 0)
     gtk_window_set_default_size (GTK_WINDOW (window), width, height);
@@ -556,6 +557,12 @@ myna_test_gui_open_window (MynaApplication *app,
   g_assert_true (myna_test_gui_wait_until (myna_test_gui_manager_settled, manager, 10000));
   myna_test_gui_flush ();
 
+  /* A public terminal starts afresh when the card it showed is gone, and
+   * a new manager is such a change: then the window is its replacement. */
+  if (window == NULL)
+    return myna_test_gui_only_window (app);
+
+  g_object_remove_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   return window;
 }
 

@@ -228,8 +228,8 @@ test_removal (void)
                   (g_get_monotonic_time () - removed_at) / 1000);
   g_assert_null (report);
 
-  window = myna_test_gui_only_window (app);
   myna_test_gui_flush ();
+  window = myna_test_gui_only_window (app);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (myna_test_gui_find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK))),
                    ==, "card");
   myna_test_gui_assert_shows (GTK_WIDGET (window), "Insert Your My Number Card");
@@ -320,8 +320,8 @@ test_idle (void)
   /* The default language, the card's data gone, the reminder still up. */
   g_assert_null (report);
   g_assert_cmpstr (myna_i18n_get_language (), ==, "en");
-  window = myna_test_gui_only_window (app);
   myna_test_gui_flush ();
+  window = myna_test_gui_only_window (app);
   myna_test_gui_assert_shows (GTK_WIDGET (window), "Your Card Is Still in the Reader");
   g_assert_nonnull (myna_test_gui_find_shown (GTK_WIDGET (window), "language-ja"));
   g_assert_true (revealed (GTK_WIDGET (window), "When you are done, take your card with you."));
@@ -478,8 +478,10 @@ run_session (void)
   watch_replacement (&replacement, window);
   g_action_group_activate_action (G_ACTION_GROUP (app), "language", g_variant_new_string ("ja"));
   g_assert_true (window_replaced (&replacement, 10000));
-  window = myna_test_gui_only_window (app);
+  /* The window to watch is the one there after the main loop has run:
+   * taken before, it may already be gone, and the pointer with it. */
   myna_test_gui_flush ();
+  window = myna_test_gui_only_window (app);
 
   watch_replacement (&replacement, window);
   myna_card_manager_set_demo_inserted (manager, FALSE);

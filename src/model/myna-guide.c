@@ -375,8 +375,9 @@ add_sources (GPtrArray  *sources,
 
   for (guint i = 0; citations[i] != NULL; i++)
     {
+      /* A copy: stealing would end the vector early for g_strfreev(). */
       if (!g_ptr_array_find_with_equal_func (sources, citations[i], g_str_equal, NULL))
-        g_ptr_array_add (sources, g_steal_pointer (&citations[i]));
+        g_ptr_array_add (sources, g_strdup (citations[i]));
     }
 }
 
