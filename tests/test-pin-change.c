@@ -139,7 +139,7 @@ test_change_each_pin (void)
       /* No verified state lingers: the card was powered down. */
       g_assert_cmpuint (myna_virtual_card_get_power_down_count (change.card), ==, 1);
 
-      for (guint k = 0; k < myna_jpki_get_pin_n_keys (cases[i].pin); k++)
+      for (guint k = 0; k < myna_pin_get_n_keys (cases[i].pin); k++)
         g_assert_cmpint (change.result.keys[k], ==, MYNA_KEY_CHANGED);
     }
 }
@@ -156,9 +156,9 @@ test_change_juki_both_keys (void)
   g_assert_cmpstr (juki_key (&change, myna_aid_juki), ==, "2580");
   g_assert_cmpstr (juki_key (&change, myna_aid_common), ==, "2580");
   g_assert_cmpuint (myna_virtual_card_get_change_count (change.card), ==, 2);
-  g_assert_cmpuint (myna_jpki_get_pin_n_keys (MYNA_PIN_JUKI), ==, 2);
-  g_assert_nonnull (strstr (myna_jpki_get_pin_key_name (MYNA_PIN_JUKI, 0), "住基AP"));
-  g_assert_nonnull (strstr (myna_jpki_get_pin_key_name (MYNA_PIN_JUKI, 1), "共通カードAP"));
+  g_assert_cmpuint (myna_pin_get_n_keys (MYNA_PIN_JUKI), ==, 2);
+  g_assert_nonnull (strstr (myna_pin_get_key_name (MYNA_PIN_JUKI, 0), "住基AP"));
+  g_assert_nonnull (strstr (myna_pin_get_key_name (MYNA_PIN_JUKI, 1), "共通カードAP"));
 }
 
 /* A wrong current PIN spends exactly one try and changes nothing. */
@@ -315,7 +315,7 @@ check_removed_at_each_step (MynaPinId   pin,
   for (guint n = 1; n <= apdus; n++)
     {
       g_auto(Change) change = { 0 };
-      guint n_keys = myna_jpki_get_pin_n_keys (pin);
+      guint n_keys = myna_pin_get_n_keys (pin);
       const guint8 *aids[] = { myna_aid_juki, myna_aid_common };
       gboolean any_changed = FALSE;
       gboolean all_changed = TRUE;
@@ -369,7 +369,7 @@ check_removed_at_each_step (MynaPinId   pin,
       g_assert_true (g_error_matches (change.error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_PIN_CHANGE_PARTIAL) ||
                      g_error_matches (change.error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_PIN_CHANGE_UNKNOWN));
       for (guint k = 0; k < n_keys; k++)
-        g_assert_nonnull (strstr (change.error->message, myna_jpki_get_pin_key_name (pin, k)));
+        g_assert_nonnull (strstr (change.error->message, myna_pin_get_key_name (pin, k)));
     }
 }
 

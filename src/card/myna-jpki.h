@@ -59,13 +59,11 @@ typedef enum
   MYNA_KEY_UNKNOWN,    /* the card went away while it took the new PIN */
 } MynaKeyOutcome;
 
-#define MYNA_PIN_MAX_KEYS 2
-
 typedef struct
 {
   MynaPinId      pin;
   MynaPinStatus  status;                      /* the tries after the attempt */
-  MynaKeyOutcome keys[MYNA_PIN_MAX_KEYS];     /* in the order of myna_jpki_get_pin_key_name() */
+  MynaKeyOutcome keys[MYNA_PIN_MAX_KEYS];     /* in the order of myna_pin_get_key_name() */
 } MynaPinChangeResult;
 
 MynaCardKind    myna_jpki_kind_from_token          (const char         *token);
@@ -90,8 +88,5 @@ gboolean        myna_jpki_change_pin               (MynaCardSession    *session,
                                                     MynaPinChangeResult *result,
                                                     GCancellable       *cancellable,
                                                     GError            **error);
-guint           myna_jpki_get_pin_n_keys           (MynaPinId           pin);
-const char     *myna_jpki_get_pin_key_name         (MynaPinId           pin,
-                                                    guint               key);
 
 G_END_DECLS

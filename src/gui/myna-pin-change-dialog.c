@@ -26,7 +26,6 @@
 
 #include "myna-card-error.h"
 #include "myna-gui-utils.h"
-#include "myna-jpki.h"
 #include "myna-pin-change-dialog.h"
 #include "myna-pin-row.h"
 
@@ -375,7 +374,7 @@ myna_pin_change_dialog_new (GtkWindow       *parent,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->repeat_row), _("New password again"));
     }
   gtk_label_set_label (self->explanation_label,
-                       myna_jpki_get_pin_n_keys (pin) > 1
+                       myna_pin_get_n_keys (pin) > 1
                          /* Translators: PIN names as in po/glossary.json. */
                          ? _("The card holds this PIN twice, in two of its applications: MynaCheck changes both, or neither.")
                          : _("Type the current PIN once and the new one twice. Nothing reaches the card until all three are right."));
