@@ -405,6 +405,53 @@ test_change_apdus (void)
   myna_test_transport_assert_done (transport);
 }
 
+/* A change the card took stands even when the reader cannot power the
+ * card down afterwards: the holder hears both that the PIN changed and
+ * that the card must be taken out. */
+static void
+test_change_not_powered_down (void)
+{
+  g_autoptr(MynaTestTransport) transport = myna_test_transport_new ();
+  g_autoptr(MynaCardSession) session = myna_card_session_new (MYNA_TRANSPORT (transport));
+  g_autofree char *current = g_strdup ("1234");
+  g_autofree char *new_pin = g_strdup ("4321");
+  MynaPinChangeResult result;
+  g_autoptr(GError) error = NULL;
+
+  myna_test_transport_set_power_down_fails (transport, TRUE);
+  myna_test_transport_expect (transport, "00A4040C0AD392F000260100000001", "9000");
+  myna_test_transport_expect (transport, "00200098", "63C3");
+  myna_test_transport_expect (transport, "00A4040C0AD392F000260100000001", "9000");
+  myna_test_transport_expect (transport, "00A4020C020018", "9000");
+  myna_test_transport_expect (transport, "002000800431323334", "9000");
+  myna_test_transport_expect (transport, "002401800434333231", "9000");
+
+  g_assert_true (myna_jpki_change_pin (session, MYNA_PIN_AUTH, current, new_pin, 0, &result, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (result.not_powered_down);
+  g_assert_false (result.status.verified);
+  g_assert_nonnull (myna_pin_change_result_get_warning (&result));
+  g_assert_cmpstr (myna_test_transport_get_events (transport), ==, "begin power-down end ");
+  g_assert_cmpstr (current, ==, "");
+  g_assert_cmpstr (new_pin, ==, "");
+  myna_test_transport_assert_done (transport);
+
+  /* A refused change says nothing of the power-down. */
+  g_clear_error (&error);
+  current = (g_free (current), g_strdup ("1234"));
+  new_pin = (g_free (new_pin), g_strdup ("4321"));
+  myna_test_transport_expect (transport, "00A4040C0AD392F000260100000001", "9000");
+  myna_test_transport_expect (transport, "00200098", "63C3");
+  myna_test_transport_expect (transport, "00A4040C0AD392F000260100000001", "9000");
+  myna_test_transport_expect (transport, "00A4020C020018", "9000");
+  myna_test_transport_expect (transport, "002000800431323334", "63C2");
+  g_assert_false (myna_jpki_change_pin (session, MYNA_PIN_AUTH, current, new_pin, 0, &result, NULL, &error));
+  g_assert_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_PIN_WRONG);
+  g_assert_false (result.not_powered_down);
+  g_assert_null (myna_pin_change_result_get_warning (&result));
+  myna_test_transport_assert_done (transport);
+}
+
 static void
 test_change_apdus_juki (void)
 {
@@ -452,6 +499,7 @@ main (int   argc,
   g_test_add_func ("/pin-change/removed-at-each-step", test_change_removed_at_each_step);
   g_test_add_func ("/pin-change/apdus", test_change_apdus);
   g_test_add_func ("/pin-change/apdus-juki", test_change_apdus_juki);
+  g_test_add_func ("/pin-change/not-powered-down", test_change_not_powered_down);
 
   return g_test_run ();
 }

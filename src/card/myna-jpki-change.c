@@ -288,6 +288,24 @@ set_partial_error (GError                   **error,
 }
 
 /**
+ * myna_pin_change_result_get_warning:
+ * @result: the result of a change that succeeded
+ *
+ * Returns: (nullable): what the holder must still do after the change,
+ *   translated, or %NULL when nothing
+ */
+const char *
+myna_pin_change_result_get_warning (const MynaPinChangeResult *result)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+
+  if (result->not_powered_down)
+    return _("The PIN was changed, but the card could not be powered down afterwards. Remove it from the reader.");
+
+  return NULL;
+}
+
+/**
  * myna_jpki_check_pin_change:
  * @pin: which PIN
  * @current: (inout): the current PIN as typed; upper-cased where the card
@@ -547,14 +565,9 @@ out:
       if (!myna_transport_power_down (transport, &power_error))
         {
           g_debug ("Powering down after a PIN change failed: %s", power_error->message);
-          if (changed)
-            {
-              /* The change is done; the verified state may linger: say so. */
-              changed = FALSE;
-              g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_IO, "%s (%s)",
-                           _("The PIN was changed, but the card could not be powered down afterwards. Remove it from the reader."),
-                           power_error->message);
-            }
+          /* The change stands, and the holder must hear that it does;
+           * only the verified state may linger. */
+          result->not_powered_down = changed;
         }
       myna_transport_end_transaction (transport);
       result->status.verified = FALSE;

@@ -64,6 +64,7 @@ typedef struct
   MynaPinId      pin;
   MynaPinStatus  status;                      /* the tries after the attempt */
   MynaKeyOutcome keys[MYNA_PIN_MAX_KEYS];     /* in the order of myna_pin_get_key_name() */
+  gboolean       not_powered_down;            /* changed, but the verified state may linger */
 } MynaPinChangeResult;
 
 MynaCardKind    myna_jpki_kind_from_token          (const char         *token);
@@ -80,6 +81,7 @@ gboolean        myna_jpki_check_pin_change         (MynaPinId           pin,
                                                     char               *current,
                                                     char               *new_pin,
                                                     GError            **error);
+const char     *myna_pin_change_result_get_warning (const MynaPinChangeResult *result);
 gboolean        myna_jpki_change_pin               (MynaCardSession    *session,
                                                     MynaPinId           pin,
                                                     char               *current,

@@ -140,6 +140,8 @@ out:
   /* Translators: %s is a PIN's name, as in po/glossary.json. */
   g_print (_("%s changed. Use the new one from now on; keep it where nobody else can learn it.\n"),
            myna_pin_get_name (pin));
+  if (myna_pin_change_result_get_warning (&result) != NULL)
+    g_printerr ("mynacheck: %s\n", myna_pin_change_result_get_warning (&result));
 
   return MYNA_EXIT_OK;
 }

@@ -181,12 +181,13 @@ change_done_cb (GObject      *object,
   GWeakRef *weak = user_data;
   g_autoptr(MynaPinChangeDialog) self = g_weak_ref_get (weak);
   g_autoptr(GError) error = NULL;
+  const char *warning = NULL;
   gboolean changed;
 
   g_weak_ref_clear (weak);
   g_free (weak);
 
-  changed = myna_card_manager_change_pin_finish (MYNA_CARD_MANAGER (object), result, &error);
+  changed = myna_card_manager_change_pin_finish (MYNA_CARD_MANAGER (object), result, &warning, &error);
 
   /* Closed meanwhile (the card left, or the user): the report already has
    * what the card said of the PIN. */
@@ -202,7 +203,7 @@ change_done_cb (GObject      *object,
       /* Translators: %s is a PIN's name, as in po/glossary.json. */
       description = g_strdup_printf (_("%s now takes the new PIN. Use it from now on, and keep it where nobody else can learn it."),
                                      myna_pin_get_name (self->pin));
-      adw_status_page_set_description (self->done_page, description);
+      adw_status_page_set_description (self->done_page, warning != NULL ? warning : description);
       gtk_stack_set_visible_child_name (self->stack, "done");
       /* Nothing left to do but close: Done, or Escape. */
       gtk_widget_set_visible (self->change_button, FALSE);

@@ -265,6 +265,8 @@ myna_card_manager_change_pin_async (MynaCardManager     *self,
  * myna_card_manager_change_pin_finish:
  * @self: a #MynaCardManager
  * @result: the result
+ * @warning: (out) (optional) (transfer none): what the holder must still
+ *   do after a change that succeeded, or %NULL
  * @error: return location for a #GError
  *
  * Returns: %TRUE if the PIN changed
@@ -272,6 +274,7 @@ myna_card_manager_change_pin_async (MynaCardManager     *self,
 gboolean
 myna_card_manager_change_pin_finish (MynaCardManager  *self,
                                      GAsyncResult     *result,
+                                     const char      **warning,
                                      GError          **error)
 {
   MynaCardJob *job = g_task_get_task_data (G_TASK (result));
@@ -289,6 +292,9 @@ myna_card_manager_change_pin_finish (MynaCardManager  *self,
       myna_card_report_update_pin (self->report, &job->change.status);
       _myna_card_manager_notify_report (self);
     }
+
+  if (warning != NULL)
+    *warning = job != NULL ? myna_pin_change_result_get_warning (&job->change) : NULL;
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -86,6 +86,7 @@ void             myna_card_manager_change_pin_async  (MynaCardManager     *self,
                                                       gpointer             user_data);
 gboolean         myna_card_manager_change_pin_finish (MynaCardManager     *self,
                                                       GAsyncResult        *result,
+                                                      const char         **warning,
                                                       GError             **error);
 void             myna_card_manager_run_self_test_async  (MynaCardManager     *self,
                                                          GCancellable        *cancellable,
