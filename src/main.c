@@ -61,6 +61,11 @@ main (int   argc,
       g_log_writer_default_set_use_stderr (TRUE);
       return myna_cli_run_status (options);
     }
+  if (options->change_pin != NULL)
+    {
+      g_log_writer_default_set_use_stderr (TRUE);
+      return myna_cli_run_change_pin (options);
+    }
 
   /* The locale is set: GTK must not set it again, or a machine without
    * LANG would be back in C, where gettext ignores LANGUAGE. */

@@ -20,6 +20,8 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
+
 #include "myna-apdu.h"
 #include "myna-card-error.h"
 #include "myna-test-transport.h"
@@ -37,6 +39,7 @@ struct _MynaTestTransport
   GQueue   steps;
   guint    sent;
   gboolean powered_down;
+  gboolean power_down_fails;
   GString *events;
 };
 
@@ -136,8 +139,13 @@ myna_test_transport_power_down (MynaTransport  *transport,
 {
   MynaTestTransport *self = MYNA_TEST_TRANSPORT (transport);
 
-  self->powered_down = TRUE;
   g_string_append (self->events, "power-down ");
+  if (self->power_down_fails)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "the reader refused to power down");
+      return FALSE;
+    }
+  self->powered_down = TRUE;
   return TRUE;
 }
 
@@ -262,6 +270,15 @@ gboolean
 myna_test_transport_get_powered_down (MynaTestTransport *self)
 {
   return self->powered_down;
+}
+
+/* A reader that cannot power the card down, so that what follows a
+ * failed power-down can be tested. */
+void
+myna_test_transport_set_power_down_fails (MynaTestTransport *self,
+                                          gboolean           fails)
+{
+  self->power_down_fails = fails;
 }
 
 /* "begin", "end" and "power-down", in the order they happened. */

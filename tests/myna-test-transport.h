@@ -42,6 +42,8 @@ void               myna_test_transport_expect_data (MynaTestTransport *self,
 void               myna_test_transport_assert_done (MynaTestTransport *self);
 guint              myna_test_transport_get_sent    (MynaTestTransport *self);
 gboolean           myna_test_transport_get_powered_down (MynaTestTransport *self);
+void               myna_test_transport_set_power_down_fails (MynaTestTransport *self,
+                                                             gboolean           fails);
 const char        *myna_test_transport_get_events  (MynaTestTransport *self);
 GBytes            *myna_test_bytes_from_hex        (const char        *hex);
 

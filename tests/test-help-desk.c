@@ -26,6 +26,7 @@
 #include "myna-cli.h"
 #include "myna-diagnostics-window.h"
 #include "myna-password-dialog-private.h"
+#include "myna-pin-change-dialog.h"
 #include "myna-test-gui.h"
 #include "myna-window.h"
 
@@ -259,6 +260,29 @@ test_password_length (void)
 
   /* And no way to show the text. */
   myna_test_gui_assert_secret_hidden (entry);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* The same for the three fields of a PIN change, and no count in its
+   * hints either. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.change-pin", "s", "auth");
+  myna_test_gui_flush ();
+  {
+    GtkWindow *change = myna_test_gui_find_toplevel (MYNA_TYPE_PIN_CHANGE_DIALOG);
+    const char *rows[] = { "current", "new", "repeat" };
+
+    g_assert_nonnull (change);
+    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+      {
+        GtkEditable *row = GTK_EDITABLE (myna_test_gui_find_named (GTK_WIDGET (change), rows[i]));
+
+        g_assert_cmpuint (gtk_text_get_invisible_char (GTK_TEXT (gtk_editable_get_delegate (row))), ==, 0);
+        myna_test_gui_assert_secret_hidden (row);
+      }
+    gtk_editable_set_text (GTK_EDITABLE (myna_test_gui_find_named (GTK_WIDGET (change), "current")), "12");
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (myna_test_gui_find_named (GTK_WIDGET (change), "hint"))), ==,
+                     "Current PIN: Not yet the right format: 4 digits.");
+    gtk_window_destroy (change);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   myna_test_gui_flush ();

@@ -173,7 +173,7 @@ test_hotline_describe_now (void)
     g_autoptr(GDateTime) evening = g_date_time_new_from_iso8601 (moments[1], NULL);
     g_autofree char *thai = myna_hotline_describe_now ("th_TH", evening);
 
-    g_assert_nonnull (strstr (thai, "they start again at 09:00 (Japan time)"));
+    g_assert_nonnull (strstr (thai, "the line opens again at 09:00 (Japan time)"));
     g_assert_nonnull (strstr (thai, "Calls in English are taken 24 hours a day"));
   }
 

@@ -43,6 +43,33 @@ static MynaApplication *app;
 static char *home;
 static GHashTable *files_before;
 
+/* Every file under the private home, with its size and time. */
+static void
+list_files (const char *directory,
+            GHashTable *files)
+{
+  g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (directory, name, NULL);
+      GStatBuf buf;
+
+      if (g_lstat (path, &buf) != 0)
+        continue;
+      g_hash_table_insert (files, g_strdup (path),
+                           g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT ".%09ld %" G_GINT64_FORMAT,
+                                            (gint64) buf.st_size, (gint64) buf.st_mtim.tv_sec,
+                                            buf.st_mtim.tv_nsec, (gint64) buf.st_ino));
+      if (S_ISDIR (buf.st_mode))
+        list_files (path, files);
+    }
+}
+
 typedef struct
 {
   GtkWidget *window;
@@ -150,8 +177,26 @@ test_start_page (void)
   g_assert_true (revealed (root, "When you are done, take your card with you."));
   g_assert_null (myna_test_gui_find_shown (root, "read_button"));
   myna_test_gui_assert_shows (root, "Not read on this public terminal");
+  /* No PIN is typed at a shared terminal unless its administrator says. */
+  g_assert_null (myna_test_gui_find_shown (root, "change-pin"));
   myna_test_gui_assert_accessible (root);
   screenshot = myna_test_gui_save_screenshot (root, "kiosk-card");
+
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+    /* Its administrator allows it. */
+    g_settings_set_boolean (settings, "kiosk-allow-pin-change", TRUE);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
+    g_assert_true (myna_test_gui_wait_until (myna_test_gui_manager_settled, manager, 10000));
+    myna_test_gui_flush ();
+    g_assert_nonnull (myna_test_gui_find_shown (root, "change-pin"));
+    g_settings_reset (settings, "kiosk-allow-pin-change");
+    g_settings_sync ();
+    /* Those writes were the administrator's, not MynaCheck's. */
+    g_hash_table_remove_all (files_before);
+    list_files (home, files_before);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   myna_test_gui_flush ();
@@ -383,33 +428,6 @@ test_language_not_saved (void)
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
     gtk_window_destroy (l->data);
   myna_test_gui_flush ();
-}
-
-/* Every file under the private home, with its size and time. */
-static void
-list_files (const char *directory,
-            GHashTable *files)
-{
-  g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (directory, name, NULL);
-      GStatBuf buf;
-
-      if (g_lstat (path, &buf) != 0)
-        continue;
-      g_hash_table_insert (files, g_strdup (path),
-                           g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT ".%09ld %" G_GINT64_FORMAT,
-                                            (gint64) buf.st_size, (gint64) buf.st_mtim.tv_sec,
-                                            buf.st_mtim.tv_nsec, (gint64) buf.st_ino));
-      if (S_ISDIR (buf.st_mode))
-        list_files (path, files);
-    }
 }
 
 /* How many files under the session's home were written, changed or

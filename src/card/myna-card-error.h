@@ -49,6 +49,9 @@ typedef enum
   MYNA_CARD_ERROR_PIN_BLOCKED,
   MYNA_CARD_ERROR_PIN_ABSENT,
   MYNA_CARD_ERROR_LAST_TRY_UNCONFIRMED,
+  MYNA_CARD_ERROR_PIN_SAME,          /* the new PIN is the current one; refused locally */
+  MYNA_CARD_ERROR_PIN_CHANGE_PARTIAL, /* one key reference of a PIN changed, not both */
+  MYNA_CARD_ERROR_PIN_CHANGE_UNKNOWN, /* the card went away while it took the new PIN */
 } MynaCardError;
 
 /* Status words as this card uses them (reference §10), one value per meaning.

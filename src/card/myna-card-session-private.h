@@ -56,4 +56,19 @@ gboolean _myna_card_session_verify_pin (MynaCardSession  *self,
                                         guint16          *sw,
                                         GError          **error);
 
+/* How a PIN's new value is written: ISO CHANGE REFERENCE DATA (00 24 01
+ * 80) for the JPKI and card-info PINs, JICSAP CHANGE KEY (80 32 00 80) for
+ * the resident registry PIN's two key references (reference §3.4). */
+typedef enum
+{
+  MYNA_PIN_WRITE_CHANGE_REFERENCE_DATA,
+  MYNA_PIN_WRITE_CHANGE_KEY,
+} MynaPinWrite;
+
+gboolean _myna_card_session_change_pin (MynaCardSession  *self,
+                                        MynaPinWrite      write,
+                                        const char       *new_pin,
+                                        guint16          *sw,
+                                        GError          **error);
+
 G_END_DECLS

@@ -502,6 +502,49 @@ send_empty_verify (MynaCardSession  *self,
 }
 
 /**
+ * _myna_card_session_change_pin:
+ * @self: a #MynaCardSession
+ * @write: the command the PIN's application takes
+ * @new_pin: the new PIN, already checked with myna_pin_normalize()
+ * @sw: (out): the answer of the card
+ * @error: return location for a #GError
+ *
+ * Writes a new value for the PIN verified just before, on the EF still
+ * selected: P1 01 ("new value only"), P2 80 (the current EF), the PIN as
+ * ASCII (reference §3.4, §8.2). The command buffer is wiped after sending.
+ *
+ * Returns: %TRUE if the card answered; 9000 in @sw means the PIN changed
+ */
+gboolean
+_myna_card_session_change_pin (MynaCardSession  *self,
+                               MynaPinWrite      write,
+                               const char       *new_pin,
+                               guint16          *sw,
+                               GError          **error)
+{
+  MynaApdu apdu = { 0x00, 0x24, 0x01, 0x80, (const guint8 *) new_pin, 0, 0, FALSE };
+  g_autoptr(GBytes) data = NULL;
+
+  g_return_val_if_fail (MYNA_IS_CARD_SESSION (self), FALSE);
+  g_return_val_if_fail (new_pin != NULL, FALSE);
+  g_return_val_if_fail (sw != NULL, FALSE);
+
+  if (write == MYNA_PIN_WRITE_CHANGE_KEY)
+    {
+      apdu.cla = 0x80;
+      apdu.ins = 0x32;
+      apdu.p1 = 0x00;
+    }
+
+  apdu.nc = strlen (new_pin);
+  g_return_val_if_fail (apdu.nc > 0 && apdu.nc <= MYNA_PIN_MAX_LENGTH, FALSE);
+
+  data = myna_card_session_transmit (self, &apdu, sw, error);
+
+  return data != NULL;
+}
+
+/**
  * myna_card_session_query_pin:
  * @self: a #MynaCardSession
  * @sfi: the short EF identifier of the PIN, or 0

@@ -28,6 +28,7 @@
 #include "myna-card-session-private.h"
 #include "myna-card-status-private.h"
 #include "myna-jpki.h"
+#include "myna-jpki-private.h"
 
 const guint8 myna_aid_jpki[MYNA_AID_LENGTH] =
   { 0xD3, 0x92, 0xF0, 0x00, 0x26, 0x01, 0x00, 0x00, 0x00, 0x01 };
@@ -45,10 +46,6 @@ const guint8 myna_aid_common[MYNA_AID_LENGTH] =
 #define EF_AUTH_CA_CERT  0x000B
 #define EF_SIGN_CERT     0x0001
 #define EF_SIGN_CA_CERT  0x0002
-#define EF_AUTH_PIN      0x0018
-#define EF_SIGN_PIN      0x001B
-#define EF_CARD_INFO_PIN 0x0011
-#define EF_JUKI_PIN      0x001C
 
 #define TOKEN_LABEL_LENGTH 32
 
@@ -94,9 +91,9 @@ error_is_about_one_item (const GError *error)
          g_error_matches (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_MALFORMED);
 }
 
-static gboolean
-select_jpki (MynaCardSession  *session,
-             GError          **error)
+gboolean
+_myna_jpki_select (MynaCardSession  *session,
+                   GError          **error)
 {
   g_autoptr(GError) local_error = NULL;
   guint16 sw = 0;
@@ -263,10 +260,10 @@ read_certificates (MynaCardSession  *session,
 
 /* Selects an application that may be missing. FALSE with no error set
  * means the card does not have it. */
-static gboolean
-select_optional_application (MynaCardSession  *session,
-                             const guint8     *aid,
-                             GError          **error)
+gboolean
+_myna_jpki_select_optional_application (MynaCardSession  *session,
+                                        const guint8     *aid,
+                                        GError          **error)
 {
   g_autoptr(GError) local_error = NULL;
 
@@ -301,7 +298,7 @@ read_pin_of_application (MynaCardSession  *session,
     {
       g_autoptr(GError) local_error = NULL;
 
-      if (!select_optional_application (session, aids[i], &local_error))
+      if (!_myna_jpki_select_optional_application (session, aids[i], &local_error))
         {
           if (local_error != NULL)
             {
@@ -333,7 +330,7 @@ read_status_in_transaction (MynaCardSession  *session,
    * then the "common" application that other tools call the juki AP. */
   static const guint8 *const juki_aids[] = { myna_aid_juki, myna_aid_common, NULL };
 
-  if (!select_jpki (session, error))
+  if (!_myna_jpki_select (session, error))
     return FALSE;
 
   if (!read_token (session, status, error))
@@ -569,7 +566,7 @@ myna_jpki_read_signing_certificate (MynaCardSession    *session,
     goto out;
   in_transaction = TRUE;
 
-  if (!select_jpki (session, error))
+  if (!_myna_jpki_select (session, error))
     goto out;
 
   /* The last moment a closed dialog can still keep the try. */

@@ -42,6 +42,31 @@ typedef enum
   MYNA_SIGN_READ_CONFIRM_LAST_TRY = 1 << 0,
 } MynaSignReadFlags;
 
+typedef enum
+{
+  MYNA_PIN_CHANGE_NONE             = 0,
+  MYNA_PIN_CHANGE_CONFIRM_LAST_TRY = 1 << 0,
+} MynaPinChangeFlags;
+
+/* Where one key reference of a PIN stands after a change. The resident
+ * registry PIN is held twice, by the 住基 and the common card
+ * applications (reference §3.3), and changed in each. */
+typedef enum
+{
+  MYNA_KEY_ABSENT,     /* the card has no such key */
+  MYNA_KEY_UNCHANGED,  /* it still takes the current PIN */
+  MYNA_KEY_CHANGED,    /* it takes the new PIN */
+  MYNA_KEY_UNKNOWN,    /* the card went away while it took the new PIN */
+} MynaKeyOutcome;
+
+typedef struct
+{
+  MynaPinId      pin;
+  MynaPinStatus  status;                      /* the tries after the attempt */
+  MynaKeyOutcome keys[MYNA_PIN_MAX_KEYS];     /* in the order of myna_pin_get_key_name() */
+  gboolean       not_powered_down;            /* changed, but the verified state may linger */
+} MynaPinChangeResult;
+
 MynaCardKind    myna_jpki_kind_from_token          (const char         *token);
 MynaCardStatus *myna_jpki_read_status              (MynaCardSession    *session,
                                                     GCancellable       *cancellable,
@@ -50,6 +75,19 @@ GBytes         *myna_jpki_read_signing_certificate (MynaCardSession    *session,
                                                     char               *password,
                                                     MynaSignReadFlags   flags,
                                                     MynaPinStatus      *sign_pin,
+                                                    GCancellable       *cancellable,
+                                                    GError            **error);
+gboolean        myna_jpki_check_pin_change         (MynaPinId           pin,
+                                                    char               *current,
+                                                    char               *new_pin,
+                                                    GError            **error);
+const char     *myna_pin_change_result_get_warning (const MynaPinChangeResult *result);
+gboolean        myna_jpki_change_pin               (MynaCardSession    *session,
+                                                    MynaPinId           pin,
+                                                    char               *current,
+                                                    char               *new_pin,
+                                                    MynaPinChangeFlags  flags,
+                                                    MynaPinChangeResult *result,
                                                     GCancellable       *cancellable,
                                                     GError            **error);
 

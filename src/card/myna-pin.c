@@ -138,6 +138,59 @@ myna_pin_get_max_length (MynaPinId id)
   return pin_info[id].max_length;
 }
 
+/* The applications that hold each PIN, one key reference each: the
+ * resident registry PIN is held by two (reference §3.3, single source),
+ * and a change must reach both. */
+static const char * const pin_key_names[MYNA_N_PINS][MYNA_PIN_MAX_KEYS] = {
+  /* Translators: an application on the card, named when a PIN change
+   * goes wrong; keep the Japanese name. */
+  [MYNA_PIN_AUTH] = { N_("JPKI application (公的個人認証AP)") },
+  [MYNA_PIN_SIGN] = { N_("JPKI application (公的個人認証AP)") },
+  /* Translators: an application on the card, named when a PIN change
+   * goes wrong; keep the Japanese name. */
+  [MYNA_PIN_CARD_INFO] = { N_("card-info input support application (券面事項入力補助AP)") },
+  /* Translators: applications on the card, named when a PIN change goes
+   * wrong; keep the Japanese names. */
+  [MYNA_PIN_JUKI] = { N_("resident registry application (住基AP)"), N_("common card application (共通カードAP)") },
+};
+
+/**
+ * myna_pin_get_n_keys:
+ * @id: a PIN
+ *
+ * Returns: how many key references hold @id on a card: 2 for the
+ *   resident registry PIN, 1 for the others
+ */
+guint
+myna_pin_get_n_keys (MynaPinId id)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (id < MYNA_N_PINS, 0);
+
+  while (n < MYNA_PIN_MAX_KEYS && pin_key_names[id][n] != NULL)
+    n++;
+
+  return n;
+}
+
+/**
+ * myna_pin_get_key_name:
+ * @id: a PIN
+ * @key: which of its key references
+ *
+ * Returns: (transfer none): the translated name of the application that
+ *   holds that key reference
+ */
+const char *
+myna_pin_get_key_name (MynaPinId id,
+                       guint     key)
+{
+  g_return_val_if_fail (key < myna_pin_get_n_keys (id), NULL);
+
+  return _(pin_key_names[id][key]);
+}
+
 const char *
 myna_pin_state_to_string (MynaPinState state)
 {

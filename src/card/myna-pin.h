@@ -28,6 +28,7 @@
 G_BEGIN_DECLS
 
 #define MYNA_PIN_MAX_LENGTH 16
+#define MYNA_PIN_MAX_KEYS 2
 
 /* Why a PIN as typed cannot be sent, checked before anything reaches the
  * card; the first reason that applies, in this order of checks: the
@@ -58,6 +59,9 @@ gboolean    myna_pin_id_from_string   (const char         *str,
                                        MynaPinId          *id);
 const char *myna_pin_get_name         (MynaPinId           id);
 int         myna_pin_get_max_tries    (MynaPinId           id);
+guint       myna_pin_get_n_keys       (MynaPinId           id);
+const char *myna_pin_get_key_name     (MynaPinId           id,
+                                       guint               key);
 guint       myna_pin_get_min_length   (MynaPinId           id);
 guint       myna_pin_get_max_length   (MynaPinId           id);
 const char *myna_pin_state_to_string  (MynaPinState        state);

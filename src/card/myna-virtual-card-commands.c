@@ -288,6 +288,78 @@ process_verify (MynaVirtualCard *self,
   return reply_sw (response, response_size, 0x63C0 | pin->remaining);
 }
 
+/* The new value's format, as the app checks it before sending: the card's
+ * own check is not documented (reference §3.4 gives only the commands);
+ * 6A80 is ISO 7816-4's "incorrect data". */
+static gboolean
+pin_value_valid (MynaPinId     id,
+                 const guint8 *data,
+                 gsize         length)
+{
+  g_autofree char *value = g_strndup ((const char *) data, length);
+  g_autoptr(GError) error = NULL;
+  gboolean valid;
+
+  if (strlen (value) != length)
+    return FALSE;
+
+  valid = myna_pin_normalize (id, value, &error) && memcmp (value, data, length) == 0;
+  myna_secret_wipe (value, length);
+
+  return valid;
+}
+
+/*
+ * CHANGE REFERENCE DATA (00 24 01 80) in the JPKI and card-info
+ * applications, CHANGE KEY (80 32 00 80) on the resident registry PIN of
+ * the 住基 and common card applications (reference §3.4, §8.2): the PIN
+ * must have been verified since power-up, P1 says "new value only".
+ */
+static gsize
+process_change (MynaVirtualCard *self,
+                const MynaApdu  *apdu,
+                guint8          *response,
+                gsize            response_size)
+{
+  gboolean change_key = apdu->cla == 0x80;
+  VirtualFile *pin = self->current_file;
+  gboolean juki_application;
+
+  if (self->current_application == NULL)
+    return reply_sw (response, response_size, 0x6986);
+
+  juki_application = memcmp (self->current_application->aid, myna_aid_juki, MYNA_AID_LENGTH) == 0 ||
+                     memcmp (self->current_application->aid, myna_aid_common, MYNA_AID_LENGTH) == 0;
+  if (change_key != juki_application)
+    return reply_sw (response, response_size, 0x6D00);
+
+  if (apdu->p1 != (change_key ? 0x00 : 0x01) || apdu->p2 != 0x80)
+    return reply_sw (response, response_size, 0x6A86);
+  if (pin == NULL)
+    return reply_sw (response, response_size, 0x6986);
+  if (pin->kind != FILE_PIN)
+    return reply_sw (response, response_size, 0x6981);
+  if (pin->remaining == 0)
+    return reply_sw (response, response_size, 0x6984);
+  if (!pin->verified)
+    return reply_sw (response, response_size, 0x6982);
+  if (!pin_value_valid (pin->pin_id, apdu->data, apdu->nc))
+    return reply_sw (response, response_size, 0x6A80);
+
+  if (change_key && (self->quirks & MYNA_VIRTUAL_QUIRK_COMMON_KEY_FAILS) != 0 &&
+      memcmp (self->current_application->aid, myna_aid_common, MYNA_AID_LENGTH) == 0)
+    return reply_sw (response, response_size, 0x6581);
+
+  myna_secret_free (pin->pin_value);
+  pin->pin_value = g_strndup ((const char *) apdu->data, apdu->nc);
+  pin->remaining = pin->max_tries;
+  /* The new PIN must be presented again before it opens anything. */
+  pin->verified = FALSE;
+  self->change_count++;
+
+  return reply_sw (response, response_size, 0x9000);
+}
+
 static gsize
 process_get_response (MynaVirtualCard *self,
                       const MynaApdu  *apdu,
@@ -361,6 +433,24 @@ process_sign (MynaVirtualCard *self,
 }
 
 
+/**
+ * _myna_virtual_card_find_key_pin:
+ * @self: a #MynaVirtualCard, locked
+ * @aid: an application
+ * @fid: the PIN's EF in it
+ *
+ * Returns: (nullable): that key reference's PIN file
+ */
+VirtualFile *
+_myna_virtual_card_find_key_pin (MynaVirtualCard *self,
+                                 const guint8    *aid,
+                                 guint16          fid)
+{
+  VirtualFile *file = find_file (find_application (self, aid, MYNA_AID_LENGTH), fid);
+
+  return file != NULL && file->kind == FILE_PIN ? file : NULL;
+}
+
 gsize
 _myna_virtual_card_process_locked (MynaVirtualCard *self,
                                    const guint8    *command,
@@ -399,6 +489,8 @@ _myna_virtual_card_process_locked (MynaVirtualCard *self,
     {
       if (apdu.ins == 0x2A)
         return process_sign (self, &apdu, response, response_size);
+      if (apdu.ins == 0x32)
+        return process_change (self, &apdu, response, response_size);
       return reply_sw (response, response_size, 0x6D00);
     }
 
@@ -413,6 +505,8 @@ _myna_virtual_card_process_locked (MynaVirtualCard *self,
       return process_read_binary (self, &apdu, response, response_size);
     case 0x20:
       return process_verify (self, &apdu, response, response_size);
+    case 0x24:
+      return process_change (self, &apdu, response, response_size);
     case 0xC0:
       return process_get_response (self, &apdu, response, response_size);
     default:

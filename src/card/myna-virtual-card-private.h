@@ -88,12 +88,23 @@ struct _MynaVirtualCard
   guint               apdu_count;
   guint               tries_spent;
   guint               verify_count;
+  guint               change_count;
   guint               power_down_count;
 };
 
 gboolean _myna_virtual_card_build              (MynaVirtualCard           *self,
                                                 const MynaVirtualScenario *scenario,
                                                 GError                   **error);
+const char  *_myna_virtual_card_get_key_value (MynaVirtualCard          *self,
+                                              const guint8             *aid,
+                                              guint16                   fid);
+void         _myna_virtual_card_set_key_value (MynaVirtualCard          *self,
+                                              const guint8             *aid,
+                                              guint16                   fid,
+                                              const char               *value);
+VirtualFile *_myna_virtual_card_find_key_pin (MynaVirtualCard          *self,
+                                              const guint8             *aid,
+                                              guint16                   fid);
 gsize    _myna_virtual_card_process_locked     (MynaVirtualCard           *self,
                                                 const guint8              *command,
                                                 gsize                      command_length,

@@ -693,6 +693,74 @@ myna_virtual_card_get_verify_count (MynaVirtualCard *self)
   return self->verify_count;
 }
 
+/**
+ * myna_virtual_card_get_change_count:
+ * @self: a #MynaVirtualCard
+ *
+ * Returns: how many PINs took a new value
+ */
+guint
+myna_virtual_card_get_change_count (MynaVirtualCard *self)
+{
+  g_return_val_if_fail (MYNA_IS_VIRTUAL_CARD (self), 0);
+
+  return self->change_count;
+}
+
+/**
+ * _myna_virtual_card_get_key_value:
+ * @self: a #MynaVirtualCard
+ * @aid: an application
+ * @fid: the PIN's EF in it
+ *
+ * One key reference's PIN: the resident registry PIN is held by two
+ * applications, which a change must keep the same.
+ *
+ * Returns: (nullable): the PIN, or %NULL when there is none
+ */
+const char *
+_myna_virtual_card_get_key_value (MynaVirtualCard *self,
+                                 const guint8    *aid,
+                                 guint16          fid)
+{
+  VirtualFile *pin;
+
+  g_return_val_if_fail (MYNA_IS_VIRTUAL_CARD (self), NULL);
+
+  pin = _myna_virtual_card_find_key_pin (self, aid, fid);
+
+  return pin != NULL ? pin->pin_value : NULL;
+}
+
+/**
+ * _myna_virtual_card_set_key_value:
+ * @self: a #MynaVirtualCard
+ * @aid: an application
+ * @fid: the PIN's EF in it
+ * @value: the PIN it takes from now on
+ *
+ * For tests: a card whose two resident registry keys disagree.
+ */
+void
+_myna_virtual_card_set_key_value (MynaVirtualCard *self,
+                                 const guint8    *aid,
+                                 guint16          fid,
+                                 const char      *value)
+{
+  VirtualFile *pin;
+
+  g_return_if_fail (MYNA_IS_VIRTUAL_CARD (self));
+
+  g_mutex_lock (&self->lock);
+  pin = _myna_virtual_card_find_key_pin (self, aid, fid);
+  if (pin != NULL)
+    {
+      myna_secret_free (pin->pin_value);
+      pin->pin_value = g_strdup (value);
+    }
+  g_mutex_unlock (&self->lock);
+}
+
 guint
 myna_virtual_card_get_power_down_count (MynaVirtualCard *self)
 {

@@ -38,6 +38,7 @@ typedef enum
   MYNA_VIRTUAL_QUIRK_GET_RESPONSE       = 1 << 1, /* data comes as 61xx + GET RESPONSE */
   MYNA_VIRTUAL_QUIRK_WRONG_LE           = 1 << 2, /* 6Cxx when Le is longer than the rest */
   MYNA_VIRTUAL_QUIRK_6F00_AFTER_POWER   = 1 << 3, /* 6F00 to the first command after power-up */
+  MYNA_VIRTUAL_QUIRK_COMMON_KEY_FAILS   = 1 << 4, /* the common card application refuses CHANGE KEY: 6581 */
 } MynaVirtualQuirks;
 
 MynaVirtualCard *myna_virtual_card_new                 (const char        *scenario,
@@ -69,6 +70,7 @@ guint            myna_virtual_card_get_apdu_count      (MynaVirtualCard   *self)
 guint            myna_virtual_card_get_tries_spent     (MynaVirtualCard   *self);
 guint            myna_virtual_card_get_verify_count    (MynaVirtualCard   *self);
 guint            myna_virtual_card_get_power_down_count (MynaVirtualCard  *self);
+guint            myna_virtual_card_get_change_count    (MynaVirtualCard   *self);
 int              myna_virtual_card_get_pin_remaining   (MynaVirtualCard   *self,
                                                         MynaPinId          id);
 GBytes          *myna_virtual_card_get_certificate     (MynaVirtualCard   *self,

@@ -30,6 +30,7 @@
 #include "myna-card-report.h"
 #include "myna-card-session.h"
 #include "myna-cli.h"
+#include "myna-cli-private.h"
 #include "myna-clock.h"
 #include "myna-guidance.h"
 #include "myna-guide-book.h"
@@ -61,6 +62,7 @@ myna_options_free (MynaOptions *options)
   g_free (options->reader);
   g_free (options->demo);
   g_free (options->language);
+  g_free (options->change_pin);
   g_free (options);
 }
 
@@ -83,8 +85,13 @@ new_option_context (MynaOptions *options,
       N_("Show MynaCheck in LANGUAGE: ja, en, zh_CN, ko, es, pt_BR, th, ne, id, vi or tl"), N_("LANGUAGE") },
     { "sign-password-stdin", 0, 0, G_OPTION_ARG_NONE, &options->sign_password_stdin,
       N_("With --status, also read the signing certificate, with the password read from the first line of standard input"), NULL },
+    { "change-pin", 0, 0, G_OPTION_ARG_STRING, &options->change_pin,
+      /* Translators: keep auth, sign, card-info and juki as they are. */
+      N_("Change a PIN you know: auth, sign, card-info or juki (the resident registry PIN); needs --pin-stdin"), N_("PIN") },
+    { "pin-stdin", 0, 0, G_OPTION_ARG_NONE, &options->pin_stdin,
+      N_("With --change-pin, read the current PIN and then the new PIN from the first two lines of standard input"), NULL },
     { "confirm-last-try", 0, 0, G_OPTION_ARG_NONE, &options->confirm_last_try,
-      N_("Allow the password to be tried even when one try is left"), NULL },
+      N_("Allow the password or PIN to be tried even when one try is left"), NULL },
     { "kiosk", 0, 0, G_OPTION_ARG_NONE, &options->kiosk,
       N_("Run as a public terminal: full screen, card data cleared when the card leaves or after a while without use"), NULL },
     { "help-desk", 0, 0, G_OPTION_ARG_NONE, &options->help_desk,
@@ -108,7 +115,13 @@ new_option_context (MynaOptions *options,
                                    "  7  the card was removed, or communication failed\n"
                                    "  8  another program is using the card\n"
                                    "  9  several cards: choose one with --reader\n"
-                                   " 10  the signing password was refused, is wrong or is locked\n"),
+                                   " 10  the signing password was refused, is wrong or is locked\n"
+                                   "Exit codes of --change-pin, besides 0 and 2 to 9:\n"
+                                   " 11  the current PIN is wrong: one try was spent, the message says how many are left\n"
+                                   " 12  the PIN is locked: it must be reset at the municipal office\n"
+                                   " 13  refused before reaching the card: a PIN of the wrong format, the same PIN again, or a PIN the card does not have\n"
+                                   " 14  one try is left: give --confirm-last-try to use it\n"
+                                   " 15  the change did not finish: the message says which application takes which PIN\n"),
                                  scenarios);
 
   context = g_option_context_new (NULL);
@@ -140,6 +153,35 @@ check_options (MynaOptions *options,
        * that reads the signing password. */
       g_printerr (_("mynacheck: %s and %s go with --status. Run “mynacheck --help” to see the options.\n"),
                   "--json", "--sign-password-stdin");
+      return MYNA_EXIT_USAGE;
+    }
+
+  if (options->change_pin != NULL && !myna_pin_id_from_string (options->change_pin, NULL))
+    {
+      g_printerr (_("mynacheck: there is no PIN “%s”. Choose one of auth, sign, card-info, juki.\n"),
+                  options->change_pin);
+      return MYNA_EXIT_USAGE;
+    }
+
+  if (options->change_pin != NULL && !options->pin_stdin)
+    {
+      /* Translators: %s are option names. */
+      g_printerr (_("mynacheck: %s reads the PINs from standard input, never from the command line: add %s.\n"),
+                  "--change-pin", "--pin-stdin");
+      return MYNA_EXIT_USAGE;
+    }
+
+  if (options->pin_stdin && options->change_pin == NULL)
+    {
+      g_printerr (_("mynacheck: %s and %s go together.\n"), "--pin-stdin", "--change-pin");
+      return MYNA_EXIT_USAGE;
+    }
+
+  if (options->change_pin != NULL &&
+      (options->status || options->json || options->sign_password_stdin || options->kiosk || options->help_desk))
+    {
+      g_printerr (_("mynacheck: %s does one thing: it cannot go with %s, %s, %s, %s or %s.\n"),
+                  "--change-pin", "--status", "--json", "--sign-password-stdin", "--kiosk", "--help-desk");
       return MYNA_EXIT_USAGE;
     }
 
@@ -254,7 +296,11 @@ myna_cli_exit_code_for_error (const GError *error)
     case MYNA_CARD_ERROR_PIN_BLOCKED:
     case MYNA_CARD_ERROR_PIN_ABSENT:
     case MYNA_CARD_ERROR_LAST_TRY_UNCONFIRMED:
+    case MYNA_CARD_ERROR_PIN_SAME:
       return MYNA_EXIT_PASSWORD;
+    case MYNA_CARD_ERROR_PIN_CHANGE_PARTIAL:
+    case MYNA_CARD_ERROR_PIN_CHANGE_UNKNOWN:
+      return MYNA_EXIT_CARD_ERROR;
     case MYNA_CARD_ERROR_FAILED:
     case MYNA_CARD_ERROR_INVALID_COMMAND:
     default:
@@ -263,11 +309,11 @@ myna_cli_exit_code_for_error (const GError *error)
 }
 
 /* Reads one line from standard input straight into a buffer we wipe: no
- * stdio buffer keeps a copy. */
-static char *
-read_password (void)
+ * stdio buffer keeps a copy. The buffer is MYNA_CLI_SECRET_SIZE long. */
+char *
+_myna_cli_read_secret_line (void)
 {
-  char *password = g_malloc0 (MYNA_PIN_MAX_LENGTH + 2);
+  char *password = g_malloc0 (MYNA_CLI_SECRET_SIZE);
   gsize length = 0;
 
   for (;;)
@@ -375,8 +421,8 @@ open_pcsc_transport (MynaOptions  *options,
   return MYNA_TRANSPORT (myna_pcsc_transport_new (reader->name, exclusive, error));
 }
 
-static MynaTransport *
-open_transport (MynaOptions  *options,
+MynaTransport *
+_myna_cli_open_transport (MynaOptions  *options,
                 gboolean      exclusive,
                 GError      **error)
 {
@@ -405,7 +451,7 @@ read_status (MynaOptions      *options,
       g_autoptr(MynaCardSession) session = NULL;
       MynaCardStatus *status;
 
-      transport = open_transport (options, exclusive, error);
+      transport = _myna_cli_open_transport (options, exclusive, error);
       if (transport == NULL)
         return NULL;
 
@@ -638,8 +684,8 @@ print_text (MynaCardReport *report,
            myna_card_status_get_apdu_count (status));
 }
 
-static int
-fail (const GError *error)
+int
+_myna_cli_fail (const GError *error)
 {
   g_printerr ("mynacheck: %s\n", error->message);
 
@@ -669,11 +715,11 @@ myna_cli_run_status (MynaOptions *options)
 
   if (options->sign_password_stdin)
     {
-      password = read_password ();
+      password = _myna_cli_read_secret_line ();
       if (!myna_pin_normalize (MYNA_PIN_SIGN, password, &error))
         {
-          myna_secret_wipe (password, MYNA_PIN_MAX_LENGTH + 2);
-          return fail (error);
+          myna_secret_wipe (password, MYNA_CLI_SECRET_SIZE);
+          return _myna_cli_fail (error);
         }
     }
 
@@ -682,8 +728,8 @@ myna_cli_run_status (MynaOptions *options)
   if (status == NULL)
     {
       if (password != NULL)
-        myna_secret_wipe (password, MYNA_PIN_MAX_LENGTH + 2);
-      return fail (error);
+        myna_secret_wipe (password, MYNA_CLI_SECRET_SIZE);
+      return _myna_cli_fail (error);
     }
 
   report = myna_card_report_new (status);
@@ -698,7 +744,7 @@ myna_cli_run_status (MynaOptions *options)
                                                   ? MYNA_SIGN_READ_CONFIRM_LAST_TRY
                                                   : MYNA_SIGN_READ_NONE,
                                                 &sign_pin, NULL, &sign_error);
-      myna_secret_wipe (password, MYNA_PIN_MAX_LENGTH + 2);
+      myna_secret_wipe (password, MYNA_CLI_SECRET_SIZE);
       myna_card_report_update_pin (report, &sign_pin);
 
       if (der != NULL)
@@ -717,7 +763,7 @@ myna_cli_run_status (MynaOptions *options)
     }
 
   if (sign_error != NULL)
-    return fail (sign_error);
+    return _myna_cli_fail (sign_error);
 
   return MYNA_EXIT_OK;
 }

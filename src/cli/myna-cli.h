@@ -24,8 +24,8 @@
 
 G_BEGIN_DECLS
 
-/* Exit codes of `mynacheck --status`; documented in the README and the man
- * page. They never change meaning. */
+/* Exit codes of `mynacheck --status` and `--change-pin`; documented in
+ * --help, the README and the man page. They never change meaning. */
 typedef enum
 {
   MYNA_EXIT_OK               = 0,
@@ -39,6 +39,12 @@ typedef enum
   MYNA_EXIT_CARD_IN_USE      = 8,
   MYNA_EXIT_SEVERAL_CARDS    = 9,
   MYNA_EXIT_PASSWORD         = 10, /* signing password refused, wrong or locked */
+  /* --change-pin only: */
+  MYNA_EXIT_PIN_WRONG        = 11, /* the current PIN is wrong; a try was spent */
+  MYNA_EXIT_PIN_LOCKED       = 12, /* locked before, or by this attempt */
+  MYNA_EXIT_PIN_REFUSED      = 13, /* refused before the card: format, same PIN, no such PIN */
+  MYNA_EXIT_LAST_TRY         = 14, /* one try left, not confirmed */
+  MYNA_EXIT_PIN_UNFINISHED   = 15, /* part of the change may have happened */
 } MynaExitCode;
 
 typedef struct
@@ -50,6 +56,8 @@ typedef struct
   char     *language;
   gboolean  sign_password_stdin;
   gboolean  confirm_last_try;
+  char     *change_pin;
+  gboolean  pin_stdin;
   gboolean  kiosk;
   gboolean  help_desk;
   gboolean  version;
@@ -61,6 +69,7 @@ int          myna_options_parse         (MynaOptions  *options,
                                          int           argc,
                                          char        **argv);
 int          myna_cli_run_status        (MynaOptions  *options);
+int          myna_cli_run_change_pin    (MynaOptions  *options);
 MynaExitCode myna_cli_exit_code_for_error (const GError *error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MynaOptions, myna_options_free)

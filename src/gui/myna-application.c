@@ -663,6 +663,24 @@ myna_application_get_signing_allowed (MynaApplication *self)
 }
 
 /**
+ * myna_application_get_pin_change_allowed:
+ * @self: a #MynaApplication
+ *
+ * Returns: whether the user may change a PIN: always at home, on a
+ *   public terminal only when its administrator allows it
+ */
+gboolean
+myna_application_get_pin_change_allowed (MynaApplication *self)
+{
+  g_return_val_if_fail (MYNA_IS_APPLICATION (self), FALSE);
+
+  if (!self->kiosk)
+    return TRUE;
+
+  return self->settings != NULL && g_settings_get_boolean (self->settings, "kiosk-allow-pin-change");
+}
+
+/**
  * myna_application_get_help_desk:
  * @self: a #MynaApplication
  *

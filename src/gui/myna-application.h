@@ -43,6 +43,7 @@ void             myna_application_leave_demo        (MynaApplication *self);
 GSettings       *myna_application_get_settings      (MynaApplication *self);
 MynaKiosk       *myna_application_get_kiosk         (MynaApplication *self);
 gboolean         myna_application_get_signing_allowed (MynaApplication *self);
+gboolean         myna_application_get_pin_change_allowed (MynaApplication *self);
 gboolean         myna_application_get_help_desk     (MynaApplication *self);
 void             myna_application_set_help_desk     (MynaApplication *self,
                                                      gboolean         help_desk);

@@ -126,7 +126,7 @@ recalculate (MynaCalculator *self)
 
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->results_group),
                                          /* Seed 002: the field on the front; seed 004: the copy of the certificates. */
-                                         _("Expected dates from the rules of the municipal pages. The dates that count are the card's own: the card's expiry is printed on its front, beside a field for the certificates' expiry, and the copy of the certificates (電子証明書の写し) given at issue or renewal shows theirs. A card reader shows them exactly."));
+                                         _("Expected dates from the rules of the municipal pages. The dates that count are the card's own: the card's expiry is printed on its front, beside a field for the certificates' expiry, and the copy of the certificates (電子証明書の写し) given at issue or renewal shows the certificates' dates. A card reader shows them exactly."));
 
   /* Translators: an age in years. */
   age = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u year", "%u years", result.age_at_issue),
@@ -285,7 +285,7 @@ static void
 add_rules (AdwPreferencesPage *page)
 {
   const char *rules[] = {
-    _("The card runs to the 10th birthday after issue from age 18, the 5th below 18 (from age 20 and below 20 for applications accepted before 2022-04-01); for foreign residents other than permanent and special permanent residents, to the end of the period of stay."),
+    _("The card runs to the 10th birthday after issue from age 18, the 5th below 18 (for applications accepted before 2022-04-01, the age was 20 instead of 18); for foreign residents other than permanent and special permanent residents, to the end of the period of stay."),
     _("The certificates run to the 5th birthday after issue, never past the card; renewed before they expire, to the 6th birthday after renewal."),
     _("Renewal opens the day after the date three months before expiry. Born on 29 February? In common years MynaCheck assumes 28 February; the municipal pages do not say."),
   };

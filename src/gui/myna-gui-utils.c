@@ -96,3 +96,129 @@ myna_label_set_language (GtkLabel   *label,
   pango_attr_list_change (attributes, pango_attr_language_new (pango_language_from_string (language)));
   gtk_label_set_attributes (label, attributes);
 }
+
+/* AdwPasswordEntryRow's "Show Text" button, which libadwaita 1.2 offers
+ * no property for. Shown, the secret could be selected into the primary
+ * selection or copied. */
+static void
+hide_show_text_button (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *icon = GTK_IS_BUTTON (child) ? gtk_button_get_icon_name (GTK_BUTTON (child)) : NULL;
+
+      if (g_strcmp0 (icon, "view-reveal-symbolic") == 0 || g_strcmp0 (icon, "view-conceal-symbolic") == 0)
+        gtk_widget_set_visible (child, FALSE);
+      else
+        hide_show_text_button (child);
+    }
+}
+
+static void
+visibility_changed_cb (GtkText *text)
+{
+  if (gtk_text_get_visibility (text))
+    gtk_text_set_visibility (text, FALSE);
+}
+
+/**
+ * myna_secret_row_lock_down:
+ * @row: a row a PIN or password is typed into
+ *
+ * The secret is never shown in clear, in any mode: no button, no menu
+ * item, and the text goes back to hidden whoever asks.
+ */
+void
+myna_secret_row_lock_down (AdwPasswordEntryRow *row)
+{
+  GtkEditable *text;
+
+  g_return_if_fail (ADW_IS_PASSWORD_ENTRY_ROW (row));
+
+  hide_show_text_button (GTK_WIDGET (row));
+  text = gtk_editable_get_delegate (GTK_EDITABLE (row));
+  if (GTK_IS_TEXT (text))
+    {
+      gtk_widget_action_set_enabled (GTK_WIDGET (text), "misc.toggle-visibility", FALSE);
+      g_signal_connect (text, "notify::visibility", G_CALLBACK (visibility_changed_cb), NULL);
+    }
+}
+
+/**
+ * myna_secret_row_set_hide_length:
+ * @row: a row a PIN or password is typed into
+ * @hide_length: whether to keep the number of characters off the screen
+ *
+ * No dot per character either, for a shared screen: an invisible
+ * character of 0 shows nothing at all as the user types.
+ */
+void
+myna_secret_row_set_hide_length (AdwPasswordEntryRow *row,
+                                 gboolean             hide_length)
+{
+  GtkEditable *text;
+
+  g_return_if_fail (ADW_IS_PASSWORD_ENTRY_ROW (row));
+
+  text = gtk_editable_get_delegate (GTK_EDITABLE (row));
+  if (!GTK_IS_TEXT (text))
+    return;
+
+  if (hide_length)
+    gtk_text_set_invisible_char (GTK_TEXT (text), 0);
+  else
+    gtk_text_unset_invisible_char (GTK_TEXT (text));
+}
+
+/**
+ * myna_pin_format_hint:
+ * @pin: which PIN is typed
+ * @format: what myna_pin_check_format() said of it
+ * @length: its length
+ * @hide_length: whether to say nothing of the length, for a shared screen
+ *
+ * Returns: (transfer full): what to tell the user as they type
+ */
+char *
+myna_pin_format_hint (MynaPinId     pin,
+                      MynaPinFormat format,
+                      guint         length,
+                      gboolean      hide_length)
+{
+  gboolean password = pin == MYNA_PIN_SIGN;
+  guint missing = myna_pin_get_min_length (pin) > length ? myna_pin_get_min_length (pin) - length : 0;
+
+  switch (format)
+    {
+    case MYNA_PIN_FORMAT_EMPTY:
+      return g_strdup (password ? _("6 to 16 letters (A–Z) and digits; lower case is fine.")
+                                : _("4 digits."));
+    case MYNA_PIN_FORMAT_TOO_SHORT:
+      if (hide_length)
+        return g_strdup (password ? _("Not yet the right format: 6 to 16 letters and digits.")
+                                  : _("Not yet the right format: 4 digits."));
+      if (password)
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more character needed.",
+                                             "%u more characters needed.", missing),
+                                missing);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more digit needed.",
+                                           "%u more digits needed.", missing),
+                              missing);
+    case MYNA_PIN_FORMAT_TOO_LONG:
+      if (hide_length)
+        return g_strdup (password ? _("Not the right format: 6 to 16 letters and digits.")
+                                  : _("Not the right format: 4 digits."));
+      return g_strdup (password ? _("Too long: at most 16 characters.") : _("Too long: 4 digits."));
+    case MYNA_PIN_FORMAT_BAD_CHARACTER:
+      return g_strdup (password ? _("Only letters A–Z and digits 0–9: no spaces, symbols or other characters.")
+                                : _("Only digits 0–9."));
+    case MYNA_PIN_FORMAT_NOT_MIXED:
+      /* Translators: PIN names as in po/glossary.json. */
+      return g_strdup (_("A signing password has at least one letter and one digit."));
+    case MYNA_PIN_FORMAT_OK:
+    default:
+      return g_strdup (_("The format is right."));
+    }
+}

@@ -22,6 +22,8 @@
 
 #include <adwaita.h>
 
+#include "myna-pin.h"
+
 G_BEGIN_DECLS
 
 GtkWidget *myna_preferences_page_add_group (AdwPreferencesPage *page,
@@ -31,5 +33,12 @@ char      *myna_text_with_term             (const char         *text,
                                             const char         *term);
 void       myna_label_set_language         (GtkLabel           *label,
                                             const char         *language);
+void       myna_secret_row_lock_down       (AdwPasswordEntryRow *row);
+void       myna_secret_row_set_hide_length (AdwPasswordEntryRow *row,
+                                            gboolean            hide_length);
+char      *myna_pin_format_hint            (MynaPinId           pin,
+                                            MynaPinFormat       format,
+                                            guint               length,
+                                            gboolean            hide_length);
 
 G_END_DECLS

@@ -226,7 +226,8 @@ add_applicants (MynaGuidePage *self)
       const char *timing = myna_guide_applicant_get_timing (applicant);
 
       if (applicant->condition.msgid != NULL)
-        /* Translators: who may apply, then whether it can be done the same
+        /* Translators: the condition for this list (such as "Without the
+         * expiry notice"), then whether it can be done the same
          * day; use your language's sentence punctuation. */
         when = g_strdup_printf (C_("applicant subtitle", "%s. %s"), myna_guide_text_get (&applicant->condition), timing);
       else
@@ -315,6 +316,37 @@ add_reset_routes (MynaGuidePage *self)
     }
 }
 
+/* The change-pin guide: MynaCheck itself can do it. The buttons follow
+ * win.change-pin, which is off without a card or on a public terminal
+ * that does not allow it. */
+static void
+add_change_here (MynaGuidePage *self)
+{
+  GtkWidget *group = myna_preferences_page_add_group (self->page, _("Change It Here"),
+                                                      _("With the card in the reader, MynaCheck can change a PIN you know. A locked PIN must be reset instead."));
+
+  for (MynaPinId pin = 0; pin < MYNA_N_PINS; pin++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      /* Translators: a button that opens the dialog to change a PIN. */
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("C_hange…"));
+      g_autofree char *label = NULL;
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), myna_pin_get_name (pin));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_name (button, "change-pin");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.change-pin");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", myna_pin_id_to_string (pin));
+      /* Translators: %s is a PIN's name, as in po/glossary.json; read out
+       * by screen readers for the Change button of its row. */
+      label = g_strdup_printf (_("Change the %s…"), myna_pin_get_name (pin));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+}
+
 static void
 add_sources (MynaGuidePage *self)
 {
@@ -374,6 +406,8 @@ rebuild (MynaGuidePage *self)
   if (myna_guide_shows_hotlines (self->guide))
     add_hotlines (self);
   add_steps (self);
+  if (g_str_equal (myna_guide_get_id (self->guide), "change-pin"))
+    add_change_here (self);
   add_reset_routes (self);
   add_applicants (self);
   add_where (self);

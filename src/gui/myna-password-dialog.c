@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "myna-card-error.h"
+#include "myna-gui-utils.h"
 #include "myna-password-dialog-private.h"
 #include "myna-pin-row.h"
 
@@ -99,36 +100,7 @@ update (MynaPasswordDialog *self)
 
   /* With privacy on, say only whether the format is right: the number of
    * characters shows on a shared screen. */
-  switch (format)
-    {
-    case MYNA_PIN_FORMAT_EMPTY:
-      hint = g_strdup (_("6 to 16 letters (A–Z) and digits; lower case is fine."));
-      break;
-    case MYNA_PIN_FORMAT_TOO_SHORT:
-      hint = self->hide_length
-        ? g_strdup (_("Not yet the right format: 6 to 16 letters and digits."))
-        : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more character needed.",
-                                        "%u more characters needed.",
-                                        myna_pin_get_min_length (MYNA_PIN_SIGN) - length),
-                           myna_pin_get_min_length (MYNA_PIN_SIGN) - length);
-      break;
-    case MYNA_PIN_FORMAT_TOO_LONG:
-      hint = self->hide_length
-        ? g_strdup (_("Not the right format: 6 to 16 letters and digits."))
-        : g_strdup (_("Too long: at most 16 characters."));
-      break;
-    case MYNA_PIN_FORMAT_BAD_CHARACTER:
-      hint = g_strdup (_("Only letters A–Z and digits 0–9: no spaces, symbols or other characters."));
-      break;
-    case MYNA_PIN_FORMAT_NOT_MIXED:
-      /* Translators: PIN names as in po/glossary.json. */
-      hint = g_strdup (_("A signing password has at least one letter and one digit."));
-      break;
-    case MYNA_PIN_FORMAT_OK:
-    default:
-      hint = g_strdup (_("The format is right."));
-      break;
-    }
+  hint = myna_pin_format_hint (MYNA_PIN_SIGN, format, length, self->hide_length);
   gtk_label_set_label (self->hint_label, hint);
 
   ok = format == MYNA_PIN_FORMAT_OK && pin != NULL && myna_pin_status_is_usable (pin) && !self->reading &&
@@ -264,37 +236,9 @@ myna_password_dialog_class_init (MynaPasswordDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
-/* AdwPasswordEntryRow's "Show Text" button, which libadwaita 1.2 offers
- * no property for. Shown, the password could be selected into the
- * primary selection or copied. */
-static void
-hide_show_text_button (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      const char *icon = GTK_IS_BUTTON (child) ? gtk_button_get_icon_name (GTK_BUTTON (child)) : NULL;
-
-      if (g_strcmp0 (icon, "view-reveal-symbolic") == 0 || g_strcmp0 (icon, "view-conceal-symbolic") == 0)
-        gtk_widget_set_visible (child, FALSE);
-      else
-        hide_show_text_button (child);
-    }
-}
-
-static void
-visibility_changed_cb (GtkText *text)
-{
-  if (gtk_text_get_visibility (text))
-    gtk_text_set_visibility (text, FALSE);
-}
-
 static void
 myna_password_dialog_init (MynaPasswordDialog *self)
 {
-  GtkEditable *text;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
@@ -304,15 +248,7 @@ myna_password_dialog_init (MynaPasswordDialog *self)
   g_signal_connect_swapped (self->read_button, "clicked", G_CALLBACK (read_clicked_cb), self);
   g_signal_connect_swapped (self->confirm_check, "toggled", G_CALLBACK (update), self);
 
-  /* The password is never shown in clear, in any mode: no button, no
-   * menu item, and the text goes back to hidden whoever asks. */
-  hide_show_text_button (GTK_WIDGET (self->password_row));
-  text = gtk_editable_get_delegate (GTK_EDITABLE (self->password_row));
-  if (GTK_IS_TEXT (text))
-    {
-      gtk_widget_action_set_enabled (GTK_WIDGET (text), "misc.toggle-visibility", FALSE);
-      g_signal_connect (text, "notify::visibility", G_CALLBACK (visibility_changed_cb), NULL);
-    }
+  myna_secret_row_lock_down (ADW_PASSWORD_ENTRY_ROW (self->password_row));
 }
 
 /**
@@ -348,22 +284,10 @@ void
 myna_password_dialog_set_hide_length (MynaPasswordDialog *self,
                                       gboolean            hide_length)
 {
-  GtkEditable *text;
-
   g_return_if_fail (MYNA_IS_PASSWORD_DIALOG (self));
 
   self->hide_length = !!hide_length;
-
-  /* No dot per character either: an invisible character of 0 shows
-   * nothing at all as the user types. */
-  text = gtk_editable_get_delegate (GTK_EDITABLE (self->password_row));
-  if (GTK_IS_TEXT (text))
-    {
-      if (self->hide_length)
-        gtk_text_set_invisible_char (GTK_TEXT (text), 0);
-      else
-        gtk_text_unset_invisible_char (GTK_TEXT (text));
-    }
+  myna_secret_row_set_hide_length (ADW_PASSWORD_ENTRY_ROW (self->password_row), self->hide_length);
 
   update (self);
 }

@@ -32,7 +32,8 @@
  * tries spent (●●○ for 2 of 3), the count in words, and an icon and a
  * colour for the state, so that neither colour nor the dots alone carry
  * the meaning. A locked PIN says where to reset it, and the row opens the
- * reset guide.
+ * reset guide; one that is not offers to change it, where the window
+ * allows that (win.change-pin).
  */
 struct _MynaPinRow
 {
@@ -42,6 +43,8 @@ struct _MynaPinRow
   GtkWidget   *dots;
   GtkWidget   *icon;
   GtkWidget   *arrow;
+  GtkWidget   *change_button;
+  gboolean     changeable;  /* the PIN has tries left */
 };
 
 G_DEFINE_FINAL_TYPE (MynaPinRow, myna_pin_row, MYNA_TYPE_TEXT_ROW)
@@ -100,6 +103,16 @@ myna_pin_describe (const MynaPinStatus *status)
     }
 }
 
+/* Shown only where it can be used: a disabled win.change-pin (no card, or
+ * a public terminal that does not allow it) makes the button insensitive,
+ * and then it is not shown at all. */
+static void
+update_change_button (MynaPinRow *self)
+{
+  gtk_widget_set_visible (self->change_button,
+                          self->changeable && gtk_widget_get_sensitive (self->change_button));
+}
+
 static void
 myna_pin_row_class_init (MynaPinRowClass *klass)
 {
@@ -118,6 +131,17 @@ myna_pin_row_init (MynaPinRow *self)
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->dots), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   myna_text_row_add_suffix (MYNA_TEXT_ROW (self), self->dots);
 
+  /* Translators: a button on a PIN's row that opens the dialog to change
+   * that PIN. */
+  self->change_button = gtk_button_new_with_mnemonic (_("C_hange…"));
+  gtk_widget_set_name (self->change_button, "change-pin");
+  gtk_widget_set_valign (self->change_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->change_button, "flat");
+  gtk_widget_set_visible (self->change_button, FALSE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->change_button), "win.change-pin");
+  g_signal_connect_swapped (self->change_button, "notify::sensitive", G_CALLBACK (update_change_button), self);
+  myna_text_row_add_suffix (MYNA_TEXT_ROW (self), self->change_button);
+
   self->arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
   gtk_widget_set_visible (self->arrow, FALSE);
   myna_text_row_add_suffix (MYNA_TEXT_ROW (self), self->arrow);
@@ -134,6 +158,14 @@ myna_pin_row_new (MynaPinId id)
 
   self->id = id;
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), myna_pin_get_name (id));
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->change_button), "s", myna_pin_id_to_string (id));
+  {
+    /* Translators: %s is a PIN's name, as in po/glossary.json; read out
+     * by screen readers for the Change button of its row. */
+    g_autofree char *label = g_strdup_printf (_("Change the %s…"), myna_pin_get_name (id));
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->change_button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  }
 
   return GTK_WIDGET (self);
 }
@@ -213,6 +245,8 @@ myna_pin_row_set_status (MynaPinRow     *self,
   /* A locked PIN leads to its reset guide, and stands out. */
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), status->state == MYNA_PIN_STATE_BLOCKED);
   gtk_widget_set_visible (self->arrow, status->state == MYNA_PIN_STATE_BLOCKED);
+  self->changeable = status->state == MYNA_PIN_STATE_OK || status->state == MYNA_PIN_STATE_LAST_TRY;
+  update_change_button (self);
   if (status->state == MYNA_PIN_STATE_BLOCKED)
     gtk_widget_add_css_class (GTK_WIDGET (self), "pin-blocked");
   else
@@ -235,6 +269,8 @@ myna_pin_row_clear (MynaPinRow *self)
   myna_text_row_set_subtitle (MYNA_TEXT_ROW (self), "");
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), FALSE);
   gtk_widget_set_visible (self->arrow, FALSE);
+  self->changeable = FALSE;
+  update_change_button (self);
   gtk_widget_remove_css_class (GTK_WIDGET (self), "pin-blocked");
 }
 

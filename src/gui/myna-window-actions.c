@@ -30,6 +30,7 @@
 #include "myna-guide-book.h"
 #include "myna-guide-printer.h"
 #include "myna-password-dialog.h"
+#include "myna-pin-change-dialog.h"
 #include "myna-status-line.h"
 #include "myna-window-private.h"
 
@@ -181,6 +182,25 @@ read_signing_certificate_activated (GtkWidget  *widget,
 }
 
 static void
+change_pin_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  MynaWindow *self = MYNA_WINDOW (widget);
+  GtkWidget *dialog;
+  MynaPinId pin;
+
+  if (myna_card_manager_get_report (self->manager) == NULL ||
+      !myna_pin_id_from_string (g_variant_get_string (parameter, NULL), &pin))
+    return;
+
+  dialog = myna_pin_change_dialog_new (GTK_WINDOW (self), self->manager, pin);
+  myna_pin_change_dialog_set_hide_length (MYNA_PIN_CHANGE_DIALOG (dialog), _myna_window_get_help_desk (self));
+  _myna_window_add_card_window (self, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 print_guide_activated (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
@@ -310,11 +330,13 @@ _myna_window_update_actions (MynaWindow *self)
   MynaCardReport *report = myna_card_manager_get_report (self->manager);
   MynaApplication *application = _myna_window_get_application (self);
   gboolean signing_allowed = application == NULL || myna_application_get_signing_allowed (application);
+  gboolean pin_change_allowed = application == NULL || myna_application_get_pin_change_allowed (application);
   gboolean demo = myna_card_manager_is_demo (self->manager);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-certificate", report != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.read-signing-certificate",
                                  report != NULL && signing_allowed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.change-pin", report != NULL && pin_change_allowed);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-status-line",
                                  report != NULL && _myna_window_get_help_desk (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-demo", demo);
@@ -334,6 +356,7 @@ _myna_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-certificate", "s", show_certificate_activated);
   gtk_widget_class_install_action (widget_class, "win.read-signing-certificate", NULL,
                                    read_signing_certificate_activated);
+  gtk_widget_class_install_action (widget_class, "win.change-pin", "s", change_pin_activated);
   gtk_widget_class_install_action (widget_class, "win.print-guide", "s", print_guide_activated);
   gtk_widget_class_install_action (widget_class, "win.print-current-guide", NULL, print_current_guide_activated);
   gtk_widget_class_install_action (widget_class, "win.diagnostics", NULL, diagnostics_activated);

@@ -175,6 +175,130 @@ myna_card_manager_read_signing_certificate_finish (MynaCardManager  *self,
   return TRUE;
 }
 
+/* Runs in the worker thread. */
+static void
+change_pin_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  MynaCardJob *job = task_data;
+  g_autoptr(MynaCardSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Exclusive while a PIN is verified (reference §8.3). */
+  session = _myna_card_job_open_session (job, &error);
+  if (session == NULL)
+    {
+      myna_secret_wipe (job->password, strlen (job->password));
+      myna_secret_wipe (job->new_pin, strlen (job->new_pin));
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (!myna_jpki_change_pin (session, job->pin, job->password, job->new_pin,
+                             job->confirm_last_try ? MYNA_PIN_CHANGE_CONFIRM_LAST_TRY
+                                                   : MYNA_PIN_CHANGE_NONE,
+                             &job->change, cancellable, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * myna_card_manager_change_pin_async:
+ * @self: a #MynaCardManager with a card read
+ * @pin: which PIN
+ * @current: (transfer full): the current PIN as typed; wiped
+ * @new_pin: (transfer full): the new PIN as typed; wiped
+ * @confirm_last_try: whether the user confirmed a try that could be the last
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: for @callback
+ *
+ * Changes a PIN in a worker thread, with the rules of
+ * myna_jpki_change_pin(). The report gains the PIN's new count of tries,
+ * whatever the outcome.
+ */
+void
+myna_card_manager_change_pin_async (MynaCardManager     *self,
+                                    MynaPinId            pin,
+                                    char                *current,
+                                    char                *new_pin,
+                                    gboolean             confirm_last_try,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  MynaCardJob *job;
+
+  g_return_if_fail (MYNA_IS_CARD_MANAGER (self));
+  g_return_if_fail (pin < MYNA_N_PINS);
+  g_return_if_fail (current != NULL && new_pin != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, myna_card_manager_change_pin_async);
+
+  if (self->report == NULL)
+    {
+      myna_secret_free (current);
+      myna_secret_free (new_pin);
+      g_task_return_new_error (task, MYNA_CARD_ERROR, MYNA_CARD_ERROR_NO_CARD, "%s",
+                               myna_card_error_get_message (MYNA_CARD_ERROR_NO_CARD));
+      return;
+    }
+
+  job = _myna_card_job_new (self, TRUE);
+  job->pin = pin;
+  job->password = current;
+  job->new_pin = new_pin;
+  job->confirm_last_try = confirm_last_try;
+  g_task_set_task_data (task, job, (GDestroyNotify) _myna_card_job_free);
+  g_task_run_in_thread (task, change_pin_thread);
+}
+
+/**
+ * myna_card_manager_change_pin_finish:
+ * @self: a #MynaCardManager
+ * @result: the result
+ * @warning: (out) (optional) (transfer none): what the holder must still
+ *   do after a change that succeeded, or %NULL
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE if the PIN changed
+ */
+gboolean
+myna_card_manager_change_pin_finish (MynaCardManager  *self,
+                                     GAsyncResult     *result,
+                                     const char      **warning,
+                                     GError          **error)
+{
+  MynaCardJob *job = g_task_get_task_data (G_TASK (result));
+  gboolean same_card;
+
+  g_return_val_if_fail (MYNA_IS_CARD_MANAGER (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  same_card = job != NULL && job->serial == self->read_serial && self->report != NULL;
+
+  /* What the card said of the PIN stands, even when the change failed or
+   * the dialog was closed meanwhile: a wrong current PIN cost a try. */
+  if (same_card && job->change.status.sw != 0)
+    {
+      myna_card_report_update_pin (self->report, &job->change.status);
+      _myna_card_manager_notify_report (self);
+    }
+
+  if (warning != NULL)
+    *warning = job != NULL ? myna_pin_change_result_get_warning (&job->change) : NULL;
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 typedef struct
 {
   MynaCardSource *source;

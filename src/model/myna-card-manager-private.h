@@ -23,6 +23,7 @@
 #include "myna-card-manager.h"
 #include "myna-card-session.h"
 #include "myna-card-source.h"
+#include "myna-jpki.h"
 #include "myna-virtual-card.h"
 
 G_BEGIN_DECLS
@@ -55,10 +56,13 @@ typedef struct
   char           *reader;
   gboolean        exclusive;
   guint           serial;           /* the card this was asked for */
-  char           *password;         /* the signing read: wiped */
+  char           *password;         /* the signing read, or the current PIN: wiped */
   gboolean        confirm_last_try;
   MynaPinStatus   sign_pin;
   GBytes         *der;
+  MynaPinId       pin;              /* a PIN change: */
+  char           *new_pin;          /*   wiped */
+  MynaPinChangeResult change;
 } MynaCardJob;
 
 MynaCardJob     *_myna_card_job_new                  (MynaCardManager *self,

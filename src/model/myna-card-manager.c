@@ -63,6 +63,7 @@ _myna_card_job_free (MynaCardJob *job)
   g_clear_object (&job->source);
   g_free (job->reader);
   myna_secret_free (job->password);
+  myna_secret_free (job->new_pin);
   g_clear_pointer (&job->der, g_bytes_unref);
   g_free (job);
 }

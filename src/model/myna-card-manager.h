@@ -76,6 +76,18 @@ void             myna_card_manager_read_signing_certificate_async  (MynaCardMana
 gboolean         myna_card_manager_read_signing_certificate_finish (MynaCardManager     *self,
                                                                     GAsyncResult        *result,
                                                                     GError             **error);
+void             myna_card_manager_change_pin_async  (MynaCardManager     *self,
+                                                      MynaPinId            pin,
+                                                      char                *current,
+                                                      char                *new_pin,
+                                                      gboolean             confirm_last_try,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean         myna_card_manager_change_pin_finish (MynaCardManager     *self,
+                                                      GAsyncResult        *result,
+                                                      const char         **warning,
+                                                      GError             **error);
 void             myna_card_manager_run_self_test_async  (MynaCardManager     *self,
                                                          GCancellable        *cancellable,
                                                          GAsyncReadyCallback  callback,

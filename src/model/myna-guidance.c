@@ -283,7 +283,7 @@ myna_no_signing_certificate_reason (void)
    * certificate is not said to leave the chip, so revocation is no reason
    * here.
    * Translators: PIN, certificate and card names as in po/glossary.json. */
-  return _("It may have been declined when the card was issued; it is not issued to people under 15 or to adult wards.");
+  return _("The holder may have declined it when the card was issued; it is not issued to people under 15 or to adult wards.");
 }
 
 /**
@@ -561,7 +561,7 @@ add_certificate_guidance (GPtrArray      *list,
                           g_strdup_printf ("%s %s", first,
                                            lifecycle.state == MYNA_CERT_STATE_EXPIRED
                                              ? _("The card itself expired on the same day: apply for a new card, which comes with new certificates.")
-                                             : _("The card itself expires on the same day: renewing the certificates alone would not keep it working. Renew the card, which comes with new certificates; a foreign resident whose stay was extended has the card extended instead.")));
+                                             : _("The card itself expires on the same day: renewing the certificates alone would not keep it working. Renew the card, which comes with new certificates; a foreign resident whose stay was extended has the card's validity extended at the municipal office instead.")));
           card_told = TRUE;
         }
       else if (lifecycle.state == MYNA_CERT_STATE_EXPIRED)

@@ -275,7 +275,7 @@ myna_hotline_describe_now (const char *language,
 
     /* Translators: %s is a time in Japan, e.g. "09:00", then the hours.
      * The source gives no days for these hours: keep "may differ". */
-    return g_strdup_printf (_("The foreign-language line is outside its hours in your language now; they start again at %s (Japan time). Hours: %s. Hours on public holidays and over New Year may differ. Calls in English are taken 24 hours a day."),
+    return g_strdup_printf (_("The foreign-language line is outside its hours in your language now; the line opens again at %s (Japan time). Hours: %s. Hours on public holidays and over New Year may differ. Calls in English are taken 24 hours a day."),
                             when, hours_text);
   }
 }

@@ -110,6 +110,8 @@ write_stats (MynaVirtualCard *card)
   json_builder_add_int_value (builder, myna_virtual_card_get_tries_spent (card));
   json_builder_set_member_name (builder, "verifies_with_data");
   json_builder_add_int_value (builder, myna_virtual_card_get_verify_count (card));
+  json_builder_set_member_name (builder, "pin_changes");
+  json_builder_add_int_value (builder, myna_virtual_card_get_change_count (card));
   json_builder_set_member_name (builder, "power_downs");
   json_builder_add_int_value (builder, myna_virtual_card_get_power_down_count (card));
   json_builder_set_member_name (builder, "powered");
