@@ -231,7 +231,7 @@ test_removed (Harness       *harness,
       if (n == apdus - 1)
         {
           g_assert_cmpint (run.code, ==, MYNA_EXIT_PIN_UNFINISHED);
-          g_assert_nonnull (strstr (run.err, "either PIN"));
+          g_assert_nonnull (strstr (run.err, "the current or the new PIN, unknown which"));
         }
       else
         {
