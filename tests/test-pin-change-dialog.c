@@ -136,11 +136,11 @@ test_change (MynaTestWindowFixture *fixture,
   type (dialog, "new", "12a4");
   g_assert_cmpstr (hint (dialog), ==, "New PIN: Only digits 0–9.");
   type (dialog, "new", "1234");
-  g_assert_cmpstr (hint (dialog), ==, "The new PIN must differ from the current one.");
+  g_assert_cmpstr (hint (dialog), ==, "The new one must differ from the current one.");
   type (dialog, "new", "4321");
-  g_assert_cmpstr (hint (dialog), ==, "Type the new PIN again.");
+  g_assert_cmpstr (hint (dialog), ==, "Type the new one again.");
   type (dialog, "repeat", "4322");
-  g_assert_cmpstr (hint (dialog), ==, "The two new PINs are not the same.");
+  g_assert_cmpstr (hint (dialog), ==, "The two new entries are not the same.");
   g_assert_false (can_change (dialog));
   type (dialog, "repeat", "4321");
   g_assert_true (g_str_has_prefix (hint (dialog), "Ready"));
@@ -159,8 +159,8 @@ test_change (MynaTestWindowFixture *fixture,
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (part (dialog, rows[i]))), ==, "");
   g_assert_true (myna_test_gui_wait_until (dialog_idle, dialog, 10000));
   myna_test_gui_flush ();
-  myna_test_gui_assert_shows (GTK_WIDGET (dialog), "PIN Changed");
-  myna_test_gui_assert_shows (GTK_WIDGET (dialog), "now takes the new PIN");
+  myna_test_gui_assert_shows (GTK_WIDGET (dialog), "Changed");
+  myna_test_gui_assert_shows (GTK_WIDGET (dialog), ": changed. Use the new one from now on");
   g_assert_cmpstr (card_pin (fixture->window, MYNA_PIN_AUTH), ==, "4321");
   g_assert_cmpuint (myna_virtual_card_get_tries_spent (demo_card (fixture->window)), ==, 0);
   myna_test_gui_assert_accessible (GTK_WIDGET (dialog));
@@ -197,7 +197,7 @@ test_wrong_current (MynaTestWindowFixture *fixture,
   g_assert_true (myna_test_gui_wait_until (dialog_idle, dialog, 10000));
   myna_test_gui_flush ();
 
-  myna_test_gui_assert_shows (GTK_WIDGET (dialog), "the current PIN is wrong; 4 tries are left");
+  myna_test_gui_assert_shows (GTK_WIDGET (dialog), ": wrong; 4 tries are left");
   myna_test_gui_assert_shows (GTK_WIDGET (dialog), "4 tries left of 5");
   myna_test_gui_assert_shows (GTK_WIDGET (myna_test_window_pin_row (fixture->window, MYNA_PIN_SIGN)), "4 tries left of 5");
   g_assert_cmpuint (myna_virtual_card_get_tries_spent (demo_card (fixture->window)), ==, 1);

@@ -382,6 +382,21 @@ test_change_removed_at_each_step (void)
 
 /* The commands on the wire, byte for byte (reference §3.4): SELECT, the
  * free tries query, VERIFY, CHANGE REFERENCE DATA, power down. */
+/* The APDUs of changing the user authentication PIN from 1234 to 4321,
+ * the card answering @verify_sw to the VERIFY of the current PIN. */
+static void
+expect_auth_change (MynaTestTransport *transport,
+                    const char        *verify_sw)
+{
+  myna_test_transport_expect (transport, "00A4040C0AD392F000260100000001", "9000");
+  myna_test_transport_expect (transport, "00200098", "63C3");
+  myna_test_transport_expect (transport, "00A4040C0AD392F000260100000001", "9000");
+  myna_test_transport_expect (transport, "00A4020C020018", "9000");
+  myna_test_transport_expect (transport, "002000800431323334", verify_sw);
+  if (g_str_equal (verify_sw, "9000"))
+    myna_test_transport_expect (transport, "002401800434333231", "9000");
+}
+
 static void
 test_change_apdus (void)
 {
@@ -392,12 +407,7 @@ test_change_apdus (void)
   MynaPinChangeResult result;
   g_autoptr(GError) error = NULL;
 
-  myna_test_transport_expect (transport, "00A4040C0AD392F000260100000001", "9000");
-  myna_test_transport_expect (transport, "00200098", "63C3");
-  myna_test_transport_expect (transport, "00A4040C0AD392F000260100000001", "9000");
-  myna_test_transport_expect (transport, "00A4020C020018", "9000");
-  myna_test_transport_expect (transport, "002000800431323334", "9000");
-  myna_test_transport_expect (transport, "002401800434333231", "9000");
+  expect_auth_change (transport, "9000");
 
   g_assert_true (myna_jpki_change_pin (session, MYNA_PIN_AUTH, current, new_pin, 0, &result, NULL, &error));
   g_assert_no_error (error);
@@ -419,12 +429,7 @@ test_change_not_powered_down (void)
   g_autoptr(GError) error = NULL;
 
   myna_test_transport_set_power_down_fails (transport, TRUE);
-  myna_test_transport_expect (transport, "00A4040C0AD392F000260100000001", "9000");
-  myna_test_transport_expect (transport, "00200098", "63C3");
-  myna_test_transport_expect (transport, "00A4040C0AD392F000260100000001", "9000");
-  myna_test_transport_expect (transport, "00A4020C020018", "9000");
-  myna_test_transport_expect (transport, "002000800431323334", "9000");
-  myna_test_transport_expect (transport, "002401800434333231", "9000");
+  expect_auth_change (transport, "9000");
 
   g_assert_true (myna_jpki_change_pin (session, MYNA_PIN_AUTH, current, new_pin, 0, &result, NULL, &error));
   g_assert_no_error (error);
@@ -440,11 +445,7 @@ test_change_not_powered_down (void)
   g_clear_error (&error);
   current = (g_free (current), g_strdup ("1234"));
   new_pin = (g_free (new_pin), g_strdup ("4321"));
-  myna_test_transport_expect (transport, "00A4040C0AD392F000260100000001", "9000");
-  myna_test_transport_expect (transport, "00200098", "63C3");
-  myna_test_transport_expect (transport, "00A4040C0AD392F000260100000001", "9000");
-  myna_test_transport_expect (transport, "00A4020C020018", "9000");
-  myna_test_transport_expect (transport, "002000800431323334", "63C2");
+  expect_auth_change (transport, "63C2");
   g_assert_false (myna_jpki_change_pin (session, MYNA_PIN_AUTH, current, new_pin, 0, &result, NULL, &error));
   g_assert_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_PIN_WRONG);
   g_assert_false (result.not_powered_down);

@@ -87,7 +87,7 @@ set_pin_state_error (GError              **error,
     {
     case MYNA_PIN_STATE_ABSENT:
       /* Translators: %s is a PIN's name, as in po/glossary.json. */
-      g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_PIN_ABSENT, _("%s: this card does not have it."), name);
+      g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_PIN_ABSENT, _("%s: not on this card."), name);
       break;
 
     case MYNA_PIN_STATE_BLOCKED:
@@ -131,15 +131,15 @@ set_wrong_pin_error (GError              **error,
     case MYNA_PIN_STATE_BLOCKED:
       g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_PIN_BLOCKED,
                    /* Translators: %s is a PIN's name, as in po/glossary.json. */
-                   _("%s: the current PIN was wrong, and the PIN is now locked. Nothing was changed."), name);
+                   _("%s: wrong, and now locked. Nothing was changed."), name);
       break;
 
     case MYNA_PIN_STATE_OK:
     case MYNA_PIN_STATE_LAST_TRY:
       g_set_error (error, MYNA_CARD_ERROR, MYNA_CARD_ERROR_PIN_WRONG,
                    /* Translators: %s is a PIN's name, as in po/glossary.json; %d a number of tries. */
-                   g_dngettext (GETTEXT_PACKAGE, "%s: the current PIN is wrong; %d try is left. Nothing was changed.",
-                                "%s: the current PIN is wrong; %d tries are left. Nothing was changed.",
+                   g_dngettext (GETTEXT_PACKAGE, "%s: wrong; %d try is left. Nothing was changed.",
+                                "%s: wrong; %d tries are left. Nothing was changed.",
                                 pin->remaining),
                    name, pin->remaining);
       break;
@@ -147,7 +147,8 @@ set_wrong_pin_error (GError              **error,
     case MYNA_PIN_STATE_ABSENT:
     case MYNA_PIN_STATE_UNKNOWN:
     default:
-      /* Translators: %s is a PIN's name, as in po/glossary.json. */
+      /* Translators: what was being done when the card gave an
+       * unexpected answer, which follows. */
       myna_sw_set_error (error, sw, _("Checking the current PIN"));
       break;
     }
@@ -265,7 +266,7 @@ set_partial_error (GError                   **error,
         case MYNA_KEY_UNKNOWN:
           unknown = TRUE;
           /* Translators: where one application's PIN stands after a partial change. */
-          state = _("either PIN: the card was removed while it took the new one");
+          state = _("the current or the new PIN, unknown which: the card was removed while it took the new one");
           break;
         case MYNA_KEY_ABSENT:
         default:
@@ -283,7 +284,7 @@ set_partial_error (GError                   **error,
                /* Translators: %s is a PIN's name, as in po/glossary.json; the
                 * second %s is the card's answer; the third the list of
                 * applications and the PIN each takes now. */
-               _("%s: the change did not finish (%s). Where the card stands now:%s\nUse each application's PIN as listed, or have the PIN reset at the municipal office."),
+               _("%s: the change did not finish (%s). Which PIN each application takes now:%s\nUse each application's PIN as listed, or have the PIN reset at the municipal office."),
                myna_pin_get_name (result->pin), cause->message, account->str);
 }
 
@@ -576,10 +577,15 @@ out:
   /* The card went away, the reader failed, the dialog closed: say that
    * the PIN is as it was. */
   if (!changed && error != NULL && *error != NULL && !error_is_about_the_pin (*error))
-    g_prefix_error (error,
-                    /* Translators: %s is a PIN's name, as in po/glossary.json;
-                     * the reason follows. */
-                    _("%s: nothing was changed. "), myna_pin_get_name (pin));
+    {
+      GError *cause = g_steal_pointer (error);
+
+      g_set_error (error, cause->domain, cause->code,
+                   /* Translators: the first %s is a PIN's name, as in
+                    * po/glossary.json; the second says why. */
+                   _("%s: nothing was changed. %s"), myna_pin_get_name (pin), cause->message);
+      g_error_free (cause);
+    }
 
   return changed;
 }

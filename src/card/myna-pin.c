@@ -150,7 +150,9 @@ static const char * const pin_key_names[MYNA_N_PINS][MYNA_PIN_MAX_KEYS] = {
    * goes wrong; keep the Japanese name. */
   [MYNA_PIN_CARD_INFO] = { N_("card-info input support application (券面事項入力補助AP)") },
   /* Translators: applications on the card, named when a PIN change goes
-   * wrong; keep the Japanese names. */
+   * wrong; keep the Japanese names. The common card application (共通カードAP)
+   * is the part of the card that other public services share; it holds a
+   * second copy of the resident registry PIN. */
   [MYNA_PIN_JUKI] = { N_("resident registry application (住基AP)"), N_("common card application (共通カードAP)") },
 };
 

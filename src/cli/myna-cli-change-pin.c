@@ -137,9 +137,9 @@ out:
       return exit_code_for_change_error (error);
     }
 
-  /* Translators: %s is a PIN's name, as in po/glossary.json. */
-  g_print (_("%s changed. Use the new one from now on; keep it where nobody else can learn it.\n"),
+  g_print (_("%s: changed. Use the new one from now on, and keep it where nobody else can learn it."),
            myna_pin_get_name (pin));
+  g_print ("\n");
   if (myna_pin_change_result_get_warning (&result) != NULL)
     g_printerr ("mynacheck: %s\n", myna_pin_change_result_get_warning (&result));
 

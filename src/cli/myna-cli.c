@@ -87,7 +87,7 @@ new_option_context (MynaOptions *options,
       N_("With --status, also read the signing certificate, with the password read from the first line of standard input"), NULL },
     { "change-pin", 0, 0, G_OPTION_ARG_STRING, &options->change_pin,
       /* Translators: keep auth, sign, card-info and juki as they are. */
-      N_("Change a PIN you know: auth, sign, card-info or juki (the resident registry PIN); needs --pin-stdin"), N_("PIN") },
+      N_("Change a PIN you know: auth, sign, card-info or juki (the resident registry PIN); needs --pin-stdin"), N_("WHICH-PIN") },
     { "pin-stdin", 0, 0, G_OPTION_ARG_NONE, &options->pin_stdin,
       N_("With --change-pin, read the current PIN and then the new PIN from the first two lines of standard input"), NULL },
     { "confirm-last-try", 0, 0, G_OPTION_ARG_NONE, &options->confirm_last_try,
@@ -116,10 +116,10 @@ new_option_context (MynaOptions *options,
                                    "  8  another program is using the card\n"
                                    "  9  several cards: choose one with --reader\n"
                                    " 10  the signing password was refused, is wrong or is locked\n"
-                                   "Exit codes of --change-pin, besides 0 and 2 to 9:\n"
+                                   "Exit codes of --change-pin, in addition to 0 and 2 to 9:\n"
                                    " 11  the current PIN is wrong: one try was spent, the message says how many are left\n"
                                    " 12  the PIN is locked: it must be reset at the municipal office\n"
-                                   " 13  refused before reaching the card: a PIN of the wrong format, the same PIN again, or a PIN the card does not have\n"
+                                   " 13  refused before reaching the card: a PIN of the wrong format, a new PIN the same as the current one, or a PIN the card does not have\n"
                                    " 14  one try is left: give --confirm-last-try to use it\n"
                                    " 15  the change did not finish: the message says which application takes which PIN\n"),
                                  scenarios);
@@ -173,7 +173,8 @@ check_options (MynaOptions *options,
 
   if (options->pin_stdin && options->change_pin == NULL)
     {
-      g_printerr (_("mynacheck: %s and %s go together.\n"), "--pin-stdin", "--change-pin");
+      /* Translators: %s are option names: the first needs the second. */
+      g_printerr (_("mynacheck: %s needs %s.\n"), "--pin-stdin", "--change-pin");
       return MYNA_EXIT_USAGE;
     }
 

@@ -210,7 +210,7 @@ myna_pin_format_hint (MynaPinId     pin,
       if (hide_length)
         return g_strdup (password ? _("Not the right format: 6 to 16 letters and digits.")
                                   : _("Not the right format: 4 digits."));
-      return g_strdup (password ? _("Too long: at most 16 characters.") : _("Too long: 4 digits."));
+      return g_strdup (password ? _("Too long: at most 16 characters.") : _("Too long: exactly 4 digits."));
     case MYNA_PIN_FORMAT_BAD_CHARACTER:
       return g_strdup (password ? _("Only letters A–Z and digits 0–9: no spaces, symbols or other characters.")
                                 : _("Only digits 0–9."));

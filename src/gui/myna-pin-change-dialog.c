@@ -112,24 +112,30 @@ next_hint (MynaPinChangeDialog *self,
   if (current != MYNA_PIN_FORMAT_OK)
     {
       hint = myna_pin_format_hint (self->pin, current, current_length, self->hide_length);
-      /* Translators: %s says what the PIN's format must be. */
-      return g_strdup_printf (_("Current PIN: %s"), hint);
+      return g_strdup_printf (self->pin == MYNA_PIN_SIGN
+                              /* Translators: %s says what the signing password's format must be. */
+                              ? _("Current password: %s")
+                              /* Translators: %s says what the PIN's format must be. */
+                              : _("Current PIN: %s"), hint);
     }
   if (new_format != MYNA_PIN_FORMAT_OK)
     {
       hint = myna_pin_format_hint (self->pin, new_format, new_length, self->hide_length);
-      /* Translators: %s says what the PIN's format must be. */
-      return g_strdup_printf (_("New PIN: %s"), hint);
+      return g_strdup_printf (self->pin == MYNA_PIN_SIGN
+                              /* Translators: %s says what the signing password's format must be. */
+                              ? _("New password: %s")
+                              /* Translators: %s says what the PIN's format must be. */
+                              : _("New PIN: %s"), hint);
     }
   if (same_pin (self->pin, text_of (self->current_row), text_of (self->new_row)))
-    return g_strdup (_("The new PIN must differ from the current one."));
+    return g_strdup (_("The new one must differ from the current one."));
   if (*repeat == '\0')
-    return g_strdup (_("Type the new PIN again."));
+    return g_strdup (_("Type the new one again."));
   if (!same_pin (self->pin, text_of (self->new_row), repeat))
-    return g_strdup (_("The two new PINs are not the same."));
+    return g_strdup (_("The two new entries are not the same."));
 
   *ready = TRUE;
-  return g_strdup (_("Ready: the card will check the current PIN and take the new one."));
+  return g_strdup (_("Ready: the card will check the current one and take the new one."));
 }
 
 static void
@@ -201,7 +207,7 @@ change_done_cb (GObject      *object,
       g_autofree char *description = NULL;
 
       /* Translators: %s is a PIN's name, as in po/glossary.json. */
-      description = g_strdup_printf (_("%s now takes the new PIN. Use it from now on, and keep it where nobody else can learn it."),
+      description = g_strdup_printf (_("%s: changed. Use the new one from now on, and keep it where nobody else can learn it."),
                                      myna_pin_get_name (self->pin));
       adw_status_page_set_description (self->done_page, warning != NULL ? warning : description);
       gtk_stack_set_visible_child_name (self->stack, "done");

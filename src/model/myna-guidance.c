@@ -283,7 +283,7 @@ myna_no_signing_certificate_reason (void)
    * certificate is not said to leave the chip, so revocation is no reason
    * here.
    * Translators: PIN, certificate and card names as in po/glossary.json. */
-  return _("The holder may have declined it when the card was issued; it is not issued to people under 15 or to adult wards.");
+  return _("The holder may have declined the signing certificate when the card was issued; it is not issued to people under 15 or to adult wards.");
 }
 
 /**

@@ -141,6 +141,10 @@ connect_to_vpcd (GError **error)
   g_autoptr(GSocketClient) client = g_socket_client_new ();
   gint64 deadline = g_get_monotonic_time () + (gint64) connect_timeout * G_USEC_PER_SEC;
 
+  /* vpcd is on this machine: a proxy has no say, and looking one up
+   * loads GIO's modules for the life of the process. */
+  g_socket_client_set_enable_proxy (client, FALSE);
+
   for (;;)
     {
       g_autoptr(GError) local_error = NULL;
