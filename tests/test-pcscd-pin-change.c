@@ -145,7 +145,7 @@ test_change (Harness       *harness,
   g_assert_cmpint (stat_of (harness, "pin_changes"), ==, 2 + 2 + 2);
   g_assert_cmpint (stat_of (harness, "tries_spent"), ==, 0);
   /* Powered down after each change: no verified state lingers. */
-  g_assert_cmpint (stat_of (harness, "power_downs"), >=, 5);
+  myna_test_pcscd_wait_for_stat (harness, "power_downs", 6);
   stats = myna_test_pcscd_read_stats (harness, 0);
   g_assert_false (json_object_get_boolean_member (stats, "powered"));
 }
