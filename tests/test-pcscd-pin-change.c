@@ -147,7 +147,7 @@ test_change (Harness       *harness,
   /* Powered down after each change: no verified state lingers. */
   myna_test_pcscd_wait_for_stat (harness, "power_downs", 6);
   stats = myna_test_pcscd_read_stats (harness, 0);
-  g_assert_false (json_object_get_boolean_member (stats, "powered"));
+  g_assert_false (json_object_get_boolean_member (stats, "verified"));
 }
 
 static void

@@ -588,6 +588,37 @@ myna_virtual_card_is_powered (MynaVirtualCard *self)
 }
 
 /**
+ * myna_virtual_card_has_verified_pin:
+ * @self: a #MynaVirtualCard
+ *
+ * A power cycle or a reset clears every PIN's verified state; a reader
+ * may power the card up again at once (pcscd does after an unpower), so
+ * whether a verified state lingers is this, not whether the card is
+ * powered.
+ *
+ * Returns: whether any PIN of any application is verified now
+ */
+gboolean
+myna_virtual_card_has_verified_pin (MynaVirtualCard *self)
+{
+  gboolean verified = FALSE;
+
+  g_return_val_if_fail (MYNA_IS_VIRTUAL_CARD (self), FALSE);
+
+  g_mutex_lock (&self->lock);
+  for (guint i = 0; i < self->applications->len && !verified; i++)
+    {
+      VirtualApplication *application = g_ptr_array_index (self->applications, i);
+
+      for (guint j = 0; j < application->files->len && !verified; j++)
+        verified = ((VirtualFile *) g_ptr_array_index (application->files, j))->verified;
+    }
+  g_mutex_unlock (&self->lock);
+
+  return verified;
+}
+
+/**
  * myna_virtual_card_process:
  * @self: a powered #MynaVirtualCard
  * @command: an encoded command APDU

@@ -59,6 +59,7 @@ gsize            myna_virtual_card_transmit            (MynaVirtualCard   *self,
                                                         guint8            *response,
                                                         gsize              response_size);
 gboolean         myna_virtual_card_is_powered          (MynaVirtualCard   *self);
+gboolean         myna_virtual_card_has_verified_pin    (MynaVirtualCard   *self);
 gsize            myna_virtual_card_process             (MynaVirtualCard   *self,
                                                         const guint8      *command,
                                                         gsize              command_length,

@@ -71,6 +71,40 @@ read_signing_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+/* Returns the task with an error when no card has been read; the caller
+ * still owns and frees the secrets it was given. */
+static gboolean
+task_has_card (MynaCardManager *self,
+               GTask           *task)
+{
+  if (self->report != NULL)
+    return TRUE;
+
+  g_task_return_new_error (task, MYNA_CARD_ERROR, MYNA_CARD_ERROR_NO_CARD, "%s",
+                           myna_card_error_get_message (MYNA_CARD_ERROR_NO_CARD));
+  return FALSE;
+}
+
+/* A PIN sent before the dialog was closed, or refused, may have cost a
+ * try: what the card said of it stands whatever became of the operation,
+ * as long as the card is still the one the job ran on. Returns whether
+ * it is. */
+static gboolean
+record_pin_status (MynaCardManager     *self,
+                   MynaCardJob         *job,
+                   const MynaPinStatus *status)
+{
+  gboolean same_card = job != NULL && job->serial == self->read_serial && self->report != NULL;
+
+  if (same_card && status->sw != 0)
+    {
+      myna_card_report_update_pin (self->report, status);
+      _myna_card_manager_notify_report (self);
+    }
+
+  return same_card;
+}
+
 /**
  * myna_card_manager_read_signing_certificate_async:
  * @self: a #MynaCardManager with a card read
@@ -101,11 +135,9 @@ myna_card_manager_read_signing_certificate_async (MynaCardManager     *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, myna_card_manager_read_signing_certificate_async);
 
-  if (self->report == NULL)
+  if (!task_has_card (self, task))
     {
       myna_secret_free (password);
-      g_task_return_new_error (task, MYNA_CARD_ERROR, MYNA_CARD_ERROR_NO_CARD, "%s",
-                               myna_card_error_get_message (MYNA_CARD_ERROR_NO_CARD));
       return;
     }
 
@@ -138,15 +170,7 @@ myna_card_manager_read_signing_certificate_finish (MynaCardManager  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   ok = g_task_propagate_boolean (G_TASK (result), &local_error);
-  same_card = job != NULL && job->serial == self->read_serial && self->report != NULL;
-
-  /* A password sent before the dialog was closed may have cost a try:
-   * the count the card gave stands, whatever became of the read. */
-  if (same_card && job->sign_pin.sw != 0)
-    {
-      myna_card_report_update_pin (self->report, &job->sign_pin);
-      _myna_card_manager_notify_report (self);
-    }
+  same_card = record_pin_status (self, job, job != NULL ? &job->sign_pin : NULL);
 
   if (!ok && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -243,12 +267,10 @@ myna_card_manager_change_pin_async (MynaCardManager     *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, myna_card_manager_change_pin_async);
 
-  if (self->report == NULL)
+  if (!task_has_card (self, task))
     {
       myna_secret_free (current);
       myna_secret_free (new_pin);
-      g_task_return_new_error (task, MYNA_CARD_ERROR, MYNA_CARD_ERROR_NO_CARD, "%s",
-                               myna_card_error_get_message (MYNA_CARD_ERROR_NO_CARD));
       return;
     }
 
@@ -278,20 +300,11 @@ myna_card_manager_change_pin_finish (MynaCardManager  *self,
                                      GError          **error)
 {
   MynaCardJob *job = g_task_get_task_data (G_TASK (result));
-  gboolean same_card;
 
   g_return_val_if_fail (MYNA_IS_CARD_MANAGER (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  same_card = job != NULL && job->serial == self->read_serial && self->report != NULL;
-
-  /* What the card said of the PIN stands, even when the change failed or
-   * the dialog was closed meanwhile: a wrong current PIN cost a try. */
-  if (same_card && job->change.status.sw != 0)
-    {
-      myna_card_report_update_pin (self->report, &job->change.status);
-      _myna_card_manager_notify_report (self);
-    }
+  record_pin_status (self, job, job != NULL ? &job->change.status : NULL);
 
   if (warning != NULL)
     *warning = job != NULL ? myna_pin_change_result_get_warning (&job->change) : NULL;

@@ -116,6 +116,8 @@ write_stats (MynaVirtualCard *card)
   json_builder_add_int_value (builder, myna_virtual_card_get_power_down_count (card));
   json_builder_set_member_name (builder, "powered");
   json_builder_add_boolean_value (builder, myna_virtual_card_is_powered (card));
+  json_builder_set_member_name (builder, "verified");
+  json_builder_add_boolean_value (builder, myna_virtual_card_has_verified_pin (card));
   json_builder_set_member_name (builder, "pins");
   json_builder_begin_object (builder);
   for (guint id = 0; id < MYNA_N_PINS; id++)
