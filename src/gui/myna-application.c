@@ -461,12 +461,57 @@ myna_application_init (MynaApplication *self)
 }
 
 /**
+ * myna_application_choose_renderer:
+ * @dri_dir: where the kernel lists the machine's GPUs, "/dev/dri"
+ *
+ * With no GPU, GTK's GL renderer runs on Mesa's software rasterizer
+ * (llvmpipe), which on a two-core machine takes about twice as long as
+ * cairo to draw the overview of a card that has just been read, and more
+ * memory (docs/benchmarks.md). Library terminals are often such machines.
+ *
+ * Returns: (nullable): the GSK renderer to ask for, or %NULL for GTK's
+ *   own choice
+ */
+const char *
+myna_application_choose_renderer (const char *dri_dir)
+{
+  g_autoptr(GDir) dir = g_dir_open (dri_dir, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return "cairo";
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      if (g_str_has_prefix (name, "renderD") || g_str_has_prefix (name, "card"))
+        return NULL;
+    }
+
+  return "cairo";
+}
+
+/**
+ * myna_application_draws_in_software:
+ *
+ * Returns: whether windows are drawn with cairo, as
+ *   myna_application_prepare_environment() chose where there is no GPU
+ *   (or the user did with GSK_RENDERER)
+ */
+gboolean
+myna_application_draws_in_software (void)
+{
+  return g_strcmp0 (g_getenv ("GSK_RENDERER"), "cairo") == 0;
+}
+
+/**
  * myna_application_prepare_environment:
  * @kiosk_option: whether --kiosk was given
  *
  * Call before GTK opens the display. A public terminal writes nothing to
  * disk, not even the GL driver's shader cache, which the driver sets up
- * as the display opens.
+ * as the display opens. Without a GPU, windows are drawn with cairo
+ * (see myna_application_choose_renderer()), unless GSK_RENDERER says
+ * otherwise.
  */
 void
 myna_application_prepare_environment (gboolean kiosk_option)
@@ -483,6 +528,14 @@ myna_application_prepare_environment (gboolean kiosk_option)
 
   if (kiosk)
     g_setenv ("MESA_SHADER_CACHE_DISABLE", "true", TRUE);
+
+  if (g_getenv ("GSK_RENDERER") == NULL)
+    {
+      const char *renderer = myna_application_choose_renderer ("/dev/dri");
+
+      if (renderer != NULL)
+        g_setenv ("GSK_RENDERER", renderer, FALSE);
+    }
 }
 
 /**

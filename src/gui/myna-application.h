@@ -32,6 +32,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MynaApplication, myna_application, MYNA, APPLICATION, AdwApplication)
 
 void             myna_application_prepare_environment (gboolean        kiosk_option);
+const char      *myna_application_choose_renderer   (const char      *dri_dir);
+gboolean         myna_application_draws_in_software (void);
 MynaApplication *myna_application_new              (const char      *demo_scenario);
 MynaCardManager *myna_application_get_manager       (MynaApplication *self);
 void             myna_application_set_manager       (MynaApplication *self,

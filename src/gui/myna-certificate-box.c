@@ -134,7 +134,7 @@ show_signing_not_read (MynaCertificateBox *self,
       show_message (self, _("Locked"), "error",
                     /* Translators: PIN, certificate and card names as in po/glossary.json. */
                     _("Locked: the signing password has no tries left"),
-                    _("The certificate cannot be read until the password is reset. See “What to do” below."));
+                    _("The certificate cannot be read until the password is reset. See “What to Do”."));
       return;
     }
 

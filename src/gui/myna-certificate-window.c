@@ -212,7 +212,7 @@ add_fingerprint (MynaCertificateWindow *self,
   gtk_widget_set_name (copy, "copy-fingerprint");
   gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (copy, "flat");
-  gtk_widget_set_tooltip_text (copy, _("Copy Certificate Fingerprint"));
+  myna_widget_set_tooltip (copy, _("Copy Certificate Fingerprint"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (copy), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Copy Certificate Fingerprint"), -1);
   g_signal_connect_swapped (copy, "clicked", G_CALLBACK (copy_clicked_cb), self);

@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "myna-date-row.h"
+#include "myna-gui-utils.h"
 #include "myna-guidance.h"
 #include "myna-i18n.h"
 
@@ -134,7 +135,7 @@ myna_date_row_init (MynaDateRow *self)
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->calendar_button), popover);
   gtk_widget_set_valign (self->calendar_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (self->calendar_button, "flat");
-  gtk_widget_set_tooltip_text (self->calendar_button, _("Pick From a Calendar"));
+  myna_widget_set_tooltip (self->calendar_button, _("Pick From a Calendar"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Pick From a Calendar"), -1);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (self), self->calendar_button);

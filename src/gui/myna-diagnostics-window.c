@@ -27,6 +27,7 @@
 #include "myna-clock.h"
 #include "myna-diagnostics.h"
 #include "myna-diagnostics-window-private.h"
+#include "myna-gui-utils.h"
 #include "myna-self-test.h"
 #include "myna-text-row.h"
 
@@ -105,7 +106,7 @@ show_checks (MynaDiagnosticsWindow *self)
       g_autofree char *label = g_strdup_printf (_("%s: %s"), check->title, describe (check->result));
 
       gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-      gtk_widget_set_tooltip_text (icon, describe (check->result));
+      myna_widget_set_tooltip (icon, describe (check->result));
       gtk_widget_add_css_class (icon, check->result == MYNA_CHECK_OK ? "success"
                                     : check->result == MYNA_CHECK_WARNING ? "warning"
                                     : check->result == MYNA_CHECK_FAILED ? "error" : "dim-label");
@@ -281,7 +282,7 @@ myna_diagnostics_window_init (MynaDiagnosticsWindow *self)
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
 
   self->run_button = gtk_button_new_from_icon_name ("view-refresh-symbolic");
-  gtk_widget_set_tooltip_text (self->run_button, _("Run Again"));
+  myna_widget_set_tooltip (self->run_button, _("Run Again"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->run_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Run Again"), -1);
   g_signal_connect_swapped (self->run_button, "clicked", G_CALLBACK (myna_diagnostics_window_run), self);

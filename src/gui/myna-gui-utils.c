@@ -222,3 +222,91 @@ myna_pin_format_hint (MynaPinId     pin,
       return g_strdup (_("The format is right."));
     }
 }
+
+/**
+ * myna_tooltip_label_new:
+ * @text: a tooltip's text
+ *
+ * GTK's own tooltip label wraps short texts into two balanced lines, which
+ * in Japanese and Chinese, with no spaces to break at, cuts words in half
+ * ("ヘルプデスクモー / ド"). This one keeps a text on one line up to 50
+ * characters and wraps only longer ones.
+ *
+ * Returns: (transfer floating): a label for gtk_tooltip_set_custom()
+ */
+GtkWidget *
+myna_tooltip_label_new (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_NONE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+
+  return label;
+}
+
+static gboolean
+query_tooltip_cb (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard_mode,
+                  GtkTooltip *tooltip,
+                  gpointer    data)
+{
+  const char *text = gtk_widget_get_tooltip_text (widget);
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+
+  gtk_tooltip_set_custom (tooltip, myna_tooltip_label_new (text));
+  return TRUE;
+}
+
+static void
+keep_words (GtkWidget *widget)
+{
+  if (g_signal_handler_find (widget, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, query_tooltip_cb, NULL) == 0)
+    g_signal_connect (widget, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+}
+
+/**
+ * myna_widget_set_tooltip:
+ * @widget: a widget
+ * @text: its tooltip
+ *
+ * gtk_widget_set_tooltip_text(), with words kept whole as
+ * myna_tooltip_label_new() does. The text is still the widget's
+ * accessible description.
+ */
+void
+myna_widget_set_tooltip (GtkWidget  *widget,
+                         const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  gtk_widget_set_tooltip_text (widget, text);
+  keep_words (widget);
+}
+
+/**
+ * myna_tooltips_keep_words:
+ * @root: a widget built from a template
+ *
+ * Keeps words whole in every tooltip under @root that the template set,
+ * as myna_widget_set_tooltip() does.
+ */
+void
+myna_tooltips_keep_words (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (gtk_widget_get_tooltip_text (root) != NULL)
+    keep_words (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    myna_tooltips_keep_words (child);
+}

@@ -41,4 +41,9 @@ char      *myna_pin_format_hint            (MynaPinId           pin,
                                             guint               length,
                                             gboolean            hide_length);
 
+GtkWidget *myna_tooltip_label_new          (const char         *text);
+void       myna_widget_set_tooltip         (GtkWidget          *widget,
+                                            const char         *text);
+void       myna_tooltips_keep_words        (GtkWidget          *root);
+
 G_END_DECLS

@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "myna-certificate-box.h"
+#include "myna-columns.h"
 #include "myna-gui-utils.h"
 #include "myna-guidance.h"
 #include "myna-guide-book.h"
@@ -34,9 +35,11 @@
 #include "myna-text-row.h"
 
 /*
- * The card at a glance, with no PIN asked: one box per certificate, the
- * tries of the four PINs, and the guides that apply to this card, in the
- * order to read them.
+ * The card at a glance, with no PIN asked: the first thing to do about the
+ * card, the tries of the four PINs, one box per certificate, then the rest
+ * of the guides that apply to this card, in the order to read them. In two
+ * columns where the window is wide enough, so that all but the rest fit a
+ * window of the default size.
  */
 struct _MynaOverview
 {
@@ -53,6 +56,7 @@ struct _MynaOverview
   MynaCertificateBox  *sign_box;
   AdwPreferencesGroup *pins_group;
   AdwPreferencesGroup *guidance_group;
+  AdwPreferencesGroup *more_group;
 };
 
 G_DEFINE_FINAL_TYPE (MynaOverview, myna_overview, ADW_TYPE_BIN)
@@ -61,8 +65,11 @@ static void
 clear_guidance (MynaOverview *self)
 {
   for (guint i = 0; i < self->guidance_rows->len; i++)
-    adw_preferences_group_remove (self->guidance_group, g_ptr_array_index (self->guidance_rows, i));
+    adw_preferences_group_remove (i == 0 ? self->guidance_group : self->more_group,
+                                  g_ptr_array_index (self->guidance_rows, i));
   g_ptr_array_set_size (self->guidance_rows, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->guidance_group), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->more_group), FALSE);
 }
 
 static void
@@ -73,6 +80,7 @@ add_guidance_row (MynaOverview       *self,
   const MynaGuideText *title = myna_guide_get_title (guide);
   g_autofree char *row_title = myna_text_with_term (myna_guide_text_get (title), title->ja);
   GtkWidget *row = myna_text_row_new (row_title, guidance->text);
+  AdwPreferencesGroup *group;
   const char *icon = guidance->reason == MYNA_GUIDANCE_ALWAYS ? "dialog-information-symbolic"
                    : guidance->reason == MYNA_GUIDANCE_RENEWAL_OPEN ? "view-refresh-symbolic"
                    : "dialog-warning-symbolic";
@@ -84,7 +92,21 @@ add_guidance_row (MynaOverview       *self,
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", guidance->guide_id);
   gtk_widget_set_name (row, guidance->guide_id);
 
-  adw_preferences_group_add (self->guidance_group, row);
+  /* The first under "What to Do" at the top, in three lines so that the
+   * PINs below it fit the first screen too (the row opens the whole
+   * guide, and its tooltip has the whole text); the rest below. */
+  if (self->guidance_rows->len == 0)
+    {
+      group = self->guidance_group;
+      myna_text_row_set_subtitle_lines (MYNA_TEXT_ROW (row), 3);
+      myna_widget_set_tooltip (row, guidance->text);
+    }
+  else
+    {
+      group = self->more_group;
+    }
+  adw_preferences_group_add (group, row);
+  gtk_widget_set_visible (GTK_WIDGET (group), TRUE);
   g_ptr_array_add (self->guidance_rows, row);
 }
 
@@ -193,6 +215,7 @@ myna_overview_class_init (MynaOverviewClass *klass)
   object_class->dispose = myna_overview_dispose;
 
   g_type_ensure (MYNA_TYPE_CERTIFICATE_BOX);
+  g_type_ensure (MYNA_TYPE_COLUMNS);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/myna-overview.ui");
   gtk_widget_class_bind_template_child (widget_class, MynaOverview, kind_label);
@@ -201,6 +224,7 @@ myna_overview_class_init (MynaOverviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MynaOverview, sign_box);
   gtk_widget_class_bind_template_child (widget_class, MynaOverview, pins_group);
   gtk_widget_class_bind_template_child (widget_class, MynaOverview, guidance_group);
+  gtk_widget_class_bind_template_child (widget_class, MynaOverview, more_group);
 }
 
 static void
@@ -209,6 +233,7 @@ myna_overview_init (MynaOverview *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->guidance_rows = g_ptr_array_new ();
+  clear_guidance (self);
 
   for (guint id = 0; id < MYNA_N_PINS; id++)
     {

@@ -24,15 +24,14 @@
 
 #include <glib/gi18n.h>
 
-#include "myna-guidance.h"
 #include "myna-pin-row-private.h"
 
 /*
  * One PIN and its tries: filled dots for tries left and hollow ones for
  * tries spent (●●○ for 2 of 3), the count in words, and an icon and a
  * colour for the state, so that neither colour nor the dots alone carry
- * the meaning. A locked PIN says where to reset it, and the row opens the
- * reset guide; one that is not offers to change it, where the window
+ * the meaning. A locked PIN opens the reset guide (where to reset it is
+ * the first thing the overview says to do, so the row stays one line); one that is not offers to change it, where the window
  * allows that (win.change-pin).
  */
 struct _MynaPinRow
@@ -173,8 +172,7 @@ myna_pin_row_new (MynaPinId id)
 /**
  * myna_pin_row_set_status:
  * @self: a #MynaPinRow
- * @card: what the card reported: this row's tries, and the other PINs'
- *   for where a locked one can be reset
+ * @card: what the card reported
  */
 void
 myna_pin_row_set_status (MynaPinRow     *self,
@@ -183,7 +181,6 @@ myna_pin_row_set_status (MynaPinRow     *self,
   const MynaPinStatus *status;
   g_autofree char *dots = NULL;
   g_autofree char *words = NULL;
-  g_autofree char *subtitle = NULL;
   const char *css_class;
   const char *icon;
 
@@ -217,19 +214,6 @@ myna_pin_row_set_status (MynaPinRow     *self,
       break;
     }
 
-  if (status->state == MYNA_PIN_STATE_BLOCKED)
-    {
-      g_autofree char *route = myna_reset_route_describe (self->id, card);
-
-      /* Translators: the tries in words ("Locked: no tries left"), then
-       * where to reset the PIN; use your language's sentence punctuation. */
-      subtitle = g_strdup_printf (C_("pin row", "%s. %s"), words, route);
-    }
-  else
-    {
-      subtitle = g_strdup (words);
-    }
-
   gtk_label_set_label (GTK_LABEL (self->dots), dots);
   gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), icon);
   for (guint i = 0; state_classes[i] != NULL; i++)
@@ -240,7 +224,7 @@ myna_pin_row_set_status (MynaPinRow     *self,
   gtk_widget_add_css_class (self->dots, css_class);
   gtk_widget_add_css_class (self->icon, css_class);
 
-  myna_text_row_set_subtitle (MYNA_TEXT_ROW (self), subtitle);
+  myna_text_row_set_subtitle (MYNA_TEXT_ROW (self), words);
 
   /* A locked PIN leads to its reset guide, and stands out. */
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), status->state == MYNA_PIN_STATE_BLOCKED);

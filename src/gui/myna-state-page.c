@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "myna-card-error.h"
+#include "myna-gui-utils.h"
 #include "myna-i18n.h"
 #include "myna-state-page.h"
 
@@ -328,5 +329,6 @@ static void
 myna_state_page_init (MynaStatePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  myna_tooltips_keep_words (GTK_WIDGET (self));
   fill_language_picker (self);
 }

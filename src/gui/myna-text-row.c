@@ -256,6 +256,29 @@ myna_text_row_set_subtitle_language (MynaTextRow *self,
 }
 
 /**
+ * myna_text_row_set_subtitle_lines:
+ * @self: a #MynaTextRow
+ * @lines: the most lines the subtitle takes, ending in an ellipsis where
+ *   it is longer, or -1 for all of it
+ *
+ * For a row whose whole text is one click away, where room is short.
+ */
+void
+myna_text_row_set_subtitle_lines (MynaTextRow *self,
+                                  int          lines)
+{
+  MynaTextRowPrivate *priv;
+  GtkLabel *label;
+
+  g_return_if_fail (MYNA_IS_TEXT_ROW (self));
+
+  priv = myna_text_row_get_instance_private (self);
+  label = GTK_LABEL (myna_text_column_get_subtitle_label (MYNA_TEXT_COLUMN (priv->column)));
+  gtk_label_set_lines (label, lines);
+  gtk_label_set_ellipsize (label, lines > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+}
+
+/**
  * myna_text_row_add_prefix:
  * @self: a #MynaTextRow
  * @widget: a widget to show before the texts

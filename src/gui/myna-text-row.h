@@ -40,6 +40,8 @@ void        myna_text_row_set_subtitle (MynaTextRow *self,
                                         const char  *subtitle);
 void        myna_text_row_set_subtitle_language (MynaTextRow *self,
                                                  const char  *language);
+void        myna_text_row_set_subtitle_lines (MynaTextRow *self,
+                                              int          lines);
 void        myna_text_row_add_prefix   (MynaTextRow *self,
                                         GtkWidget   *widget);
 void        myna_text_row_add_suffix   (MynaTextRow *self,

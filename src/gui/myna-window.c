@@ -27,6 +27,7 @@
 #include "myna-calculator.h"
 #include "myna-clock.h"
 #include "myna-diagnostics-window.h"
+#include "myna-gui-utils.h"
 #include "myna-guides-view.h"
 #include "myna-i18n.h"
 #include "myna-overview.h"
@@ -388,6 +389,12 @@ myna_window_init (MynaWindow *self)
   GtkEventController *controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  myna_tooltips_keep_words (GTK_WIDGET (self));
+
+  /* A cross-fade draws both pages in every frame of it: drawn in software,
+   * that doubles the longest stall as a card that was just read appears. */
+  if (myna_application_draws_in_software ())
+    gtk_stack_set_transition_type (self->card_stack, GTK_STACK_TRANSITION_TYPE_NONE);
 
   /* GtkWindow's own binding of Ctrl+Shift+D, to the GTK Inspector, comes
    * before any binding of a subclass: Diagnostics takes it earlier. */
