@@ -47,8 +47,6 @@ static MynaApplication *app;
 static gint64 last_tick;
 static gint64 longest_stall;
 static gint64 longest_stall_reading;
-static gint64 frame_phase[4];      /* before-paint, layout done, paint done, after-paint */
-static gint64 longest_frame[3];    /* of the longest frame: layout, paint, whole */
 
 static void
 quit_soon (void)
@@ -118,30 +116,10 @@ start_ticking_cb (GdkFrameClock *clock,
   g_timeout_add (5, tick_cb, NULL);
 }
 
-/* Connected after GTK's own handlers, so each marks the end of a phase. */
-static void
-frame_phase_cb (GdkFrameClock *clock,
-                gpointer       phase)
-{
-  frame_phase[GPOINTER_TO_INT (phase)] = g_get_monotonic_time ();
-
-  if (GPOINTER_TO_INT (phase) == 3 && frame_phase[3] - frame_phase[0] > longest_frame[2])
-    {
-      longest_frame[0] = frame_phase[1] - frame_phase[0];
-      longest_frame[1] = frame_phase[2] - frame_phase[1];
-      longest_frame[2] = frame_phase[3] - frame_phase[0];
-    }
-}
-
 static void
 map_for_stalls_cb (GtkWidget *window)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
-  static const char * const phases[] = { "before-paint", "layout", "paint", "after-paint" };
-
-  g_signal_connect (clock, "after-paint", G_CALLBACK (start_ticking_cb), NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (phases); i++)
-    g_signal_connect (clock, phases[i], G_CALLBACK (frame_phase_cb), GINT_TO_POINTER (i));
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (start_ticking_cb), NULL);
 }
 
 static gboolean
@@ -160,8 +138,6 @@ static void
 report_stall (void)
 {
   printf ("longest-stall-us %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n", longest_stall_reading, longest_stall);
-  printf ("longest-frame-us %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n",
-          longest_frame[0], longest_frame[1], longest_frame[2]);
   fflush (stdout);
   quit_soon ();
 }
@@ -186,7 +162,6 @@ state_changed_cb (MynaCardManager *manager,
       /* The read is done. The window draws the card in this dispatch and
        * the next frames: measured on, apart. */
       longest_stall_reading = longest_stall;
-      longest_frame[2] = 0;
       g_timeout_add_once (1500, (GSourceOnceFunc) report_stall, NULL);
     }
 }

@@ -37,7 +37,6 @@ struct _MynaColumns
 
   int       column_width;  /* the narrowest a column may be side by side */
   int       spacing;
-  gboolean  side_by_side;
 };
 
 G_DEFINE_FINAL_TYPE (MynaColumns, myna_columns, GTK_TYPE_WIDGET)
@@ -187,21 +186,20 @@ myna_columns_size_allocate (GtkWidget *widget,
         }
     }
 
-  self->side_by_side = side_by_side;
 }
 
 /**
  * myna_columns_get_side_by_side:
  * @self: a #MynaColumns
  *
- * Returns: whether the last layout put the columns side by side
+ * Returns: whether the columns stand side by side at the present width
  */
 gboolean
 myna_columns_get_side_by_side (MynaColumns *self)
 {
   g_return_val_if_fail (MYNA_IS_COLUMNS (self), FALSE);
 
-  return self->side_by_side;
+  return count_visible (self) > 1 && fits_side_by_side (self, gtk_widget_get_width (GTK_WIDGET (self)));
 }
 
 static void
