@@ -17,6 +17,8 @@
 #include <adwaita.h>
 #include <stdio.h>
 
+#include "bench-memory.h"
+
 static gboolean with_rows;
 static const char *japanese_text;
 
@@ -27,6 +29,7 @@ after_paint_cb (GdkFrameClock *clock,
   g_signal_handlers_disconnect_by_func (clock, after_paint_cb, application);
   printf ("first-frame\n");
   fflush (stdout);
+  bench_print_memory ();
   g_application_quit (application);
 }
 

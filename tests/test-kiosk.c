@@ -27,6 +27,7 @@
 #include "myna-certificate-window.h"
 #include "myna-diagnostics-window.h"
 #include "myna-i18n.h"
+#include "myna-kiosk-private.h"
 #include "myna-test-gui.h"
 #include "myna-test-utils.h"
 #include "myna-window.h"
@@ -339,6 +340,35 @@ test_idle (void)
   myna_test_gui_flush ();
 }
 
+/* The bench's endurance run shortens the idle time of a session already
+ * running; the setting then takes it back. */
+static void
+test_idle_length (void)
+{
+  g_autoptr(MynaCardManager) manager = myna_card_manager_new_demo ("valid", NULL);
+  MynaKiosk *kiosk = myna_application_get_kiosk (app);
+  guint timeout = myna_kiosk_get_idle_timeout (kiosk);
+  gint64 shortened;
+  MynaWindow *window;
+
+  window = myna_test_gui_open_window (app, manager, -1, -1);
+  g_assert_true (myna_test_gui_wait_until (myna_test_gui_manager_settled, manager, 10000));
+  g_assert_cmpint (myna_card_manager_get_state (manager), ==, MYNA_CARD_STATE_READY);
+
+  shortened = g_get_monotonic_time ();
+  _myna_kiosk_set_idle_timeout_ms (kiosk, 200);
+  g_assert_true (myna_test_gui_wait_until (state_is_set_aside, manager, 5000));
+  g_assert_cmpint (g_get_monotonic_time () - shortened, >=, 200 * G_TIME_SPAN_MILLISECOND);
+  g_assert_cmpint (g_get_monotonic_time () - shortened, <, (gint64) timeout * G_USEC_PER_SEC);
+
+  myna_kiosk_set_idle_timeout (kiosk, timeout + 1);
+  myna_kiosk_set_idle_timeout (kiosk, timeout);
+  myna_test_gui_flush ();
+  window = myna_test_gui_only_window (app);
+  gtk_window_destroy (GTK_WINDOW (window));
+  myna_test_gui_flush ();
+}
+
 static void
 test_locked_down (void)
 {
@@ -539,6 +569,7 @@ main (int   argc,
   g_test_add_func ("/kiosk/start-page", test_start_page);
   g_test_add_func ("/kiosk/removal", test_removal);
   g_test_add_func ("/kiosk/idle", test_idle);
+  g_test_add_func ("/kiosk/idle-length", test_idle_length);
   g_test_add_func ("/kiosk/locked-down", test_locked_down);
   g_test_add_func ("/kiosk/language-not-saved", test_language_not_saved);
   /* Last, so that it also covers everything above. */

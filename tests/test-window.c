@@ -20,6 +20,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "myna-application.h"
 #include "myna-card-manager-private.h"
 #include "myna-certificate-box-private.h"
@@ -29,7 +31,7 @@
 #include "myna-pin-row-private.h"
 #include "myna-test-window.h"
 #include "myna-timeline-private.h"
-#include "myna-window.h"
+#include "myna-window-private.h"
 
 /*
  * The window on the demo card, under Xvfb: what each scenario shows,
@@ -714,6 +716,96 @@ test_encoded_icons (void)
   g_assert_true (g_str_has_suffix (uri_hidpi, ".svg"));
 }
 
+/* Without a GPU, GTK's GL renderer draws on llvmpipe: MynaCheck asks for
+ * cairo then, and only then. */
+static void
+test_renderer (void)
+{
+  g_autofree char *dri = g_dir_make_tmp ("mynacheck-dri-XXXXXX", NULL);
+  g_autofree char *missing = g_build_filename (dri, "missing", NULL);
+  g_autofree char *control = g_build_filename (dri, "by-path", NULL);
+  g_autofree char *render_node = g_build_filename (dri, "renderD128", NULL);
+  g_autofree char *card_node = g_build_filename (dri, "card0", NULL);
+
+  g_assert_nonnull (dri);
+  g_assert_cmpstr (myna_application_choose_renderer (missing), ==, "cairo");
+  g_assert_cmpstr (myna_application_choose_renderer (dri), ==, "cairo");
+
+  /* Only a device node counts, not the directories udev puts beside them. */
+  g_assert_cmpint (g_mkdir (control, 0755), ==, 0);
+  g_assert_cmpstr (myna_application_choose_renderer (dri), ==, "cairo");
+
+  g_assert_true (g_file_set_contents (render_node, "", 0, NULL));
+  g_assert_null (myna_application_choose_renderer (dri));
+  g_assert_cmpint (g_unlink (render_node), ==, 0);
+
+  /* A display-only GPU (no render node, as some ARM boards have). */
+  g_assert_true (g_file_set_contents (card_node, "", 0, NULL));
+  g_assert_null (myna_application_choose_renderer (dri));
+
+  g_assert_cmpint (g_unlink (card_node), ==, 0);
+  g_assert_cmpint (g_rmdir (control), ==, 0);
+  g_assert_cmpint (g_rmdir (dri), ==, 0);
+
+  /* Drawn in software, the window trades libadwaita's blurred shadows for
+   * an edge, unless high contrast draws its own. */
+  for (guint software = 0; software < 2; software++)
+    {
+      g_autofree char *renderer = g_strdup (g_getenv ("GSK_RENDERER"));
+      gboolean high_contrast = adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
+      MynaWindow *window;
+
+      g_setenv ("GSK_RENDERER", software ? "cairo" : "gl", TRUE);
+      window = g_object_ref (myna_window_new (app));
+      g_assert_cmpint (gtk_widget_has_css_class (GTK_WIDGET (window), "flat-shadows"), ==, software && !high_contrast);
+      gtk_window_destroy (GTK_WINDOW (window));
+      g_object_unref (window);
+      if (renderer != NULL)
+        g_setenv ("GSK_RENDERER", renderer, TRUE);
+      else
+        g_unsetenv ("GSK_RENDERER");
+    }
+}
+
+/* A public terminal makes a window for every user: each must be freed
+ * whole. GTK 4.8's popover menu never frees what it builds for a submenu,
+ * so the primary menu is built only when first opened. */
+static void
+test_window_freed (void)
+{
+  g_autoptr(MynaCardManager) manager = myna_card_manager_new_demo ("pin-blocked", NULL);
+  MynaWindow *window = myna_test_gui_open_window (app, manager, -1, -1);
+  GtkWidget *overview = GTK_WIDGET (window->overview);
+  GMenu *language_menu = window->language_menu;
+  GtkMenuButton *button = GTK_MENU_BUTTON (window->menu_button);
+
+  g_assert_true (myna_test_gui_wait_until (myna_test_gui_manager_settled, manager, 10000));
+  myna_test_gui_flush ();
+  g_assert_null (gtk_menu_button_get_popover (button));
+  /* System language and the eleven. */
+  g_assert_cmpint (g_menu_model_get_n_items (G_MENU_MODEL (language_menu)), ==, 12);
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  g_object_add_weak_pointer (G_OBJECT (overview), (gpointer *) &overview);
+  g_object_add_weak_pointer (G_OBJECT (language_menu), (gpointer *) &language_menu);
+  gtk_window_destroy (GTK_WINDOW (window));
+  myna_test_gui_flush ();
+  g_assert_null (window);
+  g_assert_null (overview);
+  g_assert_null (language_menu);
+
+  /* Opened, the menu is all there. */
+  window = myna_test_gui_open_window (app, manager, -1, -1);
+  button = GTK_MENU_BUTTON (window->menu_button);
+  gtk_menu_button_popup (button);
+  myna_test_gui_flush ();
+  g_assert_nonnull (gtk_menu_button_get_popover (button));
+  g_assert_true (gtk_menu_button_get_menu_model (button) == G_MENU_MODEL (window->primary_menu));
+  gtk_menu_button_popdown (button);
+  gtk_window_destroy (GTK_WINDOW (window));
+  myna_test_gui_flush ();
+}
+
 static void
 test_about_and_shortcuts (void)
 {
@@ -756,6 +848,8 @@ main (int   argc,
 
   g_test_add_func ("/window/about-and-shortcuts", test_about_and_shortcuts);
   g_test_add_func ("/window/encoded-icons", test_encoded_icons);
+  g_test_add_func ("/window/renderer", test_renderer);
+  g_test_add_func ("/window/freed", test_window_freed);
 
   for (guint i = 0; i < G_N_ELEMENTS (overview_cases); i++)
     {

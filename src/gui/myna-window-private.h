@@ -40,6 +40,7 @@ struct _MynaWindow
   GtkWidget            *diagnostics;    /* weak */
   GtkWidget            *shortcuts;      /* weak */
   guint                 refresh_id;
+  guint                 prepare_overview_id;
   gboolean              kiosk;          /* a public terminal: see MynaKiosk */
 
   /* Template widgets */
@@ -60,6 +61,7 @@ struct _MynaWindow
   GtkSpinner           *reading_spinner;
   MynaOverview         *overview;
   MynaGuidesView       *guides_view;
+  GMenu                *primary_menu;
   GMenu                *language_menu;
   GMenu                *demo_menu;
 };

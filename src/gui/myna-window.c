@@ -287,12 +287,57 @@ setup_modes (MynaWindow      *self,
     }
 }
 
+/* The first layout of the overview loads the fonts of its styles and
+ * shapes its fixed text, which on a two-core machine without a GPU takes
+ * about as long again as drawing it (docs/benchmarks.md). Done once while
+ * the window waits, so that a card that has just been read appears in one
+ * short frame. */
+static gboolean
+prepare_overview_cb (gpointer data)
+{
+  MynaWindow *self = data;
+  int width = gtk_widget_get_width (GTK_WIDGET (self->card_stack));
+
+  self->prepare_overview_id = 0;
+  if (width > 0)
+    gtk_widget_measure (GTK_WIDGET (self->overview), GTK_ORIENTATION_VERTICAL, width, NULL, NULL, NULL, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_frame_drawn_cb (GdkFrameClock *frame_clock,
+                      MynaWindow    *self)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, first_frame_drawn_cb, self);
+  self->prepare_overview_id = g_idle_add_full (G_PRIORITY_LOW, prepare_overview_cb, self, NULL);
+}
+
+static void
+myna_window_map (GtkWidget *widget)
+{
+  MynaWindow *self = MYNA_WINDOW (widget);
+  static gboolean overview_prepared;
+
+  GTK_WIDGET_CLASS (myna_window_parent_class)->map (widget);
+
+  /* Fonts and shaped text are kept for the whole process; after the first
+   * frame, which must not wait for them. */
+  if (!overview_prepared)
+    {
+      overview_prepared = TRUE;
+      g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                               G_CALLBACK (first_frame_drawn_cb), self, 0);
+    }
+}
+
 static void
 myna_window_dispose (GObject *object)
 {
   MynaWindow *self = (MynaWindow *)object;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->prepare_overview_id, g_source_remove);
   if (self->shortcuts != NULL)
     gtk_window_destroy (GTK_WINDOW (self->shortcuts));
   g_clear_weak_pointer (&self->shortcuts);
@@ -327,6 +372,8 @@ myna_window_class_init (MynaWindowClass *klass)
 
   object_class->dispose = myna_window_dispose;
 
+  widget_class->map = myna_window_map;
+
   g_type_ensure (MYNA_TYPE_OVERVIEW);
   g_type_ensure (MYNA_TYPE_GUIDES_VIEW);
   g_type_ensure (MYNA_TYPE_CALCULATOR);
@@ -340,6 +387,9 @@ myna_window_class_init (MynaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MynaWindow, demo_label);
   gtk_widget_class_bind_template_child (widget_class, MynaWindow, help_desk_button);
   gtk_widget_class_bind_template_child (widget_class, MynaWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, MynaWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, MynaWindow, language_menu);
+  gtk_widget_class_bind_template_child (widget_class, MynaWindow, demo_menu);
   gtk_widget_class_bind_template_child (widget_class, MynaWindow, privacy_revealer);
   gtk_widget_class_bind_template_child (widget_class, MynaWindow, status_line_label);
   gtk_widget_class_bind_template_child (widget_class, MynaWindow, copy_status_button);
@@ -350,8 +400,6 @@ myna_window_class_init (MynaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MynaWindow, reading_spinner);
   gtk_widget_class_bind_template_child (widget_class, MynaWindow, overview);
   gtk_widget_class_bind_template_child (widget_class, MynaWindow, guides_view);
-  gtk_widget_class_bind_template_child (widget_class, MynaWindow, language_menu);
-  gtk_widget_class_bind_template_child (widget_class, MynaWindow, demo_menu);
 
   _myna_window_class_actions_init (widget_class);
 }
@@ -383,6 +431,32 @@ fill_menus (MynaWindow *self)
     }
 }
 
+/* GTK 4.8's popover menu never frees what it builds for a submenu (about
+ * 28 KiB a window; a public terminal, which hides the menu, makes hundreds
+ * of windows): built when the menu is first opened, not with the window. */
+static void
+create_primary_menu (GtkMenuButton *button,
+                     gpointer       data)
+{
+  MynaWindow *self = data;
+
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (self->primary_menu));
+}
+
+/* Drawn in software, the blurred shadows of libadwaita's boxed lists
+ * and cards are the costliest part of a frame (ui/style.css). High
+ * contrast draws its own borders: those stay. */
+static void
+update_shadows (MynaWindow *self)
+{
+  gboolean flat = !adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
+
+  if (flat)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "flat-shadows");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "flat-shadows");
+}
+
 static void
 myna_window_init (MynaWindow *self)
 {
@@ -394,7 +468,14 @@ myna_window_init (MynaWindow *self)
   /* A cross-fade draws both pages in every frame of it: drawn in software,
    * that doubles the longest stall as a card that was just read appears. */
   if (myna_application_draws_in_software ())
-    gtk_stack_set_transition_type (self->card_stack, GTK_STACK_TRANSITION_TYPE_NONE);
+    {
+      AdwStyleManager *style_manager = adw_style_manager_get_default ();
+
+      gtk_stack_set_transition_type (self->card_stack, GTK_STACK_TRANSITION_TYPE_NONE);
+      g_signal_connect_object (style_manager, "notify::high-contrast", G_CALLBACK (update_shadows), self,
+                               G_CONNECT_SWAPPED);
+      update_shadows (self);
+    }
 
   /* GtkWindow's own binding of Ctrl+Shift+D, to the GTK Inspector, comes
    * before any binding of a subclass: Diagnostics takes it earlier. */
@@ -405,7 +486,9 @@ myna_window_init (MynaWindow *self)
                                                                                   GDK_CONTROL_MASK | GDK_SHIFT_MASK),
                                                           gtk_named_action_new ("win.diagnostics")));
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
   fill_menus (self);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->menu_button), create_primary_menu, self, NULL);
 
   self->card_windows = g_ptr_array_new ();
   self->manager_signals = g_signal_group_new (MYNA_TYPE_CARD_MANAGER);

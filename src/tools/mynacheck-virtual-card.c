@@ -28,6 +28,7 @@
 #include <locale.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "myna-apdu.h"
@@ -67,6 +68,7 @@ static int remove_after = -1;
 static int garbage_at = 0;
 static char *export_dir = NULL;
 static gboolean list = FALSE;
+static gboolean insert_on_input = FALSE;
 
 static const GOptionEntry entries[] = {
   { "scenario", 's', 0, G_OPTION_ARG_STRING, &scenario, "The card to be (default: valid)", "NAME" },
@@ -84,6 +86,8 @@ static const GOptionEntry entries[] = {
     "Answer APDU N with one stray byte and no status word", "N" },
   { "export-certificates", 0, 0, G_OPTION_ARG_FILENAME, &export_dir,
     "Write the card's certificates as DER files into DIR and exit", "DIR" },
+  { "insert-on-input", 0, 0, G_OPTION_ARG_NONE, &insert_on_input,
+    "Go into the reader at each odd line on stdin, out at each even one, until stdin closes", NULL },
   { "list", 'l', 0, G_OPTION_ARG_NONE, &list, "List the scenarios and exit", NULL },
   { NULL }
 };
@@ -343,6 +347,56 @@ serve (MynaVirtualCard *card,
     }
 }
 
+/* The next line on stdin takes the card out: the connection closes, as
+ * when a card leaves the reader. Returns whether stdin ended instead. */
+static gpointer
+remove_on_input (gpointer data)
+{
+  GSocket *socket = data;
+  char line[64];
+  gboolean ended = fgets (line, sizeof line, stdin) == NULL;
+
+  g_socket_shutdown (socket, TRUE, TRUE, NULL);
+
+  return GINT_TO_POINTER (ended);
+}
+
+/* One card, in and out of the reader as often as the lines on stdin say:
+ * an endurance run needs hundreds of insertions, and making the card's
+ * keys and certificates takes about a second each time. */
+static int
+serve_on_input (MynaVirtualCard *card)
+{
+  char line[64];
+
+  while (fgets (line, sizeof line, stdin) != NULL)
+    {
+      g_autoptr(GSocketConnection) connection = NULL;
+      g_autoptr(GError) error = NULL;
+      GThread *remover;
+      gboolean ended;
+
+      connection = connect_to_vpcd (&error);
+      if (connection == NULL)
+        {
+          g_printerr ("mynacheck-virtual-card: cannot reach vpcd at %s:%d: %s\n", host, port, error->message);
+          return 1;
+        }
+
+      remover = g_thread_new ("remover", remove_on_input, g_socket_connection_get_socket (connection));
+      if (serve (card, G_IO_STREAM (connection)) != 0)
+        g_socket_shutdown (g_socket_connection_get_socket (connection), TRUE, TRUE, NULL);
+      ended = GPOINTER_TO_INT (g_thread_join (remover));
+      g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+      myna_virtual_card_power_off (card);
+      write_stats (card);
+      if (ended)
+        break;
+    }
+
+  return 0;
+}
+
 /* For openssl and the fuzzers' seed corpus: the demo card's certificates
  * hold made-up people only. */
 static int
@@ -434,6 +488,9 @@ main (int   argc,
   myna_virtual_card_set_quirks (card, quirks_from_options ());
 
   write_stats (card);
+
+  if (insert_on_input)
+    return serve_on_input (card);
 
   connection = connect_to_vpcd (&error);
   if (connection == NULL)
