@@ -8,6 +8,9 @@
  *
  *   memory KIND=RSS/PRIVATE … (KiB)
  *
+ * and with MYNACHECK_BENCH_MAPPINGS=KIND, before it, each mapping of that
+ * kind with 256 KiB or more resident.
+ *
  * where PRIVATE is what no other process can share: anonymous memory and
  * the pages of file mappings this process wrote to. Font files, libraries
  * and the icon cache are mapped by every program on the desktop; the
@@ -40,6 +43,7 @@ bench_print_memory (void)
   g_autofree char *contents = NULL;
   g_auto(GStrv) lines = NULL;
   const char *kind = "other";
+  const char *path = "";
   gint64 anonymous = 0, private_dirty = 0;
   const char * const kinds[] = { "anonymous", "libraries", "fonts", "other" };
 
@@ -57,8 +61,7 @@ bench_print_memory (void)
         {
           /* "start-end perms offset dev inode   path": the path is the
            * sixth field, and may hold spaces. */
-          const char *path = line;
-
+          path = line;
           for (guint field = 0; field < 5 && path != NULL; field++)
             {
               path = strchr (path, ' ');
@@ -66,11 +69,16 @@ bench_print_memory (void)
                 while (*path == ' ')
                   path++;
             }
-          kind = kind_of_mapping (path != NULL ? path : "");
+          if (path == NULL)
+            path = "";
+          kind = kind_of_mapping (path);
           anonymous = private_dirty = 0;
           continue;
         }
 
+      if (sscanf (line, "Rss: %" G_GINT64_FORMAT " kB", &kib) == 1 && kib >= 256 &&
+          g_strcmp0 (g_getenv ("MYNACHECK_BENCH_MAPPINGS"), kind) == 0)
+        printf ("mapping %s %" G_GINT64_FORMAT " KiB %s\n", kind, kib, path);
       if (sscanf (line, "Rss: %" G_GINT64_FORMAT " kB", &kib) == 1)
         g_hash_table_insert (rss, (gpointer) kind,
                              GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (rss, kind)) + (int) kib));

@@ -206,6 +206,12 @@ activate_cb (GApplication *application)
   gtk_window_present (GTK_WINDOW (window));
 }
 
+#ifdef __SANITIZE_ADDRESS__
+/* AddressSanitizer's, declared in <sanitizer/allocator_interface.h>,
+ * which GCC does not install. */
+size_t __sanitizer_get_current_allocated_bytes (void);
+#endif
+
 static void
 soak_print (const char *event)
 {
@@ -298,10 +304,15 @@ soak_stdin_cb (int          fd,
   if (length > 0)
     {
       /* Any line: the bytes malloc has handed out and not had back, which
-       * grow with a leak but not with fragmentation. */
+       * grow with a leak but not with fragmentation; AddressSanitizer's
+       * allocator counts its own. */
+#ifdef __SANITIZE_ADDRESS__
+      printf ("heap-in-use %zu\n", __sanitizer_get_current_allocated_bytes ());
+#else
       struct mallinfo2 info = mallinfo2 ();
 
       printf ("heap-in-use %zu\n", info.uordblks + info.hblkhd);
+#endif
       fflush (stdout);
       return G_SOURCE_CONTINUE;
     }

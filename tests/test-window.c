@@ -747,6 +747,36 @@ test_renderer (void)
   g_assert_cmpint (g_rmdir (control), ==, 0);
   g_assert_cmpint (g_rmdir (dri), ==, 0);
 
+  /* As the app starts: on this machine's /dev/dri. GDK then loads no GL,
+   * and keeps the debug flags it was given. */
+  {
+    g_autofree char *renderer = g_strdup (g_getenv ("GSK_RENDERER"));
+    g_autofree char *debug = g_strdup (g_getenv ("GDK_DEBUG"));
+    gboolean software = g_strcmp0 (myna_application_choose_renderer ("/dev/dri"), "cairo") == 0;
+
+    g_unsetenv ("GSK_RENDERER");
+    g_setenv ("GDK_DEBUG", "misc", TRUE);
+    myna_application_prepare_environment (FALSE);
+    g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, software ? "cairo" : NULL);
+    g_assert_cmpstr (g_getenv ("GDK_DEBUG"), ==, software ? "misc,gl-disable" : "misc");
+
+    /* The user's choice of renderer stands. */
+    g_setenv ("GSK_RENDERER", "gl", TRUE);
+    g_setenv ("GDK_DEBUG", "misc", TRUE);
+    myna_application_prepare_environment (FALSE);
+    g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "gl");
+    g_assert_cmpstr (g_getenv ("GDK_DEBUG"), ==, "misc");
+
+    if (renderer != NULL)
+      g_setenv ("GSK_RENDERER", renderer, TRUE);
+    else
+      g_unsetenv ("GSK_RENDERER");
+    if (debug != NULL)
+      g_setenv ("GDK_DEBUG", debug, TRUE);
+    else
+      g_unsetenv ("GDK_DEBUG");
+  }
+
   /* Drawn in software, the window trades libadwaita's blurred shadows for
    * an edge, unless high contrast draws its own. */
   for (guint software = 0; software < 2; software++)
